@@ -37,7 +37,7 @@ namespace Microsoft.Xrm.Sdk
             set { Parameters[parameterName] = value; }
         }
 
-        internal T GetParameter<T>(string name) => Parameters.TryGetValue(name, out object value) && value != null ? (T)value : default(T);
+        internal T GetParameter<T>(string name) => ((DataCollection<string, object>)Parameters).TryGetValue(name, out object value) && value != null ? (T)value : default(T);
     }
 
     /// <summary>The response of the organization service: name and results.</summary>
@@ -68,6 +68,6 @@ namespace Microsoft.Xrm.Sdk
             set { Results[parameterName] = value; }
         }
 
-        internal T GetResult<T>(string name) => Results.TryGetValue(name, out object value) && value != null ? (T)value : default(T);
+        internal T GetResult<T>(string name) => ((DataCollection<string, object>)Results).TryGetValue(name, out object value) && value != null ? (T)value : default(T);
     }
 }

@@ -38,16 +38,17 @@ namespace Microsoft.Xrm.Sdk
             if (value != null) this[key] = value;
         }
 
-        /// <summary>Gets the parameter as <typeparamref name="T"/> when it exists and has that type.</summary>
+        /// <summary>Gets the parameter as <typeparamref name="T"/> when it exists and has that type (or is null and T accepts null).</summary>
         public bool TryGetValue<T>(string key, out T value)
         {
-            if (TryGetValue(key, out object raw) && raw is T typed)
+            value = default(T);
+            if (!base.TryGetValue(key, out object raw)) return false;
+            if (raw is T typed)
             {
                 value = typed;
                 return true;
             }
-            value = default(T);
-            return false;
+            return raw == null && default(T) == null;
         }
     }
 
@@ -73,5 +74,15 @@ namespace Microsoft.Xrm.Sdk
     {
         /// <summary>Creates an empty collection.</summary>
         public ErrorDetailCollection() { }
+    }
+}
+
+namespace Microsoft.Xrm.Sdk
+{
+    /// <summary>Queries of related records to retrieve with a record, by relationship.</summary>
+    public sealed class RelationshipQueryCollection : DataCollection<Relationship, Query.QueryBase>
+    {
+        /// <summary>Creates an empty collection.</summary>
+        public RelationshipQueryCollection() { }
     }
 }

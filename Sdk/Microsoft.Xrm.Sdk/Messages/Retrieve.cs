@@ -28,6 +28,13 @@ namespace Microsoft.Xrm.Sdk.Messages
             set { Parameters["ColumnSet"] = value; }
         }
 
+        /// <summary>Parameters["RelatedEntitiesQuery"].</summary>
+        public RelationshipQueryCollection RelatedEntitiesQuery
+        {
+            get { return GetParameter<RelationshipQueryCollection>("RelatedEntitiesQuery"); }
+            set { Parameters["RelatedEntitiesQuery"] = value; }
+        }
+
         /// <summary>Parameters["ReturnNotifications"].</summary>
         public bool ReturnNotifications
         {
