@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 
@@ -8,9 +9,9 @@ namespace CrmCx.Dataverse.InMemory;
 internal static class Faults
 {
     /// <summary>Creates a fault with an error code and message, the way the organization service reports errors.</summary>
-    public static FaultException<OrganizationServiceFault> Create(int errorCode, string message)
+    public static FaultException<OrganizationServiceFault> Create(int errorCode, string message, OrganizationServiceFault? inner = null)
     {
-        var fault = new OrganizationServiceFault { ErrorCode = errorCode, Message = message, Timestamp = DateTime.UtcNow };
+        var fault = new OrganizationServiceFault { ErrorCode = errorCode, Message = message, Timestamp = DateTime.UtcNow, InnerFault = inner };
         return new FaultException<OrganizationServiceFault>(fault, message);
     }
 
@@ -25,4 +26,56 @@ internal static class Faults
     /// <summary>An invalid argument in a request.</summary>
     public static FaultException<OrganizationServiceFault> InvalidArgument(string message) =>
         Create(ErrorCodes.InvalidArgument, message);
+
+    /// <summary>A row that does not exist.</summary>
+    public static FaultException<OrganizationServiceFault> RowNotFound(string table, Guid id) =>
+        Create(ErrorCodes.ObjectDoesNotExist, $"{table} With Id = {id:D} Does Not Exist");
+
+    /// <summary>A row that no alternate key value matches.</summary>
+    public static FaultException<OrganizationServiceFault> RowNotFoundByKey(string table, string keyDescription) =>
+        Create(ErrorCodes.ObjectDoesNotExist, $"A record with the specified key values does not exist in {table} entity. Key values: {keyDescription}");
+
+    /// <summary>A create with an id another row already has.</summary>
+    public static FaultException<OrganizationServiceFault> DuplicateId(string table, Guid id) =>
+        Create(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key. A record of {table} With Id = {id:D} already exists.");
+
+    /// <summary>A write that would give two rows the same alternate key value.</summary>
+    public static FaultException<OrganizationServiceFault> DuplicateKey(string table, string keyName, IEnumerable<string> columns) =>
+        Create(ErrorCodes.DuplicateRecordEntityKey,
+            $"A record that has the attribute values {string.Join(", ", columns)} already exists. The entity key {keyName} requires that this set of attributes contains unique values. Select unique values and try again. (table '{table}')");
+
+    /// <summary>A value whose type does not match the column's.</summary>
+    public static FaultException<OrganizationServiceFault> TypeMismatch(string table, string column, string expected, object value) =>
+        Create(ErrorCodes.InvalidArgument,
+            $"Incorrect type of attribute value {value.GetType().FullName}: the '{column}' attribute of the '{table}' entity expects {expected}.");
+
+    /// <summary>Text longer than the column allows.</summary>
+    public static FaultException<OrganizationServiceFault> TooLong(string table, string column, int maxLength) =>
+        Create(ErrorCodes.StringLengthTooLong,
+            $"A validation error occurred. The length of the '{column}' attribute of the '{table}' entity exceeded the maximum allowed length of '{maxLength}'.");
+
+    /// <summary>A choice or number outside the column's valid range.</summary>
+    public static FaultException<OrganizationServiceFault> OutOfRange(int code, string table, string column, object value, string accepted) =>
+        Create(code, $"A validation error occurred. The value {value} of '{column}' on record of type '{table}' is outside the valid range. Accepted Values: {accepted}");
+
+    /// <summary>A statuscode that does not belong to the statecode.</summary>
+    public static FaultException<OrganizationServiceFault> InvalidStatus(string table, Guid id, int state, int status) =>
+        Create(ErrorCodes.InvalidStateCodeStatusCode, $"{status} is not a valid status code for state code {state} on {table} with Id {id:D}.");
+
+    /// <summary>IfRowVersionMatches with a row version that is not the stored one.</summary>
+    public static FaultException<OrganizationServiceFault> VersionMismatch(string table, Guid id) =>
+        Create(ErrorCodes.ConcurrencyVersionMismatch, $"The version of the existing record doesn't match the RowVersion property provided. ({table} With Id = {id:D})");
+
+    /// <summary>IfRowVersionMatches without a row version.</summary>
+    public static FaultException<OrganizationServiceFault> VersionNotProvided(string table) =>
+        Create(ErrorCodes.ConcurrencyVersionNotProvided, $"The RowVersion property must be provided when the value of ConcurrencyBehavior is IfVersionMatches. ({table})");
+
+    /// <summary>A request the in-memory org does not implement.</summary>
+    public static FaultException<OrganizationServiceFault> UnsupportedRequest(string? requestName, string typeName) =>
+        Create(ErrorCodes.NotImplemented, $"The in-memory organization does not implement the request '{requestName ?? "(no RequestName)"}' ({typeName}).");
+
+    /// <summary>Depth beyond Dataverse's maximum.</summary>
+    public static FaultException<OrganizationServiceFault> InfiniteLoop() =>
+        Create(ErrorCodes.SdkCorrelationTokenDepthTooHigh,
+            "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
 }

@@ -14,9 +14,9 @@ namespace CrmCx.Infrastructure
         /// <summary>Reads the execution context, the service factory and tracing from Dataverse's service provider.</summary>
         public LocalPluginContext(IServiceProvider serviceProvider)
         {
-            ExecutionContext = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))
+            ExecutionContext = serviceProvider.GetService(typeof(IPluginExecutionContext)) as IPluginExecutionContext
                 ?? throw new InvalidPluginExecutionException("The service provider has no IPluginExecutionContext.");
-            factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))
+            factory = serviceProvider.GetService(typeof(IOrganizationServiceFactory)) as IOrganizationServiceFactory
                 ?? throw new InvalidPluginExecutionException("The service provider has no IOrganizationServiceFactory.");
             Tracing = (ITracingService?)serviceProvider.GetService(typeof(ITracingService));
         }

@@ -7,9 +7,13 @@ namespace CrmCx.Dataverse.InMemory.Metadata;
 public sealed class MetadataStore
 {
     private readonly Dictionary<string, TableDefinition> tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RelationshipDefinition> relationships = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every defined table.</summary>
     public IEnumerable<TableDefinition> Tables => tables.Values;
+
+    /// <summary>Every defined relationship.</summary>
+    public IEnumerable<RelationshipDefinition> Relationships => relationships.Values;
 
     /// <summary>Adds a table, or replaces a definition of the same name.</summary>
     public TableDefinition Define(TableDefinition table)
@@ -21,4 +25,30 @@ public sealed class MetadataStore
 
     /// <summary>The table, or null when none has that name.</summary>
     public TableDefinition? Find(string logicalName) => tables.TryGetValue(logicalName, out var t) ? t : null;
+
+    /// <summary>The table; throws Dataverse's unknown-table fault when none has that name.</summary>
+    public TableDefinition Get(string logicalName)
+    {
+        if (string.IsNullOrEmpty(logicalName)) throw Faults.InvalidArgument("The entity logical name is missing.");
+        return Find(logicalName) ?? throw Faults.UnknownTable(logicalName);
+    }
+
+    /// <summary>Adds a relationship (and the intersect table of a many-to-many one), or replaces one of the same name.</summary>
+    public RelationshipDefinition DefineRelationship(RelationshipDefinition relationship)
+    {
+        ArgumentNullException.ThrowIfNull(relationship);
+        if (relationship.IsManyToMany && Find(relationship.IntersectEntity) is null)
+        {
+            // The intersect table is organization-owned and has no name column, like Dataverse's intersect entities.
+            var intersect = new TableDefinition(relationship.IntersectEntity, string.Empty, OwnershipType.OrganizationOwned);
+            intersect.Add(new ColumnDefinition(relationship.Entity1IntersectAttribute, ColumnType.Uniqueidentifier));
+            intersect.Add(new ColumnDefinition(relationship.Entity2IntersectAttribute, ColumnType.Uniqueidentifier));
+            Define(intersect);
+        }
+        relationships[relationship.SchemaName] = relationship;
+        return relationship;
+    }
+
+    /// <summary>The relationship, or null when none has that schema name.</summary>
+    public RelationshipDefinition? FindRelationship(string schemaName) => relationships.TryGetValue(schemaName, out var r) ? r : null;
 }

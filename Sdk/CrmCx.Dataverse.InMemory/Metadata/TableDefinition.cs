@@ -18,6 +18,7 @@ public sealed class TableDefinition
 {
     private readonly Dictionary<string, ColumnDefinition> columns = new(StringComparer.Ordinal);
     private readonly List<AlternateKeyDefinition> keys = new();
+    private bool statesCustomized;
 
     /// <summary>Creates a table with the platform's columns (id, createdon, modifiedon, versionnumber, statecode, statuscode, and owner columns when user-owned).</summary>
     public TableDefinition(string logicalName, string primaryNameAttribute, OwnershipType ownership = OwnershipType.UserOwned, bool isActivity = false)
@@ -38,7 +39,7 @@ public sealed class TableDefinition
         Add(new ColumnDefinition("versionnumber", ColumnType.BigInt) { IsSystemManaged = true });
         Add(new ColumnDefinition("overriddencreatedon", ColumnType.DateTime));
         Add(new ColumnDefinition("statecode", ColumnType.State) { Options = new[] { 0, 1 } });
-        Add(new ColumnDefinition("statuscode", ColumnType.Status));
+        Add(new ColumnDefinition("statuscode", ColumnType.Status) { Options = new[] { 1, 2 } });
         if (ownership == OwnershipType.UserOwned)
         {
             Add(new ColumnDefinition("ownerid", ColumnType.Owner) { Targets = new[] { "systemuser", "team" } });
@@ -59,6 +60,10 @@ public sealed class TableDefinition
     public bool IsActivity { get; }
     /// <summary>Default statuscode for each statecode (Active 0 → 1, Inactive 1 → 2 unless set otherwise).</summary>
     public IDictionary<int, int> DefaultStatusForState { get; } = new Dictionary<int, int> { [0] = 1, [1] = 2 };
+    /// <summary>The statecode each valid statuscode belongs to; empty means any statuscode is accepted.</summary>
+    public IDictionary<int, int> StateOfStatus { get; } = new Dictionary<int, int> { [1] = 0, [2] = 1 };
+    /// <summary>Whether UpdateRequest/DeleteRequest may use ConcurrencyBehavior.IfRowVersionMatches (EntityMetadata.IsOptimisticConcurrencyEnabled).</summary>
+    public bool IsOptimisticConcurrencyEnabled { get; init; } = true;
     /// <summary>Columns by logical name.</summary>
     public IReadOnlyDictionary<string, ColumnDefinition> Columns => columns;
     /// <summary>Alternate keys.</summary>
@@ -69,6 +74,23 @@ public sealed class TableDefinition
     {
         ArgumentNullException.ThrowIfNull(column);
         columns[column.LogicalName] = column;
+        return this;
+    }
+
+    /// <summary>Declares the table's states: the first call replaces the default Active/Inactive pair.</summary>
+    public TableDefinition DefineState(int state, int defaultStatus, params int[] statuses)
+    {
+        if (!statesCustomized)
+        {
+            statesCustomized = true;
+            DefaultStatusForState.Clear();
+            StateOfStatus.Clear();
+        }
+        DefaultStatusForState[state] = defaultStatus;
+        StateOfStatus[defaultStatus] = state;
+        foreach (var status in statuses) StateOfStatus[status] = state;
+        Add(new ColumnDefinition("statecode", ColumnType.State) { Options = DefaultStatusForState.Keys.OrderBy(k => k).ToArray() });
+        Add(new ColumnDefinition("statuscode", ColumnType.Status) { Options = StateOfStatus.Keys.OrderBy(k => k).ToArray() });
         return this;
     }
 

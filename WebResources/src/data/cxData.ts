@@ -168,15 +168,15 @@ export function normaliseId(id: string): string {
 export function createCxData(webApi: WebApiReader): CxData {
   return {
     async customerExperience(customer) {
-      const row = await call(() => webApi.retrieveRecord(customer.table, customer.id, customerQuery(customer)));
+      const row = await call(() => webApi.retrieveRecord<Row>(customer.table, customer.id, customerQuery(customer)));
       return toCustomerExperience(row, customer.table);
     },
     async openJourneys(customer) {
-      const result = await call(() => webApi.retrieveMultipleRecords(JourneyTable, openJourneysQuery(customer)));
+      const result = await call(() => webApi.retrieveMultipleRecords<Row>(JourneyTable, openJourneysQuery(customer)));
       return result.entities.map(toJourney);
     },
     async atRiskJourneys(customer) {
-      const result = await call(() => webApi.retrieveMultipleRecords(JourneyTable, atRiskJourneysQuery(customer)));
+      const result = await call(() => webApi.retrieveMultipleRecords<Row>(JourneyTable, atRiskJourneysQuery(customer)));
       const journeys: AtRiskJourney[] = [];
       for (const row of result.entities) {
         const level = asRiskLevel(row[JourneyColumns.riskLevel]);

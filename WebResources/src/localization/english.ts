@@ -47,6 +47,7 @@ export const English = {
   journey_reasons: "Why it is at risk",
   stages_label: "Stages of {0}",
   stage_current: "current",
+  journey_current_stage: "Current stage: {0}",
   stage_not_scored: "not scored",
   verbatims_title: "Latest verbatims",
   verbatims_none: "No verbatims yet.",

@@ -66,7 +66,8 @@ export function createFormatter(settings: UserFormatSettings): Formatter {
 
   const monthName = (monthIndex: number, year: number): string => {
     const names = patterns?.AbbreviatedMonthNames;
-    if (names !== undefined && names[monthIndex] !== undefined && names[monthIndex] !== "") {
+    // Dataverse's month name arrays have 13 entries (the last is empty); anything shorter falls back to Intl.
+    if (names !== undefined && names.length > monthIndex && names[monthIndex] !== "") {
       return `${names[monthIndex]} ${year}`;
     }
     return new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(

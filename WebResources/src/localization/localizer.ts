@@ -35,7 +35,7 @@ function lookUp(strings: ResourceStrings | undefined, key: StringKey): string {
 
 function fill(template: string, args: ReadonlyArray<string | number>): string {
   return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
-    const value = args[Number(index)];
-    return value === undefined ? whole : String(value);
+    const position = Number(index);
+    return position < args.length ? String(args[position]) : whole;
   });
 }

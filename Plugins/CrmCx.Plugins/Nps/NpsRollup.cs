@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCx.Domain.Configuration;
+using CrmCx.Domain.Nps;
+using CrmCx.Infrastructure;
+using CrmCx.Registration;
+using CrmCx.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCx.Nps
+{
+    /// <summary>
+    /// After survey responses are written or deleted: recomputes the NPS figures of every affected account and contact
+    /// (the old and the new ones when a response moves) from the rows at rest, once per customer per request, and opens
+    /// the follow-up task a new detractor calls for.
+    /// </summary>
+    /// <remarks>
+    /// Asynchronous (the default registration) so that ingestion never waits on rollups and a rollup fault never loses a
+    /// response. Create and Update are handled through CreateMultiple and UpdateMultiple, which the merged pipeline raises
+    /// for single messages too, so a batch of N responses recomputes each customer once. Delete has no multiple form
+    /// that single deletes raise (DeleteMultiple steps are not invoked for Delete, §4.6), hence its own step.
+    /// The unsecure configuration (the same JSON on every step) is read in the constructor, so a bad one fails at once with
+    /// a message naming the key: <c>{"windowDays": 365, "followUpEnabled": true, "followUpDueDays": 2,
+    /// "lowConfidenceMinResponses": 10, "lowConfidenceMaxMargin": 20}</c>.
+    /// </remarks>
+    [CrmPluginRegistration("CreateMultiple", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
+        null, "CrmCx NPS: roll up customer NPS after create", 1, IsolationModeEnum.Sandbox,
+        Id = "c617ed3f-deee-4384-aef0-9e7f650a7d78", DeleteAsyncOperation = true,
+        Description = "Recomputes the NPS of the responses' accounts and contacts and opens detractor follow-up tasks (single Create too, through the merged pipeline).")]
+    [CrmPluginRegistration("UpdateMultiple", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
+        FilteringColumns, "CrmCx NPS: roll up customer NPS after update", 1, IsolationModeEnum.Sandbox,
+        Id = "061d16b5-45cc-4adb-a726-ae1478fc14ea", DeleteAsyncOperation = true,
+        Description = "Recomputes the NPS of the old and new customers of updated responses.",
+        Image1Name = PreImageAlias, Image1Type = ImageTypeEnum.PreImage, Image1Attributes = ImageColumns,
+        Image2Name = PostImageAlias, Image2Type = ImageTypeEnum.PostImage, Image2Attributes = PostImageColumns)]
+    [CrmPluginRegistration("Delete", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
+        null, "CrmCx NPS: roll up customer NPS after delete", 1, IsolationModeEnum.Sandbox,
+        Id = "4523fc7d-21ab-48aa-a783-b3f2f49ebe8e", DeleteAsyncOperation = true,
+        Description = "Recomputes the NPS of the deleted response's account and contact.",
+        Image1Name = PreImageAlias, Image1Type = ImageTypeEnum.PreImage, Image1Attributes = ImageColumns)]
+    public sealed class NpsRollup : PluginBase
+    {
+        /// <summary>
+        /// The columns whose change changes a customer's figures. Journey and stage are left out on purpose: they change
+        /// journey scores (the journeys rollup's steps), not the customer's NPS.
+        /// </summary>
+        public const string FilteringColumns = "cx_score,cx_accountid,cx_contactid,cx_respondedon";
+
+        /// <summary>Alias of the pre-image (update, delete).</summary>
+        public const string PreImageAlias = "pre";
+
+        /// <summary>Alias of the post-image (update).</summary>
+        public const string PostImageAlias = "post";
+
+        /// <summary>What the rollup needs of the row before the change: its customers and score.</summary>
+        public const string ImageColumns = "cx_accountid,cx_contactid,cx_score";
+
+        /// <summary>What it needs after an update: the customers, and what a follow-up task says.</summary>
+        public const string PostImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon,cx_comment";
+
+        private readonly NpsOptions options;
+
+        /// <summary>Creates the plugin; the unsecure configuration is validated here.</summary>
+        public NpsRollup(string? unsecureConfiguration, string? secureConfiguration) : base(unsecureConfiguration, secureConfiguration)
+        {
+            try
+            {
+                options = NpsOptions.Parse(unsecureConfiguration);
+            }
+            catch (ConfigurationException e)
+            {
+                throw new InvalidPluginExecutionException("CrmCx NPS rollup: " + e.Message, e);
+            }
+        }
+
+        /// <summary>The options read from the step configuration.</summary>
+        public NpsOptions Options => options;
+
+        /// <inheritdoc />
+        protected override void ExecuteCrmPlugin(LocalPluginContext context)
+        {
+            var changes = Changes(context);
+            var customers = new List<EntityReference>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var candidates = new List<FollowUpCandidate>();
+            foreach (var change in changes)
+            {
+                AddCustomers(customers, seen, change.Before);
+                AddCustomers(customers, seen, change.After);
+                var after = change.After;
+                if (after == null) continue;
+                var score = after.GetAttributeValue<int?>(SurveyResponseSchema.Score);
+                var before = change.Before?.GetAttributeValue<int?>(SurveyResponseSchema.Score);
+                if (FollowUpPolicy.Calls(options.FollowUpEnabled, change.Before == null ? null : before, score))
+                {
+                    candidates.Add(new FollowUpCandidate(change.Id, score!.Value,
+                        after.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account)?.Id,
+                        after.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact)?.Id,
+                        after.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn) ?? context.OperationTime,
+                        after.GetAttributeValue<string>(SurveyResponseSchema.Comment)));
+                }
+            }
+            if (customers.Count == 0) return;
+
+            var now = context.OperationTime;
+            var trace = new Action<string>(m => context.Trace("{0}", m));
+            var result = new NpsRecomputeService(context.SystemService, options, trace).Recompute(customers, now);
+            context.Trace("NPS recomputed for {0} customers ({1} written, {2} retries after concurrent writes).", result.Customers.Count, result.Written, result.Retries);
+            if (candidates.Count > 0)
+            {
+                var created = new FollowUpTasks(context.SystemService, options, trace).Create(candidates, result, now);
+                context.Trace("{0} follow-up tasks created.", created.Count);
+            }
+        }
+
+        /// <summary>Each response's row before and after the message (null before a create, null after a delete).</summary>
+        private static List<Change> Changes(LocalPluginContext context)
+        {
+            var result = new List<Change>();
+            var message = context.MessageName;
+            if (message == "Delete")
+            {
+                var target = context.ExecutionContext.InputParameters.Contains("Target") ? context.ExecutionContext.InputParameters["Target"] as EntityReference : null;
+                var pre = context.PreImage(PreImageAlias);
+                if (target != null && pre != null) result.Add(new Change(target.Id, pre, null));
+                return result;
+            }
+            var targets = context.TargetEntities();
+            for (var i = 0; i < targets.Count; i++)
+            {
+                var target = targets[i];
+                if (message == "Create" || message == "CreateMultiple")
+                {
+                    // The target carries what the PreOperation step filled (the account from the contact, the date).
+                    result.Add(new Change(target.Id, null, target));
+                    continue;
+                }
+                var before = context.PreImage(PreImageAlias, i);
+                var after = context.PostImage(PostImageAlias, i) ?? Merge(before, target);
+                result.Add(new Change(target.Id, before ?? new Entity(SurveyResponseSchema.EntityName, target.Id), after));
+            }
+            return result;
+        }
+
+        private static Entity Merge(Entity? before, Entity target)
+        {
+            var merged = new Entity(target.LogicalName, target.Id);
+            if (before != null) foreach (var pair in before.Attributes) merged[pair.Key] = pair.Value;
+            foreach (var pair in target.Attributes) merged[pair.Key] = pair.Value;
+            return merged;
+        }
+
+        private static void AddCustomers(List<EntityReference> customers, HashSet<string> seen, Entity? row)
+        {
+            if (row == null) return;
+            foreach (var column in new[] { SurveyResponseSchema.Account, SurveyResponseSchema.Contact })
+            {
+                var customer = row.GetAttributeValue<EntityReference>(column);
+                if (customer != null && seen.Add(customer.LogicalName + ":" + customer.Id.ToString("D"))) customers.Add(customer);
+            }
+        }
+
+        private sealed class Change
+        {
+            public Change(Guid id, Entity? before, Entity? after)
+            {
+                Id = id;
+                Before = before;
+                After = after;
+            }
+
+            public Guid Id { get; }
+            public Entity? Before { get; }
+            public Entity? After { get; }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using CrmCx.Dataverse.InMemory.Service;
+using CrmCx.Dataverse.InMemory.Store;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCx.Dataverse.InMemory.Messages;
+
+/// <summary>Counts every request, checks depth, opens (or joins) the transaction and hands the request to its executor.</summary>
+internal sealed class MessageDispatcher
+{
+    /// <summary>Dataverse's maximum depth (IExecutionContext.Depth docs: "The maximum depth (8)").</summary>
+    public const int MaxDepth = 8;
+
+    private readonly InMemoryOrganization org;
+    private readonly Dictionary<string, IMessageExecutor> executors = new(StringComparer.OrdinalIgnoreCase);
+
+    public MessageDispatcher(InMemoryOrganization org, IEnumerable<IMessageExecutor> all)
+    {
+        this.org = org;
+        foreach (var executor in all) executors[executor.MessageName] = executor;
+    }
+
+    public OrganizationResponse Execute(OrganizationRequest request, CallOrigin origin)
+    {
+        var name = request.RequestName;
+        var depth = origin.Parent is null ? 1 : origin.Parent.Depth + 1;
+        org.Calls.Record(string.IsNullOrEmpty(name) ? request.GetType().Name : name, origin.Caller, depth);
+        if (depth > MaxDepth) throw Faults.InfiniteLoop();
+        if (string.IsNullOrEmpty(name) || !executors.TryGetValue(name, out var executor)) throw Faults.UnsupportedRequest(name, request.GetType().FullName ?? request.GetType().Name);
+
+        // The server works on its own deserialized copy: plugins never change the caller's objects.
+        var copy = EntityCopier.CopyRequest(request);
+        var scope = new RequestScope
+        {
+            UserId = origin.UserId,
+            InitiatingUserId = origin.Parent?.InitiatingUserId ?? origin.UserId,
+            BusinessUnitId = org.BusinessUnitOf(origin.UserId),
+            CorrelationId = origin.Parent?.CorrelationId ?? Guid.NewGuid(),
+            Depth = depth,
+            RequestId = request.RequestId ?? Guid.NewGuid(),
+            Now = org.Clock.UtcNow,
+            Caller = origin.Caller,
+            Parent = origin.Parent,
+            Origin = origin,
+        };
+        return executor.IsTransactional ? org.Transactions.Run(() => executor.Execute(copy, scope)) : executor.Execute(copy, scope);
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCx.Dataverse.InMemory.Pipeline;
+
+/// <summary>One row an operation touches: its target, id, images and the single-message view of the parameters.</summary>
+internal sealed class PipelineItem
+{
+    public PipelineItem(object target, Guid id)
+    {
+        Target = target;
+        Id = id;
+    }
+
+    /// <summary>Entity (Create, Update) or EntityReference (Delete, Retrieve, ...).</summary>
+    public object Target { get; }
+    public Guid Id { get; set; }
+    public Entity? PreRow { get; set; }
+    public Entity? PostRow { get; set; }
+    public ParameterCollection Inputs { get; set; } = new();
+    public ParameterCollection Outputs { get; set; } = new();
+
+    /// <summary>The columns the target sets (what filtering attributes test).</summary>
+    public IEnumerable<string> Columns => Target is Entity e ? e.Attributes.Keys : Enumerable.Empty<string>();
+}
+
+/// <summary>An event the pipeline runs: the single message, its merged multiple message (§4.6), the items and the core operation.</summary>
+internal sealed class PipelineOperation
+{
+    public required string SingleMessage { get; init; }
+    public string? MultipleMessage { get; init; }
+    public bool IsMultipleRequest { get; init; }
+    public required string EntityName { get; init; }
+    public required ParameterCollection RequestInputs { get; init; }
+    public ParameterCollection RequestOutputs { get; } = new();
+    public required IReadOnlyList<PipelineItem> Items { get; init; }
+    /// <summary>The main operation for one item.</summary>
+    public required Action<PipelineItem> Core { get; init; }
+    /// <summary>Sets output parameters after the main operation.</summary>
+    public Action? AfterCore { get; init; }
+    /// <summary>Reads the row after the main operation (post-images); null when the message has none.</summary>
+    public Func<PipelineItem, Entity?>? ReadPostRow { get; init; }
+    /// <summary>The multiple-message view of the parameters (Targets), set up by the runner.</summary>
+    public ParameterCollection MultipleInputs { get; set; } = new();
+    public ParameterCollection MultipleOutputs { get; set; } = new();
+
+    /// <summary>Builds the parameter views: the request's own parameters for its message, derived ones for the merged message.</summary>
+    public void PrepareViews()
+    {
+        if (IsMultipleRequest)
+        {
+            MultipleInputs = RequestInputs;
+            MultipleOutputs = RequestOutputs;
+            foreach (var item in Items)
+            {
+                item.Inputs = Derive(RequestInputs, "Targets");
+                item.Inputs["Target"] = item.Target;
+                item.Outputs = new ParameterCollection();
+            }
+            return;
+        }
+        foreach (var item in Items)
+        {
+            item.Inputs = RequestInputs;
+            item.Outputs = RequestOutputs;
+        }
+        if (MultipleMessage is not null)
+        {
+            MultipleInputs = Derive(RequestInputs, "Target");
+            // The same Entity instance: a change a multiple-message plugin makes to Targets[0] is the change the operation sees.
+            MultipleInputs["Targets"] = new EntityCollection(Items.Select(i => (Entity)i.Target).ToList()) { EntityName = EntityName };
+            MultipleOutputs = new ParameterCollection();
+        }
+    }
+
+    private static ParameterCollection Derive(ParameterCollection source, string except)
+    {
+        var copy = new ParameterCollection();
+        foreach (var pair in source)
+        {
+            if (pair.Key != except) copy[pair.Key] = pair.Value;
+        }
+        return copy;
+    }
+}

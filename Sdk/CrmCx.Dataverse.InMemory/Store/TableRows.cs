@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCx.Dataverse.InMemory.Metadata;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCx.Dataverse.InMemory.Store;
+
+/// <summary>The rows of one table, indexed by id and by each alternate key.</summary>
+internal sealed class TableRows
+{
+    private readonly Dictionary<Guid, Entity> rows = new();
+    private List<KeyIndex> indexes = new();
+
+    /// <summary>Stored rows (never hand these out; copy them).</summary>
+    public IEnumerable<Entity> Rows => rows.Values;
+
+    /// <summary>How many rows the table has.</summary>
+    public int Count => rows.Count;
+
+    /// <summary>The stored row, or null.</summary>
+    public Entity? Find(Guid id) => rows.TryGetValue(id, out var row) ? row : null;
+
+    /// <summary>The id of the row whose alternate key has these values, or null.</summary>
+    public Guid? FindByKey(TableDefinition table, AlternateKeyDefinition key, KeyValue value)
+    {
+        EnsureIndexes(table);
+        var index = indexes.First(i => i.Key.LogicalName == key.LogicalName);
+        return index.Map.TryGetValue(value, out var id) ? id : null;
+    }
+
+    /// <summary>Throws the duplicate-key fault when another row holds one of the row's alternate key values.</summary>
+    public void CheckKeys(TableDefinition table, Entity row)
+    {
+        EnsureIndexes(table);
+        foreach (var index in indexes)
+        {
+            var value = index.ValueOf(row);
+            if (value is { } v && index.Map.TryGetValue(v, out var other) && other != row.Id)
+                throw Faults.DuplicateKey(table.LogicalName, index.Key.LogicalName, index.Key.Columns);
+        }
+    }
+
+    /// <summary>Stores or replaces a row, keeping the key indexes right.</summary>
+    public void Put(TableDefinition table, Entity row)
+    {
+        EnsureIndexes(table);
+        if (rows.TryGetValue(row.Id, out var old)) Unindex(old);
+        rows[row.Id] = row;
+        foreach (var index in indexes)
+        {
+            if (index.ValueOf(row) is { } v) index.Map[v] = row.Id;
+        }
+    }
+
+    /// <summary>Removes a row.</summary>
+    public void Remove(Guid id)
+    {
+        if (rows.Remove(id, out var old)) Unindex(old);
+    }
+
+    private void Unindex(Entity row)
+    {
+        foreach (var index in indexes)
+        {
+            if (index.ValueOf(row) is { } v && index.Map.TryGetValue(v, out var owner) && owner == row.Id) index.Map.Remove(v);
+        }
+    }
+
+    // Keys may be added to the metadata after rows exist (a model applied late): rebuild the indexes then.
+    private void EnsureIndexes(TableDefinition table)
+    {
+        if (indexes.Count == table.Keys.Count && indexes.Select(i => i.Key).SequenceEqual(table.Keys)) return;
+        indexes = table.Keys.Select(k => new KeyIndex(k)).ToList();
+        foreach (var row in rows.Values)
+        {
+            foreach (var index in indexes)
+            {
+                if (index.ValueOf(row) is { } v) index.Map[v] = row.Id;
+            }
+        }
+    }
+
+    private sealed class KeyIndex(AlternateKeyDefinition key)
+    {
+        public AlternateKeyDefinition Key { get; } = key;
+        public Dictionary<KeyValue, Guid> Map { get; } = new();
+
+        public KeyValue? ValueOf(Entity row)
+        {
+            var values = new object?[Key.Columns.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = row.Attributes.TryGetValue(Key.Columns[i], out var v) ? v : null;
+            return KeyValue.From(values);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using CrmCx.Model.Tables;
+
+namespace CrmCx.Model.Relationships;
+
+/// <summary>What happens to referencing rows when the referenced row is deleted.</summary>
+public enum CascadeDelete
+{
+    /// <summary>Delete them too (parental).</summary>
+    Cascade,
+    /// <summary>Clear the lookup and keep them.</summary>
+    RemoveLink,
+    /// <summary>Refuse the delete while any exist.</summary>
+    Restrict,
+}
+
+/// <summary>A one-to-many relationship: a lookup on the referencing table to the referenced table.</summary>
+public sealed record RelationshipModel(string SchemaName, string ReferencedEntity, string ReferencingEntity, string ReferencingAttribute, bool IsParental)
+{
+    /// <summary>Delete behaviour: parental relationships cascade; the others keep the child and clear the lookup.</summary>
+    public CascadeDelete CascadeDelete => IsParental ? CascadeDelete.Cascade : CascadeDelete.RemoveLink;
+}
+
+/// <summary>Every relationship CrmCx defines.</summary>
+public static class CrmCxRelationships
+{
+    /// <summary>The relationships, referenced table first.</summary>
+    public static IReadOnlyList<RelationshipModel> All { get; } = new[]
+    {
+        new RelationshipModel("cx_account_cx_surveyresponse", "account", SurveyResponseTable.LogicalName, "cx_accountid", false),
+        new RelationshipModel("cx_contact_cx_surveyresponse", "contact", SurveyResponseTable.LogicalName, "cx_contactid", false),
+        new RelationshipModel("cx_customerjourney_cx_surveyresponse", CustomerJourneyTable.LogicalName, SurveyResponseTable.LogicalName, "cx_customerjourneyid", false),
+        new RelationshipModel("cx_account_cx_customerjourney", "account", CustomerJourneyTable.LogicalName, "cx_accountid", false),
+        new RelationshipModel("cx_contact_cx_customerjourney", "contact", CustomerJourneyTable.LogicalName, "cx_contactid", false),
+        new RelationshipModel("cx_customerjourney_cx_journeystagescore", CustomerJourneyTable.LogicalName, JourneyStageScoreTable.LogicalName, "cx_customerjourneyid", true),
+    }.Concat(StandardTableExtensions.TouchpointTables.Select(t =>
+        new RelationshipModel("cx_customerjourney_" + t, CustomerJourneyTable.LogicalName, t, "cx_customerjourneyid", false))).ToArray();
+}

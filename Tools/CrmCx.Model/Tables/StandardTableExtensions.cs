@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using CrmCx.Model.Choices;
+using CrmCx.Model.Columns;
+using CrmCx.Model.Labels;
+
+namespace CrmCx.Model.Tables;
+
+/// <summary>The columns CrmCx adds to account and contact (NPS roll-up, risk) and to cases and activities (journey link).</summary>
+public static class StandardTableExtensions
+{
+    /// <summary>NPS and risk columns, the same on account and contact.</summary>
+    public static IReadOnlyList<ColumnModel> CustomerColumns { get; } = new[]
+    {
+        Column.Decimal("cx_Nps", new Label("NPS", "NPS"),
+            new Label("NPS of the rolling window.", "NPS de la fenêtre glissante."), -100m, 100m, 1),
+        Column.Decimal("cx_NpsPrevious", new Label("Previous NPS", "NPS précédent"),
+            new Label("NPS of the window before it (trend).", "NPS de la fenêtre précédente (tendance)."), -100m, 100m, 1),
+        Column.Decimal("cx_NpsMargin", new Label("NPS Margin", "Marge du NPS"),
+            new Label("95 % margin of error of the NPS, in NPS points.", "Marge d'erreur à 95 % du NPS, en points de NPS."), 0m, 200m, 1),
+        Column.Decimal("cx_NpsPrevMargin", new Label("Previous NPS Margin", "Marge du NPS précédent"),
+            new Label("95 % margin of error of the previous NPS.", "Marge d'erreur à 95 % du NPS précédent."), 0m, 200m, 1),
+        Column.Count("cx_NpsResponses", new Label("NPS Responses", "Réponses NPS"),
+            new Label("Responses in the window.", "Réponses dans la fenêtre.")),
+        Column.Count("cx_Promoters", new Label("Promoters", "Promoteurs"),
+            new Label("Promoters in the window.", "Promoteurs dans la fenêtre.")),
+        Column.Count("cx_Passives", new Label("Passives", "Passifs"),
+            new Label("Passives in the window.", "Passifs dans la fenêtre.")),
+        Column.Count("cx_Detractors", new Label("Detractors", "Détracteurs"),
+            new Label("Detractors in the window.", "Détracteurs dans la fenêtre.")),
+        Column.Memo("cx_NpsHistory", new Label("NPS History", "Historique du NPS"),
+            new Label("Monthly NPS of the last 12 months (JSON), for the trend chart.", "NPS mensuel des 12 derniers mois (JSON), pour le graphique de tendance."), 4000),
+        Column.DateTime("cx_LastResponseOn", new Label("Last Response On", "Dernière réponse le"),
+            new Label("The newest survey response.", "La réponse à une enquête la plus récente.")),
+        Column.DateTime("cx_NpsUpdatedOn", new Label("NPS Updated On", "NPS mis à jour le"),
+            new Label("When the NPS columns were last computed.", "Dernier calcul des colonnes NPS.")),
+        Column.Choice("cx_RiskLevel", new Label("CX Risk Level", "Niveau de risque CX"),
+            new Label("Highest risk among the customer's open journeys.", "Risque le plus élevé parmi les parcours ouverts du client."), GlobalChoices.RiskLevel),
+        Column.Count("cx_AtRiskJourneys", new Label("At-risk Journeys", "Parcours à risque"),
+            new Label("Open journeys at Medium or High risk.", "Parcours ouverts à risque moyen ou élevé.")),
+    }.Select(c => c with { IsComputed = true }).ToArray();
+
+    /// <summary>Journey link columns, the same on every touchpoint table.</summary>
+    public static IReadOnlyList<ColumnModel> TouchpointColumns { get; } = new[]
+    {
+        Column.Lookup("cx_CustomerJourneyId", new Label("Customer Journey", "Parcours client"),
+            new Label("The journey this case or activity belongs to.", "Le parcours auquel appartient cet incident ou cette activité."), "cx_customerjourney"),
+        Column.Choice("cx_JourneyStage", new Label("Journey Stage", "Étape du parcours"),
+            new Label("The stage it happened in.", "L'étape pendant laquelle il a eu lieu."), GlobalChoices.JourneyStage),
+    };
+
+    /// <summary>Logical names of the touchpoint tables (cases and the four activity types).</summary>
+    public static IReadOnlyList<string> TouchpointTables { get; } = new[] { "incident", "phonecall", "email", "appointment", "task" };
+
+    /// <summary>Every extended standard table, in solution order.</summary>
+    public static IReadOnlyList<TableExtensionModel> All { get; } = new[]
+    {
+        new TableExtensionModel("Account", new Label("Account", "Compte"), CustomerColumns),
+        new TableExtensionModel("Contact", new Label("Contact", "Contact"), CustomerColumns),
+        new TableExtensionModel("Incident", new Label("Case", "Incident"), TouchpointColumns),
+        new TableExtensionModel("PhoneCall", new Label("Phone Call", "Appel téléphonique"), TouchpointColumns),
+        new TableExtensionModel("Email", new Label("Email", "Courrier électronique"), TouchpointColumns),
+        new TableExtensionModel("Appointment", new Label("Appointment", "Rendez-vous"), TouchpointColumns),
+        new TableExtensionModel("Task", new Label("Task", "Tâche"), TouchpointColumns),
+    };
+}

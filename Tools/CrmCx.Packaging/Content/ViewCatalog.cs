@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+using CrmCx.Model;
+using CrmCx.Model.Choices;
+using CrmCx.Model.Labels;
+using CrmCx.Model.Tables;
+
+namespace CrmCx.Packaging.Content;
+
+/// <summary>The views of the CrmCx tables: the system views every table needs, and the named CX views.</summary>
+public static class ViewCatalog
+{
+    private static readonly int Medium = GlobalChoices.RiskLevel.Options.Single(o => o.Label.English == "Medium").Value;
+    private static readonly int High = GlobalChoices.RiskLevel.Options.Single(o => o.Label.English == "High").Value;
+    private static readonly int Detractor = GlobalChoices.NpsCategory.Options.Single(o => o.Label.English == "Detractor").Value;
+
+    /// <summary>Id of the "Active journeys" view (the journeys' default view).</summary>
+    public static Guid ActiveJourneys => Views.Single(v => v.Entity == CustomerJourneyTable.LogicalName && v.Key == "active").Id;
+
+    /// <summary>Every view, table by table.</summary>
+    public static IReadOnlyList<ViewModel> Views { get; } = Build();
+
+    /// <summary>The views of one table.</summary>
+    public static IEnumerable<ViewModel> Of(string entity) => Views.Where(v => v.Entity == entity);
+
+    /// <summary>The view of a table with this key (active, quickfind, lookup, associated, advancedfind, or a named view).</summary>
+    public static ViewModel Get(string entity, string key) => Views.Single(v => v.Entity == entity && v.Key == key);
+
+    private static List<ViewModel> Build()
+    {
+        var views = new List<ViewModel>();
+        foreach (var table in CrmCxModel.Tables) views.AddRange(SystemViews(table));
+
+        const string journey = CustomerJourneyTable.LogicalName;
+        const string response = SurveyResponseTable.LogicalName;
+        var journeyColumns = new[] { ("cx_name", 200), ("cx_journeytype", 120), ("cx_accountid", 150), ("cx_contactid", 150), ("cx_currentstage", 130), ("cx_score", 90), ("cx_risklevel", 90), ("cx_riskscore", 90), ("ownerid", 130) };
+
+        views.Add(new ViewModel(journey, "atrisk", new Label("At-risk journeys", "Parcours à risque"), QueryType.Public, false,
+            Fetch(journey, journeyColumns, Filter(Condition("statecode", "eq", "0"), In("cx_risklevel", Medium, High)), Order("cx_riskscore", true)),
+            journeyColumns.Append(("cx_flaggedon", 120)).ToArray()));
+
+        // A journey's customer is an account or a contact: both are joined (outer) and either owner may match.
+        var mine = Fetch(journey, journeyColumns,
+            new XElement("filter", new XAttribute("type", "and"),
+                Condition("statecode", "eq", "0"), In("cx_risklevel", Medium, High),
+                new XElement("filter", new XAttribute("type", "or"),
+                    new XElement("condition", new XAttribute("entityname", "customeraccount"), new XAttribute("attribute", "ownerid"), new XAttribute("operator", "eq-userid")),
+                    new XElement("condition", new XAttribute("entityname", "customercontact"), new XAttribute("attribute", "ownerid"), new XAttribute("operator", "eq-userid")))),
+            Order("cx_riskscore", true));
+        mine.Element("entity")!.Add(
+            new XElement("link-entity", new XAttribute("name", "account"), new XAttribute("from", "accountid"), new XAttribute("to", "cx_accountid"), new XAttribute("link-type", "outer"), new XAttribute("alias", "customeraccount")),
+            new XElement("link-entity", new XAttribute("name", "contact"), new XAttribute("from", "contactid"), new XAttribute("to", "cx_contactid"), new XAttribute("link-type", "outer"), new XAttribute("alias", "customercontact")));
+        views.Add(new ViewModel(journey, "mycustomersatrisk", new Label("My customers' at-risk journeys", "Parcours à risque de mes clients"), QueryType.Public, false, mine, journeyColumns));
+
+        var responseColumns = new[] { ("cx_name", 200), ("cx_accountid", 150), ("cx_contactid", 150), ("cx_score", 70), ("cx_npscategory", 110), ("cx_channel", 100), ("cx_respondedon", 130), ("cx_comment", 250) };
+        views.Add(new ViewModel(response, "recentdetractors", new Label("Recent detractors", "Détracteurs récents"), QueryType.Public, false,
+            Fetch(response, responseColumns, Filter(Condition("statecode", "eq", "0"), Condition("cx_npscategory", "eq", Detractor.ToString(System.Globalization.CultureInfo.InvariantCulture)), Condition("cx_respondedon", "last-x-days", "30")), Order("cx_respondedon", true)),
+            responseColumns));
+        views.Add(new ViewModel(response, "bycustomer", new Label("Survey responses by customer", "Réponses aux enquêtes par client"), QueryType.Public, false,
+            Fetch(response, responseColumns, Filter(Condition("statecode", "eq", "0")), Order("cx_accountid", false), Order("cx_contactid", false), Order("cx_respondedon", true)),
+            responseColumns));
+        return views;
+    }
+
+    private static IEnumerable<ViewModel> SystemViews(TableModel table)
+    {
+        var name = table.LogicalName;
+        var columns = table.Columns.Where(c => c.Kind is not Model.Columns.ColumnKind.Memo).Take(6).Select(c => (c.LogicalName, c.IsPrimaryName ? 200 : 130))
+            .Append(("createdon", 125)).ToArray();
+        var active = Filter(Condition("statecode", "eq", "0"));
+        var defaultName = name == CustomerJourneyTable.LogicalName
+            ? new Label("Active journeys", "Parcours actifs")
+            : new Label("Active " + table.PluralName.English, table.PluralName.French + " actifs");
+        yield return new ViewModel(name, "active", defaultName, QueryType.Public, true, Fetch(name, columns, active, Order("cx_name", false)), columns);
+        yield return new ViewModel(name, "quickfind", new Label("Quick Find Active " + table.PluralName.English, "Recherche rapide : " + table.PluralName.French + " actifs"), QueryType.QuickFind, true,
+            Fetch(name, columns, Filter(Condition("statecode", "eq", "0")), Order("cx_name", false), QuickFindFilter()), columns);
+        var lookupColumns = new[] { ("cx_name", 200), ("createdon", 100) };
+        yield return new ViewModel(name, "lookup", new Label(table.DisplayName.English + " Lookup View", "Vue de recherche : " + table.DisplayName.French), QueryType.Lookup, true,
+            Fetch(name, lookupColumns, active, Order("cx_name", false)), lookupColumns);
+        yield return new ViewModel(name, "associated", new Label(table.DisplayName.English + " Associated View", "Vue associée : " + table.DisplayName.French), QueryType.Associated, true,
+            Fetch(name, columns, active, Order("cx_name", false)), columns);
+        yield return new ViewModel(name, "advancedfind", new Label(table.DisplayName.English + " Advanced Find View", "Vue de recherche avancée : " + table.DisplayName.French), QueryType.AdvancedFind, true,
+            Fetch(name, columns, null, Order("cx_name", false)), columns);
+    }
+
+    private static XElement Fetch(string entity, IEnumerable<(string Column, int Width)> columns, XElement? filter, params XElement[] more)
+    {
+        var e = new XElement("entity", new XAttribute("name", entity), new XElement("attribute", new XAttribute("name", entity + "id")));
+        foreach (var (column, _) in columns) e.Add(new XElement("attribute", new XAttribute("name", column)));
+        foreach (var order in more.Where(m => m.Name == "order")) e.Add(order);
+        if (filter is not null) e.Add(filter);
+        foreach (var extra in more.Where(m => m.Name == "filter")) e.Add(extra);
+        return new XElement("fetch", new XAttribute("version", "1.0"), new XAttribute("mapping", "logical"), e);
+    }
+
+    private static XElement QuickFindFilter() =>
+        new("filter", new XAttribute("type", "or"), new XAttribute("isquickfindfields", "1"),
+            new XElement("condition", new XAttribute("attribute", "cx_name"), new XAttribute("operator", "like"), new XAttribute("value", "{0}")));
+
+    private static XElement Filter(params XElement[] conditions) => new("filter", new XAttribute("type", "and"), conditions);
+
+    private static XElement Condition(string attribute, string op, string value) =>
+        new("condition", new XAttribute("attribute", attribute), new XAttribute("operator", op), new XAttribute("value", value));
+
+    private static XElement In(string attribute, params int[] values) =>
+        new("condition", new XAttribute("attribute", attribute), new XAttribute("operator", "in"),
+            values.Select(v => new XElement("value", v.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    private static XElement Order(string attribute, bool descending) =>
+        new("order", new XAttribute("attribute", attribute), new XAttribute("descending", descending ? "true" : "false"));
+}

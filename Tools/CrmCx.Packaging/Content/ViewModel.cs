@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using System.Xml.Linq;
+using CrmCx.Model.Labels;
+using CrmCx.Packaging.Identity;
+
+namespace CrmCx.Packaging.Content;
+
+/// <summary>Saved query types (savedquery.querytype).</summary>
+public static class QueryType
+{
+    /// <summary>Public view.</summary>
+    public const int Public = 0;
+    /// <summary>Advanced Find view.</summary>
+    public const int AdvancedFind = 1;
+    /// <summary>Associated view (sub-grids).</summary>
+    public const int Associated = 2;
+    /// <summary>Quick Find view.</summary>
+    public const int QuickFind = 4;
+    /// <summary>Lookup view.</summary>
+    public const int Lookup = 64;
+}
+
+/// <summary>A view (saved query) of a CrmCx table.</summary>
+public sealed record ViewModel(string Entity, string Key, Label Name, int QueryType, bool IsDefault, XElement Fetch, IReadOnlyList<(string Column, int Width)> Columns)
+{
+    /// <summary>Stable id.</summary>
+    public Guid Id => StableId.For($"view:{Entity}:{Key}");
+}

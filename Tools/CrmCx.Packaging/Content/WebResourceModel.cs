@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCx.Packaging.Identity;
+
+namespace CrmCx.Packaging.Content;
+
+/// <summary>A web resource the solution ships; its content is the built file WebResources/dist/&lt;name&gt;.</summary>
+public sealed record WebResourceModel(string Name, string DisplayName, int Type, int LanguageCode, string Description, IReadOnlyList<string> Dependencies)
+{
+    /// <summary>Stable id.</summary>
+    public Guid Id => StableId.For("webresource:" + Name);
+
+    /// <summary>The built file, relative to the repository root.</summary>
+    public string BuiltPath => "WebResources/dist/" + Name;
+
+    /// <summary>Where an export puts the content inside the zip: the name without "/" and ".", then the id.</summary>
+    public string ZipPath => "WebResources/" + new string(Name.Where(c => c != '/' && c != '.').ToArray()) + Id.ToString("D").ToUpperInvariant();
+}
+
+/// <summary>The web resources of data-model.md's product: form library, CX panel and string resources.</summary>
+public static class WebResourceCatalog
+{
+    /// <summary>Web resource types (webresourcetype choice).</summary>
+    public const int Html = 1, Css = 2, Script = 3, Resx = 12;
+
+    /// <summary>The form library.</summary>
+    public const string FormLibrary = "cx_/scripts/cxform.js";
+    /// <summary>The CX panel page embedded in forms.</summary>
+    public const string Panel = "cx_/panel/cxpanel.html";
+    /// <summary>English strings.</summary>
+    public const string StringsEnglish = "cx_/strings/cx.1033.resx";
+    /// <summary>French strings.</summary>
+    public const string StringsFrench = "cx_/strings/cx.1036.resx";
+
+    /// <summary>Every web resource, in solution order.</summary>
+    public static IReadOnlyList<WebResourceModel> All { get; } = new[]
+    {
+        // Xrm.Utility.getResourceString only finds a RESX that is a dependency of the calling script.
+        new WebResourceModel(FormLibrary, "CrmCx form library", Script, 0, "OnLoad handlers of the account, contact and case forms.", new[] { StringsEnglish, StringsFrench }),
+        new WebResourceModel(Panel, "CrmCx customer experience panel", Html, 0, "NPS, trend and at-risk journeys of a customer, embedded in forms.",
+            new[] { "cx_/panel/cxpanel.js", "cx_/panel/cxpanel.css", StringsEnglish, StringsFrench }),
+        new WebResourceModel("cx_/panel/cxpanel.js", "CrmCx panel script", Script, 0, "Script of the customer experience panel.", new[] { StringsEnglish, StringsFrench }),
+        new WebResourceModel("cx_/panel/cxpanel.css", "CrmCx panel styles", Css, 0, "Styles of the customer experience panel.", Array.Empty<string>()),
+        new WebResourceModel(StringsEnglish, "CrmCx strings (English)", Resx, 1033, "English strings of the CrmCx web resources.", Array.Empty<string>()),
+        new WebResourceModel(StringsFrench, "CrmCx strings (French)", Resx, 1036, "French strings of the CrmCx web resources.", Array.Empty<string>()),
+    };
+
+    /// <summary>The web resource with this name.</summary>
+    public static WebResourceModel Get(string name) => All.Single(w => w.Name == name);
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+using CrmCx.Model;
+using CrmCx.Packaging.Content;
+using CrmCx.Packaging.Identity;
+using CrmCx.Packaging.Registration;
+using static CrmCx.Packaging.Generation.XmlFile;
+
+namespace CrmCx.Packaging.Generation;
+
+/// <summary>
+/// Produces every file of Solution/ (the SolutionPackager layout) from the data model, the form, view and web
+/// resource catalogs and the plugin assembly's registration attributes. The same inputs give the same text.
+/// </summary>
+public static class SolutionGenerator
+{
+    /// <summary>Path (relative to Solution/, forward slashes) → file text.</summary>
+    public static SortedDictionary<string, string> Generate(PluginAssemblyInfo? assembly)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        void Add(string path, XElement root)
+        {
+            if (!files.TryAdd(path, ToText(root))) throw new InvalidOperationException($"Two components would be written to {path}.");
+        }
+
+        Add("Other/Solution.xml", SolutionManifestXml.For(assembly, managed: 2));
+        Add("Other/Customizations.xml", Root("ImportExportXml",
+            new XElement("Entities"), new XElement("Roles"), new XElement("Workflows"), new XElement("FieldSecurityProfiles"), new XElement("Templates"),
+            new XElement("EntityMaps"), new XElement("EntityRelationships"), new XElement("OrganizationSettings"), new XElement("optionsets"),
+            new XElement("CustomControls"), new XElement("EntityDataProviders"),
+            new XElement("Languages", new XElement("Language", "1033"), new XElement("Language", "1036"))));
+
+        var schemaNames = CrmCxModel.Tables.ToDictionary(t => t.LogicalName, t => t.SchemaName, StringComparer.Ordinal);
+        foreach (var e in CrmCxModel.Extensions) schemaNames[e.LogicalName] = e.SchemaName;
+
+        Add("Other/Relationships.xml", Root("EntityRelationships", CrmCxModel.Relationships.OrderBy(r => r.SchemaName, StringComparer.Ordinal)
+            .Select(r => new XElement("EntityRelationship", new XAttribute("Name", r.SchemaName)))));
+        foreach (var group in CrmCxModel.Relationships.GroupBy(r => r.ReferencedEntity))
+            Add($"Other/Relationships/{schemaNames[group.Key]}.xml", Root("EntityRelationships",
+                group.OrderBy(r => r.SchemaName, StringComparer.Ordinal).Select(r => RelationshipXml.For(r, schemaNames[r.ReferencedEntity], schemaNames[r.ReferencingEntity]))));
+
+        foreach (var table in CrmCxModel.Tables)
+        {
+            Add($"Entities/{table.SchemaName}/Entity.xml", EntityXml.ForTable(table));
+            foreach (var view in ViewCatalog.Of(table.LogicalName))
+                Add($"Entities/{table.SchemaName}/SavedQueries/{StableId.Braced(view.Id)}.xml", SavedQueryXml.For(view));
+        }
+        foreach (var extension in CrmCxModel.Extensions)
+            Add($"Entities/{extension.SchemaName}/Entity.xml", EntityXml.ForExtension(extension));
+        foreach (var form in FormCatalog.Forms)
+        {
+            var xml = FormXml.For(form);
+            var folder = $"Entities/{form.EntitySchemaName}/FormXml/{form.Folder}/{StableId.Braced(form.Id)}";
+            Add(folder + ".xml", xml);
+            Add(folder + "_managed.xml", xml);
+        }
+
+        foreach (var choice in CrmCxModel.Choices) Add($"OptionSets/{choice.Name}.xml", OptionSetXml.For(choice));
+        foreach (var role in CrmCxModel.Roles) Add($"Roles/{role.Name}.xml", RoleXml.For(role));
+        foreach (var resource in WebResourceCatalog.All) Add($"WebResources/{resource.Name}.data.xml", WebResourceXml.For(resource));
+
+        if (assembly is not null)
+        {
+            Add($"{PluginXml.Folder(assembly.Name)}/{assembly.Name}.dll.data.xml", PluginXml.Assembly(assembly));
+            foreach (var (type, step) in assembly.Steps)
+                Add($"SdkMessageProcessingSteps/{StableId.Braced(PluginXml.StepId(type, step))}.xml", PluginXml.Step(assembly, type, step));
+        }
+        return files;
+    }
+}

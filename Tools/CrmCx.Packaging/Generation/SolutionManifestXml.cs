@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+using CrmCx.Model;
+using CrmCx.Model.Labels;
+using CrmCx.Packaging.Content;
+using CrmCx.Packaging.Identity;
+using CrmCx.Packaging.Registration;
+using static CrmCx.Packaging.Generation.XmlFile;
+
+namespace CrmCx.Packaging.Generation;
+
+/// <summary>Other/Solution.xml: the manifest (unique name, version, publisher, root components).</summary>
+public static class SolutionManifestXml
+{
+    /// <summary>Solution component types (componenttype choice).</summary>
+    private const int Entity = 1, OptionSet = 9, Role = 20, SystemForm = 60, WebResource = 61, PluginAssembly = 91, Step = 92;
+
+    /// <summary>The manifest; managed is 0 or 1 in a zip, 2 in the unpacked folder (both kinds can be packed).</summary>
+    public static XElement For(PluginAssemblyInfo? assembly, int managed)
+    {
+        var roots = new List<XElement>();
+        roots.AddRange(CrmCxModel.Tables.Select(t => Root(Entity, schemaName: t.LogicalName)));
+        // Standard tables travel as shells (behavior 2): only CrmCx's columns and form additions, never Microsoft's table.
+        roots.AddRange(CrmCxModel.Extensions.Select(e => Root(Entity, schemaName: e.LogicalName, behavior: 2)));
+        roots.AddRange(CrmCxModel.Choices.Select(c => Root(OptionSet, schemaName: c.Name)));
+        roots.AddRange(CrmCxModel.Roles.Select(r => Root(Role, id: StableId.Braced(r.Id))));
+        roots.AddRange(FormCatalog.Forms.Where(f => f.IsDifference).Select(f => Root(SystemForm, id: StableId.Braced(f.Id))));
+        roots.AddRange(WebResourceCatalog.All.Select(w => Root(WebResource, schemaName: w.Name)));
+        if (assembly is not null)
+        {
+            roots.Add(Root(PluginAssembly, id: StableId.Braced(PluginXml.AssemblyId(assembly.Name)), schemaName: assembly.FullName));
+            roots.AddRange(assembly.Steps.Select(s => Root(Step, id: StableId.Braced(PluginXml.StepId(s.Type, s.Step)))));
+        }
+
+        var name = new Label("CrmCx", "CrmCx");
+        return XmlFile.Root("ImportExportXml",
+            new XAttribute("version", "9.2.0.0"), new XAttribute("SolutionPackageVersion", "9.2"), new XAttribute("languagecode", Label.EnglishLcid), new XAttribute("generatedBy", "CrmLive"),
+            new XElement("SolutionManifest",
+                new XElement("UniqueName", CrmCxModel.SolutionUniqueName),
+                Labels("LocalizedNames", "LocalizedName", name),
+                Labels("Descriptions", "Description", new Label("Customer experience for Dynamics 365: NPS, customer journeys and risk.", "Expérience client pour Dynamics 365 : NPS, parcours clients et risque.")),
+                new XElement("Version", CrmCxSolution.Version),
+                new XElement("Managed", managed),
+                new XElement("Publisher",
+                    new XElement("UniqueName", CrmCxModel.PublisherUniqueName),
+                    Labels("LocalizedNames", "LocalizedName", new Label(CrmCxModel.PublisherDisplayName, CrmCxModel.PublisherDisplayName)),
+                    Labels("Descriptions", "Description", new Label("Publisher of CrmCx.", "Éditeur de CrmCx.")),
+                    Nil("EMailAddress"),
+                    Nil("SupportingWebsiteUrl"),
+                    new XElement("CustomizationPrefix", CrmCxModel.CustomizationPrefix),
+                    new XElement("CustomizationOptionValuePrefix", CrmCxModel.OptionValuePrefix),
+                    new XElement("Addresses", Address(1), Address(2))),
+                new XElement("RootComponents", roots),
+                new XElement("MissingDependencies")));
+    }
+
+    private static XElement Root(int type, string? schemaName = null, string? id = null, int behavior = 0) =>
+        new("RootComponent", new XAttribute("type", type), id is null ? null : new XAttribute("id", id), schemaName is null ? null : new XAttribute("schemaName", schemaName), new XAttribute("behavior", behavior));
+
+    private static XElement Nil(string name) => new(name, new XAttribute(Xsi + "nil", "true"));
+
+    private static XElement Address(int number) =>
+        new("Address",
+            new XElement("AddressNumber", number),
+            new XElement("AddressTypeCode", "1"),
+            Nil("City"), Nil("County"), Nil("Country"), Nil("Fax"), Nil("FreightTermsCode"), Nil("ImportSequenceNumber"), Nil("Latitude"),
+            Nil("Line1"), Nil("Line2"), Nil("Line3"), Nil("Longitude"), Nil("Name"), Nil("PostalCode"), Nil("PostOfficeBox"), Nil("PrimaryContactName"),
+            new XElement("ShippingMethodCode", "1"),
+            Nil("StateOrProvince"), Nil("Telephone1"), Nil("Telephone2"), Nil("Telephone3"), Nil("TimeZoneRuleVersionNumber"), Nil("UPSZone"), Nil("UTCOffset"), Nil("UTCConversionTimeZoneCode"));
+}

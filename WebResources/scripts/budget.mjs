@@ -1,0 +1,39 @@
+// Prints the panel's budget figures and fails when one is over: script + stylesheet minified at most 50 KB,
+// at most 2 requests on load (counted by the browser tests, which write test-output/requests-on-load.json).
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const limits = { panelBytes: 50 * 1024, requestsOnLoad: 2 };
+
+const files = ["dist/cx_/panel/cxpanel.js", "dist/cx_/panel/cxpanel.css", "dist/cx_/panel/cxpanel.html", "dist/cx_/scripts/cxform.js"];
+const sizes = {};
+for (const file of files) {
+  const content = await readFile(join(root, file));
+  sizes[file] = { bytes: (await stat(join(root, file))).size, gzip: gzipSync(content).length };
+  console.log(`${file.padEnd(30)} ${String(sizes[file].bytes).padStart(7)} B  (${sizes[file].gzip} B gzip)`);
+}
+const panelBytes = sizes["dist/cx_/panel/cxpanel.js"].bytes + sizes["dist/cx_/panel/cxpanel.css"].bytes;
+const problems = [];
+console.log(`panel script + stylesheet: ${(panelBytes / 1024).toFixed(1)} KB of ${limits.panelBytes / 1024} KB`);
+if (panelBytes > limits.panelBytes) problems.push("panel script + stylesheet over 50 KB");
+
+let requests;
+try {
+  requests = JSON.parse(await readFile(join(root, "test-output/requests-on-load.json"), "utf8"));
+} catch {
+  problems.push("no request counts: run the browser tests first (npm run test:browser)");
+}
+if (requests) {
+  for (const [scenario, count] of Object.entries(requests)) {
+    console.log(`requests on load (${scenario}): ${count} of at most ${limits.requestsOnLoad}`);
+    if (count > limits.requestsOnLoad) problems.push(`${scenario}: ${count} requests on load`);
+  }
+}
+if (problems.length > 0) {
+  console.error(`Over budget: ${problems.join("; ")}`);
+  process.exit(1);
+}
+console.log("budget: within limits");

@@ -1,0 +1,119 @@
+import type { CustomerExperience, CustomerRef, CxData, Journey } from "../data/cxData";
+import type { Density, DensityStore } from "./density";
+import { el, replaceChildren } from "./dom";
+import type { ViewContext } from "./views/context";
+import { journeysView } from "./views/journeysView";
+import { npsView } from "./views/npsView";
+import { verbatimsView } from "./views/verbatimsView";
+
+export interface PanelDependencies extends ViewContext {
+  data: Pick<CxData, "customerExperience" | "openJourneys">;
+  /** Null on a record that is not saved yet: there is nothing to read. */
+  customer: CustomerRef | null;
+  density: DensityStore;
+}
+
+export interface Panel {
+  /** Reads the customer's figures (two requests) and shows them, or the failure with a retry button. */
+  load(): Promise<void>;
+}
+
+/** Renders the panel into `root` and keeps the density choice in sync with `dependencies.density`. */
+export function createPanel(root: HTMLElement, dependencies: PanelDependencies): Panel {
+  const { t, customer, data } = dependencies;
+  const lastResponse = el("p", { className: "cx-header-meta cx-muted" });
+  const body = el("div", { className: "cx-body" });
+  const heading = el("h1", { className: "cx-title", attrs: { tabindex: -1 }, text: t("panel_title") });
+
+  const densityButtons = (["compact", "detailed"] as const).map((density) =>
+    el("button", {
+      className: "cx-toggle",
+      attrs: { type: "button", "data-density": density, "aria-pressed": "false" },
+      text: t(density === "compact" ? "density_compact" : "density_detailed"),
+      on: {
+        click: () => {
+          applyDensity(density, true);
+        },
+      },
+    }),
+  );
+
+  function applyDensity(density: Density, remember: boolean): void {
+    root.classList.toggle("cx-density-compact", density === "compact");
+    root.classList.toggle("cx-density-detailed", density === "detailed");
+    for (const button of densityButtons) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-density") === density));
+    }
+    if (remember) dependencies.density.set(density);
+  }
+
+  replaceChildren(root, [
+    el("header", { className: "cx-header" }, [
+      el("div", {}, [heading, lastResponse]),
+      el("div", { className: "cx-toggle-group", attrs: { role: "group", "aria-label": t("density_label") } }, densityButtons),
+    ]),
+    body,
+  ]);
+  applyDensity(dependencies.density.get(), false);
+
+  function showLoading(): void {
+    root.setAttribute("aria-busy", "true");
+    replaceChildren(body, [
+      el("div", { className: "cx-state cx-loading", attrs: { role: "status", "data-state": "loading" } }, [
+        el("span", { className: "cx-spinner", attrs: { "aria-hidden": "true" } }),
+        t("loading"),
+      ]),
+    ]);
+  }
+
+  function showFailure(failure: unknown, moveFocus: boolean): void {
+    const detail = failure instanceof Error ? failure.message : "";
+    const retry = el("button", {
+      className: "cx-button",
+      attrs: { type: "button", "data-testid": "retry" },
+      text: t("retry"),
+      on: { click: () => void load(true) },
+    });
+    replaceChildren(body, [
+      el("div", { className: "cx-state cx-failed", attrs: { role: "alert", "data-state": "failed" } }, [
+        el("p", { className: "cx-failed-title", text: t("failed") }),
+        // The server's message is untrusted text too.
+        detail === "" ? null : el("p", { className: "cx-muted cx-failed-detail", text: detail }),
+        retry,
+      ]),
+    ]);
+    if (moveFocus) retry.focus();
+  }
+
+  function showReady(cx: CustomerExperience, journeys: readonly Journey[]): void {
+    lastResponse.textContent = cx.lastResponseOn === null ? "" : t("last_response", dependencies.fmt.date(cx.lastResponseOn));
+    replaceChildren(body, [
+      el("div", { className: "cx-grid", attrs: { "data-state": "ready" } }, [
+        npsView(cx, dependencies),
+        journeysView(cx, journeys, dependencies),
+        verbatimsView(cx.verbatims, dependencies),
+      ]),
+    ]);
+  }
+
+  async function load(fromRetry = false): Promise<void> {
+    if (customer === null) {
+      root.removeAttribute("aria-busy");
+      replaceChildren(body, [el("p", { className: "cx-state cx-empty", attrs: { "data-state": "unsaved" }, text: t("unsaved") })]);
+      return;
+    }
+    showLoading();
+    try {
+      // Both requests at once: the panel's whole load is these two round trips.
+      const [cx, journeys] = await Promise.all([data.customerExperience(customer), data.openJourneys(customer)]);
+      showReady(cx, journeys);
+      if (fromRetry) heading.focus();
+    } catch (failure) {
+      showFailure(failure, fromRetry);
+    } finally {
+      root.removeAttribute("aria-busy");
+    }
+  }
+
+  return { load: () => load(false) };
+}

@@ -1,0 +1,131 @@
+// A stand-in for a model-driven form: a fake Xrm and form context, the real form library (cxform.js) run as
+// the account form's OnLoad handler, and the real panel in an iframe named like the form's web resource control.
+"use strict";
+
+(function harness() {
+  const params = new URLSearchParams(window.location.search);
+  const scenario = params.get("scenario") || "atrisk";
+  const lcid = Number(params.get("lcid") || "1033");
+  const userId = params.get("user") || "{3B1D5C1A-0000-4000-8000-0000000000AA}";
+  const fixture = window.cxFixtures[scenario];
+  const recordId = "{A1B2C3D4-0000-4000-8000-000000000001}";
+
+  const harnessState = { panelCalls: [], formCalls: [], notifications: {}, ready: false };
+  window.cxHarness = harnessState;
+
+  let customerFailuresLeft = scenario === "failing" ? 1 : 0;
+
+  function webApi(calls) {
+    return {
+      retrieveRecord(table, id, options) {
+        calls.push({ method: "retrieveRecord", table, id, options });
+        if (scenario === "loading") return new Promise(() => undefined);
+        if (customerFailuresLeft > 0) {
+          customerFailuresLeft -= 1;
+          return Promise.reject({ errorCode: 2147746327, message: "The server did not answer in time (simulated)." });
+        }
+        return Promise.resolve(JSON.parse(JSON.stringify(fixture.customer)));
+      },
+      retrieveMultipleRecords(table, options) {
+        calls.push({ method: "retrieveMultipleRecords", table, options });
+        if (scenario === "loading") return new Promise(() => undefined);
+        let entities = JSON.parse(JSON.stringify(fixture.journeys));
+        if (options.indexOf("cx_risklevel eq 964000002") >= 0) {
+          // The form's query: only Medium and High, highest first (what the $filter and $orderby ask for).
+          entities = entities.filter((j) => j.cx_risklevel === 964000002 || j.cx_risklevel === 964000003)
+            .sort((a, b) => b.cx_risklevel - a.cx_risklevel);
+        }
+        return Promise.resolve({ entities, nextLink: undefined });
+      },
+    };
+  }
+
+  function loadStrings() {
+    return fetch("/dist/cx_/strings/cx." + lcid + ".resx")
+      .then((response) => response.text())
+      .then((text) => {
+        const xml = new DOMParser().parseFromString(text, "application/xml");
+        const strings = {};
+        for (const data of Array.from(xml.getElementsByTagName("data"))) {
+          const value = data.getElementsByTagName("value")[0];
+          strings[data.getAttribute("name")] = value ? value.textContent : "";
+        }
+        return strings;
+      });
+  }
+
+  const french = lcid === 1036;
+  const dateFormattingInfo = {
+    ShortDatePattern: french ? "dd/MM/yyyy" : "M/d/yyyy",
+    AbbreviatedMonthNames: french
+      ? ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.", ""]
+      : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", ""],
+    MonthNames: [],
+  };
+
+  function makeXrm(strings, calls) {
+    return {
+      WebApi: webApi(calls),
+      Utility: {
+        // Like Dataverse: an unknown key gives an empty string.
+        getResourceString: (resource, key) => (resource === "cx_/strings/cx" && strings[key]) || "",
+        getGlobalContext: () => ({
+          userSettings: { languageId: lcid, userId, dateFormattingInfo, getTimeZoneOffsetMinutes: () => 60 },
+        }),
+      },
+    };
+  }
+
+  function showNotifications() {
+    const bar = document.getElementById("notifications");
+    while (bar.firstChild) bar.removeChild(bar.firstChild);
+    for (const id of Object.keys(harnessState.notifications)) {
+      const note = harnessState.notifications[id];
+      const line = document.createElement("div");
+      line.className = note.level;
+      line.setAttribute("data-notification", id);
+      line.textContent = note.level + ": " + note.message;
+      bar.appendChild(line);
+    }
+  }
+
+  loadStrings().then((strings) => {
+    const panelXrm = makeXrm(strings, harnessState.panelCalls);
+    const frame = document.getElementById("WebResource_cxpanel");
+    const formContext = {
+      data: { entity: { getEntityName: () => "account", getId: () => recordId } },
+      ui: {
+        setFormNotification(message, level, id) {
+          harnessState.notifications[id] = { message, level };
+          showNotifications();
+          return true;
+        },
+        clearFormNotification(id) {
+          delete harnessState.notifications[id];
+          showNotifications();
+          return true;
+        },
+      },
+      getControl(name) {
+        if (name !== "WebResource_cxpanel") return null;
+        return {
+          // What Dataverse does: resolve once the web resource has loaded.
+          getContentWindow: () =>
+            new Promise((resolve) => {
+              const done = () => resolve({
+                // Hand the panel its own counting WebApi, so its requests are told apart from the form's.
+                setClientApiContext: (xrm, context) => frame.contentWindow.setClientApiContext(Object.assign({}, xrm, { WebApi: panelXrm.WebApi }), context),
+              });
+              if (frame.contentDocument && frame.contentDocument.readyState === "complete" && frame.contentWindow.setClientApiContext) done();
+              else frame.addEventListener("load", done, { once: true });
+            }),
+        };
+      },
+    };
+    window.Xrm = makeXrm(strings, harnessState.formCalls);
+    const executionContext = { getFormContext: () => formContext };
+    return window.CrmCx.Forms.accountOnLoad(executionContext).then(() => {
+      harnessState.ready = true;
+    });
+  });
+})();

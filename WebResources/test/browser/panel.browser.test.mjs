@@ -1,0 +1,207 @@
+// Browser tests: the built panel and form library in Debian's Chromium, driven by playwright-core.
+// Pages are served from disk through request interception on a made-up origin: nothing leaves the machine.
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const output = join(root, "test-output");
+const origin = "http://crmcx.test";
+const axeSource = await readFile(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".resx": "application/xml" };
+
+let context;
+let profile;
+const requestsOnLoad = {};
+
+before(async () => {
+  await mkdir(output, { recursive: true });
+  profile = await mkdtemp(join(tmpdir(), "cx-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 760, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  await context.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== origin) return route.abort();
+    const path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(root)) return route.fulfill({ status: 403 });
+    try {
+      return route.fulfill({ status: 200, body: await readFile(path), contentType: types[extname(path)] ?? "application/octet-stream" });
+    } catch {
+      return route.fulfill({ status: 404 });
+    }
+  });
+});
+
+after(async () => {
+  await writeFile(join(output, "requests-on-load.json"), JSON.stringify(requestsOnLoad, null, 2));
+  await context?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+/** Opens the harness (a fake account form) and returns the page and the panel's frame once `state` shows. */
+async function openPanel({ scenario, lcid = 1033, user, state = "ready" }) {
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const query = new URLSearchParams({ scenario, lcid: String(lcid), ...(user ? { user } : {}) });
+  await page.goto(`${origin}/test/browser/harness.html?${query}`);
+  const frame = page.frameLocator("#WebResource_cxpanel");
+  await frame.locator(`[data-state="${state}"]`).waitFor({ timeout: 10000 });
+  const panelFrame = page.frames().find((f) => f.url().endsWith("/cxpanel.html"));
+  return { page, frame, panelFrame, dialogs };
+}
+
+async function seriousAxeViolations(panelFrame) {
+  await panelFrame.addScriptTag({ content: axeSource });
+  const result = await panelFrame.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+async function screenshot(page, name) {
+  // Size the form's iframe to the panel's content, as a form section would show it, then shoot the whole form.
+  const height = await page.frames().find((f) => f.url().endsWith("/cxpanel.html")).evaluate(() => document.documentElement.scrollHeight);
+  await page.locator("#WebResource_cxpanel").evaluate((frame, h) => { frame.style.height = `${h}px`; }, height);
+  await page.locator("body").screenshot({ path: join(output, name) });
+}
+
+describe("CX panel in Chromium", () => {
+  it("shows an at-risk customer's NPS, journeys and verbatims in English, with markup in a verbatim as plain text", async () => {
+    const { page, frame, panelFrame, dialogs } = await openPanel({ scenario: "atrisk" });
+    await panelFrame.evaluate(() => document.fonts.ready);
+    assert.equal(await frame.locator('[data-testid="nps-value"]').textContent(), "12.5");
+    assert.match(await frame.locator(".cx-nps").textContent(), /± 14\.2 points \(95% margin\)/);
+    assert.match(await frame.locator('[data-change="significant"]').textContent(), /Down 28\.5 points on the previous 12 months: significant/);
+    assert.match(await frame.locator(".cx-mix-legend").textContent(), /Promoters: 17 \(43%\)/);
+    assert.equal(await frame.locator(".cx-trend-chart").count(), 1);
+
+    const journeys = frame.locator('[data-testid="journey"]');
+    assert.equal(await journeys.count(), 3);
+    assert.match(await journeys.nth(0).textContent(), /Onboarding – Contoso Pharmaceuticals.*High risk/);
+    assert.match(await journeys.nth(0).textContent(), /Satisfaction fell from 85 at Welcome to 51 at Installation/);
+    const stages = await journeys.nth(0).locator(".cx-stage-name").allTextContents();
+    assert.deepEqual(stages, ["Order", "Welcome", "Installation", "Activation", "First invoice", "Adoption"]);
+    assert.match(await journeys.nth(0).locator('[aria-current="step"]').textContent(), /Activation30current/);
+    assert.equal(await journeys.nth(1).locator(".cx-journey-name").textContent(), "Relocation – Contoso HQ <b>Paris</b>");
+
+    const verbatims = frame.locator('[data-testid="verbatim"]');
+    assert.equal(await verbatims.count(), 5);
+    assert.equal(
+      await verbatims.nth(0).locator("blockquote").textContent(),
+      "The installer came twice and the router still drops. <img src=x onerror=alert(1)> Fix it!",
+    );
+    assert.match(await verbatims.nth(0).textContent(), /3\/10 Detractor.*11\/18\/2026.*Phone/);
+    assert.equal(await frame.locator(".cx-verbatims img, .cx-journeys b").count(), 0, "no element was made from data");
+    assert.deepEqual(dialogs, [], "nothing ran");
+
+    const notification = page.locator('[data-notification="cx_atriskjourney"]');
+    assert.equal(
+      await notification.textContent(),
+      "ERROR: Journey at high risk: Onboarding – Contoso Pharmaceuticals. Satisfaction fell from 85 at Welcome to 51 at Installation (−40 %) 1 more journey is at risk.",
+    );
+    const panelCalls = await page.evaluate(() => window.cxHarness.panelCalls);
+    requestsOnLoad.atrisk = panelCalls.length;
+    assert.equal(panelCalls.length, 2, "two requests on load");
+    assert.deepEqual(await seriousAxeViolations(panelFrame), []);
+    await screenshot(page, "panel.png");
+    await page.close();
+  });
+
+  it("shows the same customer in French, compact, with French dates and numbers", async () => {
+    const { page, frame, panelFrame } = await openPanel({ scenario: "atrisk", lcid: 1036, user: "{FR000000-0000-4000-8000-000000000001}".replace("FR", "F0") });
+    await frame.getByRole("button", { name: "Compacte" }).click();
+    assert.equal(await frame.locator('[data-testid="nps-value"]').textContent(), "12,5");
+    assert.equal(await frame.locator("h1").textContent(), "Expérience client");
+    assert.match(await frame.locator('[data-change="significant"]').textContent(), /En baisse de 28,5 points/);
+    assert.match(await frame.locator('[data-testid="verbatim"]').first().textContent(), /18\/11\/2026.*Téléphone/);
+    assert.equal(await frame.locator(".cx-stages").first().isVisible(), false, "compact hides the stage strip");
+    assert.equal(await frame.locator('[data-testid="verbatim"]:visible').count(), 2);
+    assert.equal(await panelFrame.evaluate(() => document.documentElement.lang), "fr-FR");
+    assert.match(await page.locator('[data-notification="cx_atriskjourney"]').textContent(), /^ERROR: Parcours à risque élevé\u00a0: Onboarding/);
+    assert.deepEqual(await seriousAxeViolations(panelFrame), []);
+    await screenshot(page, "panel-fr-compact.png");
+    await page.close();
+  });
+
+  it("remembers the compact density for the same user after the form reopens", async () => {
+    const user = "{0B0B0B0B-0000-4000-8000-000000000002}";
+    const first = await openPanel({ scenario: "healthy", user });
+    await first.frame.getByRole("button", { name: "Compact" }).click();
+    await first.page.close();
+    const again = await openPanel({ scenario: "healthy", user });
+    assert.equal(await again.frame.getByRole("button", { name: "Compact" }).getAttribute("aria-pressed"), "true");
+    assert.equal(await again.frame.getByRole("button", { name: "Detailed" }).getAttribute("aria-pressed"), "false");
+    await again.page.close();
+    const otherUser = await openPanel({ scenario: "healthy", user: "{0C0C0C0C-0000-4000-8000-000000000003}" });
+    assert.equal(await otherUser.frame.getByRole("button", { name: "Detailed" }).getAttribute("aria-pressed"), "true");
+    await otherUser.page.close();
+  });
+
+  it("shows a healthy customer's change as within noise and raises no notification", async () => {
+    const { page, frame, panelFrame } = await openPanel({ scenario: "healthy" });
+    assert.equal(await frame.locator('[data-testid="nps-value"]').textContent(), "64");
+    assert.match(await frame.locator('[data-change="noise"]').textContent(), /\+5\.5 points on the previous 12 months: within noise/);
+    assert.match(await frame.locator('[data-testid="customer-risk"]').textContent(), /No risk/);
+    assert.equal(await frame.locator('[data-testid="low-confidence"]').count(), 0);
+    assert.equal(await page.locator("[data-notification]").count(), 0);
+    requestsOnLoad.healthy = (await page.evaluate(() => window.cxHarness.panelCalls)).length;
+    assert.deepEqual(await seriousAxeViolations(panelFrame), []);
+    await screenshot(page, "panel-healthy.png");
+    await page.close();
+  });
+
+  it("says a customer without responses has none yet, in English and in French", async () => {
+    for (const [lcid, text] of [[1033, "No survey responses in the last 12 months yet."], [1036, "Aucune réponse à une enquête sur les 12 derniers mois pour l’instant."]]) {
+      const { page, frame, panelFrame } = await openPanel({ scenario: "noresponses", lcid });
+      assert.equal(await frame.locator('[data-state="no-responses"]').textContent(), text);
+      assert.equal(await frame.locator('[data-testid="nps-value"]').count(), 0);
+      assert.deepEqual(await seriousAxeViolations(panelFrame), []);
+      if (lcid === 1033) await screenshot(page, "panel-no-responses.png");
+      await page.close();
+    }
+  });
+
+  it("shows loading while the requests are under way", async () => {
+    const { page, frame, panelFrame } = await openPanel({ scenario: "loading", state: "loading" });
+    assert.equal(await frame.locator('[role="status"]').textContent(), "Loading customer experience…");
+    assert.equal(await panelFrame.evaluate(() => document.getElementById("cx-panel").getAttribute("aria-busy")), "true");
+    await page.close();
+  });
+
+  it("reports a failed request and loads again when the user retries with the keyboard", async () => {
+    const { page, frame, panelFrame } = await openPanel({ scenario: "failing", state: "failed" });
+    assert.match(await frame.locator('[role="alert"]').textContent(), /The customer experience could not be loaded\..*did not answer in time/);
+    assert.deepEqual(await seriousAxeViolations(panelFrame), []);
+    await screenshot(page, "panel-failed.png");
+    const retry = frame.getByRole("button", { name: "Retry" });
+    await retry.focus();
+    await page.keyboard.press("Enter");
+    await frame.locator('[data-state="ready"]').waitFor();
+    assert.equal(await frame.locator('[data-testid="journey"]').count(), 3);
+    await page.close();
+  });
+
+  it("lets a keyboard user reach the density buttons and switch density", async () => {
+    const { page, frame, panelFrame } = await openPanel({ scenario: "healthy", user: "{0D0D0D0D-0000-4000-8000-000000000004}" });
+    await panelFrame.focus("body");
+    await panelFrame.evaluate(() => document.body.focus());
+    await page.keyboard.press("Tab");
+    assert.equal(await panelFrame.evaluate(() => document.activeElement?.textContent), "Compact");
+    await page.keyboard.press("Space");
+    assert.equal(await frame.getByRole("button", { name: "Compact" }).getAttribute("aria-pressed"), "true");
+    await screenshot(page, "panel-healthy-compact.png");
+    await page.close();
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { createCxData, normaliseId, type CustomerRef, type WebApiReader } from "../../src/data/cxData";
+
+const account: CustomerRef = { table: "account", id: "a1b2c3d4-0000-4000-8000-000000000001" };
+const contact: CustomerRef = { table: "contact", id: "c0c0c0c0-0000-4000-8000-000000000009" };
+
+interface Call {
+  method: string;
+  table: string;
+  id?: string;
+  options?: string;
+}
+
+function fakeWebApi(record: Record<string, unknown> = {}, entities: Array<Record<string, unknown>> = []) {
+  const calls: Call[] = [];
+  const webApi = {
+    retrieveRecord: (table: string, id: string, options?: string) => {
+      calls.push({ method: "retrieveRecord", table, id, options });
+      return Promise.resolve(record);
+    },
+    retrieveMultipleRecords: (table: string, options?: string) => {
+      calls.push({ method: "retrieveMultipleRecords", table, options });
+      return Promise.resolve({ entities, nextLink: "" });
+    },
+  } as unknown as WebApiReader;
+  return { webApi, calls };
+}
+
+function selected(options: string | undefined): string[] {
+  return /^\?\$select=([^&]+)/.exec(options ?? "")![1].split(",");
+}
+
+describe("the customer's experience", () => {
+  it("is read in one request that selects only the NPS columns and expands the latest verbatims", async () => {
+    const { webApi, calls } = fakeWebApi({ cx_nps: 12.5 });
+    await createCxData(webApi).customerExperience(account);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ method: "retrieveRecord", table: "account", id: account.id });
+    expect(selected(calls[0].options)).toEqual([
+      "cx_nps", "cx_npsprevious", "cx_npsmargin", "cx_npsprevmargin", "cx_npsresponses", "cx_promoters",
+      "cx_passives", "cx_detractors", "cx_npshistory", "cx_lastresponseon", "cx_risklevel", "cx_atriskjourneys",
+    ]);
+    expect(calls[0].options).toContain(
+      "&$expand=cx_account_cx_surveyresponse($select=cx_comment,cx_score,cx_respondedon,cx_channel;$filter=cx_comment ne null;$orderby=cx_respondedon desc;$top=5)",
+    );
+  });
+
+  it("expands a contact's own responses on a contact", async () => {
+    const { webApi, calls } = fakeWebApi({});
+    await createCxData(webApi).customerExperience(contact);
+    expect(calls[0]).toMatchObject({ table: "contact" });
+    expect(calls[0].options).toContain("$expand=cx_contact_cx_surveyresponse(");
+  });
+
+  it("keeps an empty NPS empty rather than zero, and lists verbatims newest first", async () => {
+    const { webApi } = fakeWebApi({
+      cx_nps: null,
+      cx_npsresponses: 0,
+      cx_risklevel: 964000003,
+      cx_account_cx_surveyresponse: [
+        { cx_comment: "older", cx_score: 9, cx_respondedon: "2026-01-01T00:00:00Z", cx_channel: 964000002 },
+        { cx_comment: "   ", cx_score: 5, cx_respondedon: "2026-03-01T00:00:00Z" },
+        { cx_comment: "newer", cx_score: 3, cx_respondedon: "2026-02-01T00:00:00Z", cx_channel: null },
+      ],
+    });
+    const cx = await createCxData(webApi).customerExperience(account);
+    expect(cx.nps).toBeNull();
+    expect(cx.responses).toBe(0);
+    expect(cx.riskLevel).toBe(964000003);
+    expect(cx.verbatims.map((v) => v.comment)).toEqual(["newer", "older"]);
+  });
+});
+
+describe("open journeys", () => {
+  it("are read in one request for the customer's active journeys with their stage scores expanded", async () => {
+    const { webApi, calls } = fakeWebApi({}, []);
+    await createCxData(webApi).openJourneys(account);
+    expect(calls).toEqual([
+      {
+        method: "retrieveMultipleRecords",
+        table: "cx_customerjourney",
+        options:
+          "?$select=cx_name,cx_journeytype,cx_currentstage,cx_score,cx_scoretrend,cx_risklevel,cx_riskreasons" +
+          `&$filter=_cx_accountid_value eq ${account.id} and statecode eq 0` +
+          "&$orderby=cx_risklevel desc,cx_scoretrend asc" +
+          "&$expand=cx_customerjourney_cx_journeystagescore($select=cx_journeystage,cx_score)",
+      },
+    ]);
+  });
+
+  it("come with their stages in the journey's order and one reason per line", async () => {
+    const { webApi } = fakeWebApi({}, [
+      {
+        cx_customerjourneyid: "j1",
+        cx_name: "Onboarding",
+        cx_journeytype: 964000001,
+        cx_risklevel: 964000002,
+        cx_riskreasons: "First reason\r\n\r\nSecond reason\n",
+        cx_customerjourney_cx_journeystagescore: [
+          { cx_journeystage: 964000103, cx_score: 51 },
+          { cx_journeystage: 964000101, cx_score: 78 },
+          { cx_journeystage: 964000102, cx_score: null },
+        ],
+      },
+    ]);
+    const [journey] = await createCxData(webApi).openJourneys(contact);
+    expect(journey.stageScores).toEqual([
+      { stage: 964000101, score: 78 },
+      { stage: 964000102, score: null },
+      { stage: 964000103, score: 51 },
+    ]);
+    expect(journey.reasons).toEqual(["First reason", "Second reason"]);
+    expect(journey.riskLevel).toBe(964000002);
+  });
+
+  it("filter on the contact lookup for a contact", async () => {
+    const { webApi, calls } = fakeWebApi();
+    await createCxData(webApi).openJourneys(contact);
+    expect(calls[0].options).toContain(`_cx_contactid_value eq ${contact.id} and statecode eq 0`);
+  });
+});
+
+describe("at-risk journeys for the form notification", () => {
+  it("ask only for Medium and High open journeys, riskiest first, and select the name, level and reasons", async () => {
+    const { webApi, calls } = fakeWebApi();
+    await createCxData(webApi).atRiskJourneys(account);
+    expect(selected(calls[0].options)).toEqual(["cx_name", "cx_risklevel", "cx_riskreasons"]);
+    expect(calls[0].options).toContain("and (cx_risklevel eq 964000002 or cx_risklevel eq 964000003)");
+    expect(calls[0].options).toContain("&$orderby=cx_risklevel desc,cx_riskscore desc");
+  });
+});
+
+describe("failures and ids", () => {
+  it("turn the Web API's error object into an error that keeps its message", async () => {
+    const webApi = {
+      // Xrm.WebApi rejects with a plain object, not an Error: that is the case under test.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      retrieveRecord: () => Promise.reject({ errorCode: 5, message: "Principal user is missing prvReadcx_surveyresponse" }),
+      retrieveMultipleRecords: () => Promise.resolve({ entities: [] }),
+    } as unknown as WebApiReader;
+    await expect(createCxData(webApi).customerExperience(account)).rejects.toThrow("Principal user is missing prvReadcx_surveyresponse");
+  });
+
+  it("accept a form's braced upper-case id and refuse anything that is not a GUID", () => {
+    expect(normaliseId("{A1B2C3D4-0000-4000-8000-000000000001}")).toBe("a1b2c3d4-0000-4000-8000-000000000001");
+    expect(() => normaliseId("a1b2c3d4-0000-4000-8000-000000000001 or statecode eq 1")).toThrow(/Not a record id/);
+  });
+});

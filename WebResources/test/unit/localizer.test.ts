@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { English, type StringKey } from "../../src/localization/english";
+import { createTranslate } from "../../src/localization/localizer";
+
+function readResx(lcid: number): Map<string, string> {
+  const xml = readFileSync(join(__dirname, `../../src/strings/cx.${lcid}.resx`), "utf8");
+  const strings = new Map<string, string>();
+  for (const match of xml.matchAll(/<data name="([^"]+)" xml:space="preserve">\s*<value>([\s\S]*?)<\/value>/g)) {
+    strings.set(match[1], match[2].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+  }
+  return strings;
+}
+
+function fromResx(lcid: number) {
+  const strings = readResx(lcid);
+  return { getResourceString: (resource: string, key: string) => (resource === "cx_/strings/cx" ? strings.get(key) ?? "" : "") };
+}
+
+describe("strings in the user's language", () => {
+  it("reads French from the French RESX", () => {
+    expect(createTranslate(fromResx(1036))("journeys_title")).toBe("Parcours en cours");
+  });
+
+  it("fills numbered placeholders", () => {
+    expect(createTranslate(fromResx(1033))("nps_responses_many", 40)).toBe("40 responses");
+  });
+
+  it("falls back to English when the user's RESX lacks a key", () => {
+    expect(createTranslate({ getResourceString: () => "" })("retry")).toBe("Retry");
+    expect(createTranslate({ getResourceString: (_resource, key) => key })("retry")).toBe("Retry");
+  });
+
+  it("falls back to English when no RESX is loaded for the script", () => {
+    const throwing = {
+      getResourceString: (): string => {
+        throw new Error("Web resource not found");
+      },
+    };
+    expect(createTranslate(throwing)("retry")).toBe("Retry");
+    expect(createTranslate(undefined)("retry")).toBe("Retry");
+  });
+});
+
+describe("RESX string resources", () => {
+  it("keep the English RESX identical to the English fallback table", () => {
+    expect(Object.fromEntries(readResx(1033))).toEqual(English);
+  });
+
+  it("translate every key into French with the same placeholders", () => {
+    const french = readResx(1036);
+    for (const key of Object.keys(English) as StringKey[]) {
+      const translated = french.get(key);
+      expect(translated, key).toBeTruthy();
+      const placeholders = (text: string) => (text.match(/\{\d+\}/g) ?? []).sort();
+      expect(placeholders(translated!), key).toEqual(placeholders(English[key]));
+    }
+    expect(french.size).toBe(Object.keys(English).length);
+  });
+});
