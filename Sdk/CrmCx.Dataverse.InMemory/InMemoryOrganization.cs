@@ -157,7 +157,18 @@ public sealed class InMemoryOrganization
         Calls.Reset();
     }
 
-    internal void AddTrace(TraceRecord record) => traces.Add(record);
+    internal int ReserveTrace()
+    {
+        traces.Add(null!);
+        return traces.Count - 1;
+    }
+
+    internal void SetTrace(int slot, TraceRecord record)
+    {
+        // ResetDiagnostics during an execution empties the list; then the record is appended.
+        if (slot < traces.Count && traces[slot] is null) traces[slot] = record;
+        else traces.Add(record);
+    }
 
     internal Guid BusinessUnitOf(Guid userId) =>
         store.Find("systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? BusinessUnitId;

@@ -19,6 +19,8 @@ internal sealed class PluginInvoker
         var caller = step.PluginType.FullName ?? step.PluginType.Name;
         var provider = new PluginServiceProvider(context, new OrganizationServiceFactory(org, caller, context), tracing);
         string? error = null;
+        // Traces are listed in the order executions start (a nested plugin finishes before its caller).
+        var slot = org.ReserveTrace();
         try
         {
             step.GetPlugin().Execute(provider);
@@ -43,7 +45,7 @@ internal sealed class PluginInvoker
         }
         finally
         {
-            org.AddTrace(new TraceRecord(caller, step.Name, context.MessageName, context.Stage, context.Mode, context.Depth,
+            org.SetTrace(slot, new TraceRecord(caller, step.Name, context.MessageName, context.Stage, context.Mode, context.Depth,
                 context.PrimaryEntityName, context.PrimaryEntityId, context.CorrelationId, tracing.Lines.AsReadOnly(), error));
         }
     }

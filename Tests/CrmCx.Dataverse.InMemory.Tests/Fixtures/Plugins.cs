@@ -8,7 +8,7 @@ using Microsoft.Xrm.Sdk.Query;
 // Test plugins, registered through the same attribute the product's plugins carry. Each test registers only the types it needs.
 namespace CrmCx.Dataverse.InMemory.Tests.Fixtures;
 
-internal static class PluginServices
+public static class PluginServices
 {
     public static IPluginExecutionContext4 Context(this IServiceProvider sp) => (IPluginExecutionContext4)sp.GetService(typeof(IPluginExecutionContext))!;
     public static ITracingService Tracing(this IServiceProvider sp) => (ITracingService)sp.GetService(typeof(ITracingService))!;

@@ -129,7 +129,8 @@ namespace CrmCx.Plugins.Tests.Journeys
         public void A_rise_to_Medium_or_High_stamps_the_flag_date()
         {
             MakeHigh();
-            Assert.Equal(o.Org.Clock.UtcNow, o.JourneyRow(journey).GetAttributeValue<DateTime>(JourneySchema.FlaggedOn));
+            // It rose on day 1 (the two detractors) and stayed High on day 2: the flag keeps the day it rose.
+            Assert.Equal(Start.AddDays(1), o.JourneyRow(journey).GetAttributeValue<DateTime>(JourneySchema.FlaggedOn));
         }
 
         [Fact]

@@ -128,8 +128,8 @@ internal sealed class DemoLoader
             .GroupBy(r => (int)((r.RespondedOn - DemoSize.HistoryStart).TotalDays / 7));
         foreach (var week in weeks)
         {
-            // The survey tool's weekly sync runs on Sunday evening and sends the week's answers in batches.
-            var at = DemoSize.HistoryStart.AddDays((week.Key + 1) * 7).AddHours(-2);
+            // The survey tool's weekly sync runs an hour after each week closes and sends the week's answers in batches.
+            var at = DemoSize.HistoryStart.AddDays((week.Key + 1) * 7).AddHours(1);
             foreach (var chunk in week.Chunk(BatchSize)) Add(at, () => SendBatch(chunk));
         }
         var live = 0;

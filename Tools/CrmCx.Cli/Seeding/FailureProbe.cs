@@ -35,7 +35,7 @@ internal sealed class FailureProbe(InMemoryOrganization org)
 
     /// <summary>Asynchronous failures: the system jobs that failed since the given position of the job log.</summary>
     public static LoadFailure FromJob(Dataverse.InMemory.Diagnostics.SystemJob job) =>
-        new($"{job.PrimaryEntityName} {job.PrimaryEntityId}",
+        new(job.PrimaryEntityId == Guid.Empty ? $"{job.PrimaryEntityName} batch ({job.MessageName})" : $"{job.PrimaryEntityName} {job.PrimaryEntityId}",
             $"{job.StepName} ({job.MessageName} of {job.PrimaryEntityName}, asynchronous)",
             FirstLine(job.ErrorMessage ?? "failed without a message"));
 

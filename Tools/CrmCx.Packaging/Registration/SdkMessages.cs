@@ -34,8 +34,10 @@ public static class SdkMessages
         "Create" => "Id",
         "SetState" or "SetStateDynamicEntity" => "EntityMoniker",
         "Send" or "DeliverIncoming" or "DeliverPromote" => "EmailId",
-        // Bulk messages carry their rows in Targets; their images come per row (IPluginExecutionContext4).
-        "CreateMultiple" or "UpdateMultiple" => "Targets",
+        // Bulk messages: Dataverse refuses "Target" on them; CreateMultiple's images hang on "Ids", UpdateMultiple's on "Targets"
+        // (spkl issue #486 and PR #489, Plugin Registration Tool PR #142).
+        "CreateMultiple" => "Ids",
+        "UpdateMultiple" => "Targets",
         _ => "Target",
     };
 }

@@ -6,8 +6,12 @@ namespace CrmCx.Packaging.Repository;
 /// <summary>Where things are in a CrmCx checkout.</summary>
 public sealed class RepositoryLayout
 {
-    /// <summary>Layout rooted at a folder holding CrmCx.sln.</summary>
-    public RepositoryLayout(string root) => Root = Path.GetFullPath(root);
+    /// <summary>Layout rooted at a folder holding CrmCx.sln; the schemas default to ../shared/dataverse-schemas.</summary>
+    public RepositoryLayout(string root, string? schemas = null)
+    {
+        Root = Path.GetFullPath(root);
+        Schemas = Path.GetFullPath(schemas ?? Path.Combine(Root, "..", "shared", "dataverse-schemas"));
+    }
 
     /// <summary>The repository root.</summary>
     public string Root { get; }
@@ -24,7 +28,7 @@ public sealed class RepositoryLayout
     /// <summary>Where the zips are written by default.</summary>
     public string Dist => Path.Combine(Root, "dist");
     /// <summary>Microsoft's schemas (next to the repository).</summary>
-    public string Schemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "dataverse-schemas"));
+    public string Schemas { get; }
 
     /// <summary>The layout of the checkout containing a folder (walking up to CrmCx.sln).</summary>
     public static RepositoryLayout Find(string? start = null)

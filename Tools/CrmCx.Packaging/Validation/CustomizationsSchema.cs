@@ -42,10 +42,8 @@ public sealed class CustomizationsSchema
         var errors = new List<string>();
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas, DtdProcessing = DtdProcessing.Prohibit };
         settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
-        settings.ValidationEventHandler += (_, e) =>
-        {
-            if (e.Severity == XmlSeverityType.Error) errors.Add($"line {e.Exception.LineNumber}: {e.Message}");
-        };
+        // Warnings count too: "could not find schema information" means an element the schema does not cover went unchecked.
+        settings.ValidationEventHandler += (_, e) => errors.Add($"line {e.Exception.LineNumber}: {e.Message}");
         using var reader = XmlReader.Create(new StringReader(text), settings);
         while (reader.Read()) { }
         return errors;
