@@ -10,6 +10,8 @@ public static class ErrorCodes
     public const int UnExpected = unchecked((int)0x80040216);
     /// <summary>0x80040217: "{table} With Id = {id} Does Not Exist".</summary>
     public const int ObjectDoesNotExist = unchecked((int)0x80040217);
+    /// <summary>0x80040251: the transaction was aborted by a failed nested request that a plugin ignored.</summary>
+    public const int TransactionNotStarted = unchecked((int)0x80040251);
     /// <summary>0x80040219: the message is not implemented.</summary>
     public const int NotImplemented = unchecked((int)0x80040219);
     /// <summary>0x80040224: an exception other than InvalidPluginExecutionException escaped a plugin.</summary>

@@ -74,6 +74,11 @@ internal static class Faults
     public static FaultException<OrganizationServiceFault> UnsupportedRequest(string? requestName, string typeName) =>
         Create(ErrorCodes.NotImplemented, $"The in-memory organization does not implement the request '{requestName ?? "(no RequestName)"}' ({typeName}).");
 
+    /// <summary>The outer request after a plugin swallowed the fault of a nested request: the database transaction is already aborted.</summary>
+    public static FaultException<OrganizationServiceFault> NoActiveTransaction() =>
+        Create(ErrorCodes.TransactionNotStarted,
+            "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.");
+
     /// <summary>Depth beyond Dataverse's maximum.</summary>
     public static FaultException<OrganizationServiceFault> InfiniteLoop() =>
         Create(ErrorCodes.SdkCorrelationTokenDepthTooHigh,

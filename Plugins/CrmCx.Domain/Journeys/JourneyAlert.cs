@@ -56,7 +56,10 @@ namespace CrmCx.Domain.Journeys
             var journey = string.IsNullOrWhiteSpace(journeyName) ? "Customer journey" : journeyName!.Trim();
             var customer = string.IsNullOrWhiteSpace(customerName) ? "A customer" : customerName!.Trim();
             var lines = reasons.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
-            var title = Truncate(string.Format(CultureInfo.InvariantCulture, "High risk: {0} ({1})", journey, customer), 200);
+            // Journey names usually carry the customer already ("Onboarding – Contoso"): named once in the title is enough.
+            var title = Truncate(journey.IndexOf(customer, StringComparison.OrdinalIgnoreCase) >= 0
+                ? "High risk: " + journey
+                : string.Format(CultureInfo.InvariantCulture, "High risk: {0} ({1})", journey, customer), 200);
 
             var body = new StringBuilder();
             body.AppendFormat(CultureInfo.InvariantCulture, "{0}: the journey \"{1}\" is now at High risk ({2}/100).", customer, journey, riskScore);

@@ -44,6 +44,7 @@ internal sealed class MessageDispatcher
             Parent = origin.Parent,
             Origin = origin,
         };
-        return executor.IsTransactional ? org.Transactions.Run(() => executor.Execute(copy, scope)) : executor.Execute(copy, scope);
+        var failureDooms = origin.Parent?.IsInTransaction ?? true;
+        return executor.IsTransactional ? org.Transactions.Run(() => executor.Execute(copy, scope), failureDooms) : executor.Execute(copy, scope);
     }
 }

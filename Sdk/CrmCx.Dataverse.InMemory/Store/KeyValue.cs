@@ -5,7 +5,7 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmCx.Dataverse.InMemory.Store;
 
-/// <summary>The values of an alternate key as one comparable value; text compares case-insensitively as SQL Server's default collation does.</summary>
+/// <summary>The values of an alternate key as one comparable value; text compares case- and accent-insensitively, as the database's collation does.</summary>
 internal readonly record struct KeyValue(string Value)
 {
     /// <summary>Builds the key value from column values in key order; null when a value is missing (rows with an empty key column are not indexed).</summary>
@@ -20,9 +20,21 @@ internal readonly record struct KeyValue(string Value)
         return new KeyValue(builder.ToString());
     }
 
+    // Latin1_General_CI_AI, the databases' collation: case- and accent-insensitive (as the query engine compares text).
+    private static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(char.ToUpperInvariant(c));
+        }
+        return builder.ToString();
+    }
+
     private static string Normalize(object value) => value switch
     {
-        string s => "s:" + s.ToUpperInvariant(),
+        string s => "s:" + Fold(s),
         EntityReference r => "g:" + r.Id.ToString("N"),
         Guid g => "g:" + g.ToString("N"),
         OptionSetValue o => "i:" + o.Value.ToString(CultureInfo.InvariantCulture),

@@ -10,6 +10,7 @@ internal sealed class TransactionManager
     private readonly RowStore store;
     private readonly AsyncQueue queue;
     private readonly List<AsyncJob> pending = new();
+    private bool doomed;
 
     public TransactionManager(RowStore store, AsyncQueue queue)
     {
@@ -21,7 +22,9 @@ internal sealed class TransactionManager
     public bool InTransaction => store.Log is not null;
 
     /// <summary>Runs work in the open transaction (rolled back to a savepoint on failure) or in a new one (committed on success, rolled back entirely on failure).</summary>
-    public T Run<T>(Func<T> work)
+    /// <param name="work">The request.</param>
+    /// <param name="failureDooms">Whether a failure of nested work dooms the open transaction (false for requests from a top-level PreValidation plugin, which runs outside it).</param>
+    public T Run<T>(Func<T> work, bool failureDooms = true)
     {
         if (store.Log is { } log)
         {
@@ -35,15 +38,19 @@ internal sealed class TransactionManager
             {
                 log.RollbackTo(savepoint, store);
                 pending.RemoveRange(pendingMark, pending.Count - pendingMark);
+                // SQL Server aborts the transaction: a plugin that swallows the fault cannot commit what follows.
+                if (failureDooms) doomed = true;
                 throw;
             }
         }
 
         var transaction = new UndoLog();
         store.Log = transaction;
+        doomed = false;
         try
         {
             var result = work();
+            if (doomed) throw Faults.NoActiveTransaction();
             store.Log = null;
             // Asynchronous steps are queued only when the transaction commits.
             foreach (var job in pending) queue.Enqueue(job);
@@ -55,6 +62,7 @@ internal sealed class TransactionManager
             transaction.RollbackTo(0, store);
             store.Log = null;
             pending.Clear();
+            doomed = false;
             throw;
         }
     }

@@ -181,6 +181,15 @@ public sealed class CreateTests
     }
 
     [Fact]
+    public void Alternate_key_values_compare_ignoring_case_and_accents_as_the_database_collation_does()
+    {
+        org.Metadata.Find("contact")!.AddKey(new AlternateKeyDefinition("contact_lastname_key", new[] { "lastname" }));
+        Service.Create(new Entity("contact") { ["lastname"] = "Lefèvre" });
+
+        FaultAssert.Throws(ErrorCodes.DuplicateRecordEntityKey, () => Service.Create(new Entity("contact") { ["lastname"] = "LEFEVRE" }));
+    }
+
+    [Fact]
     public void Create_resolves_a_lookup_given_by_alternate_key()
     {
         org.Metadata.Find("account")!.AddKey(new AlternateKeyDefinition("account_number_key", new[] { "accountnumber" }));

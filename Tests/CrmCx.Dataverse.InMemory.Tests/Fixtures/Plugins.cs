@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using CrmCx.Dataverse.InMemory.Tests.Fixtures.Registration;
+using CrmCx.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;

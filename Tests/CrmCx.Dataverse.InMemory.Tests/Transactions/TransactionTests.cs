@@ -77,9 +77,22 @@ public sealed class TransactionTests
     }
 
     [Fact]
-    public void A_nested_request_that_fails_and_is_handled_by_the_plugin_undoes_only_its_own_writes()
+    public void A_plugin_that_ignores_a_failed_nested_request_fails_the_whole_operation()
     {
+        // The failed request aborts the SQL transaction; Dataverse then reports "There is no active transaction".
         org.Pipeline.Register(new PluginStep(typeof(HandlesNestedFailurePlugin), "Create", "account", PipelineStage.PostOperation));
+
+        var fault = FaultAssert.Throws(ErrorCodes.TransactionNotStarted, () => Service.Create(new Entity("account") { ["name"] = "Parent" }));
+
+        Assert.StartsWith("There is no active transaction.", fault.Message);
+        Assert.Empty(org.Snapshot("account"));
+        Assert.Empty(org.Snapshot("contact"));
+    }
+
+    [Fact]
+    public void A_top_level_PreValidation_plugin_may_handle_a_failed_request_because_it_runs_outside_the_transaction()
+    {
+        org.Pipeline.Register(new PluginStep(typeof(HandlesNestedFailurePlugin), "Create", "account", PipelineStage.PreValidation));
 
         var id = Service.Create(new Entity("account") { ["name"] = "Parent" });
 

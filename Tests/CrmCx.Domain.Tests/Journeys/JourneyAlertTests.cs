@@ -47,5 +47,20 @@ namespace CrmCx.Domain.Tests.Journeys
             var alert = JourneyAlert.Compose(Guid.NewGuid(), "J", "C", 100, new[] { reasons, reasons }, new Guid?[] { Guid.NewGuid() });
             Assert.True(alert.Data.Length <= JourneyAlert.DataMaximumLength);
         }
+    
+        [Fact]
+        public void The_title_names_the_customer_once()
+        {
+            Assert.Equal("High risk: Onboarding – Contoso", JourneyAlert.Compose(Guid.NewGuid(), "Onboarding – Contoso", "Contoso", 60, new string[0], new Guid?[0]).Title);
+            Assert.Equal("High risk: Move (Contoso)", JourneyAlert.Compose(Guid.NewGuid(), "Move", "Contoso", 60, new string[0], new Guid?[0]).Title);
+        }
+
+        [Fact]
+        public void Markdown_in_names_is_escaped_so_a_name_cannot_forge_a_link()
+        {
+            var alert = JourneyAlert.Compose(Guid.NewGuid(), "J", "[Click](http://evil)", 60, new[] { "r" }, new Guid?[0]);
+            // JSON of the markdown escape \[ is \\[.
+            Assert.Contains(@"\\[Click\\]\\(http://evil\\)", alert.Data);
+        }
     }
 }

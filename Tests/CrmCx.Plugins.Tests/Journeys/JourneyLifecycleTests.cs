@@ -26,14 +26,21 @@ namespace CrmCx.Plugins.Tests.Journeys
         // Decline from 100 to 70 (35) + two detractors (30) = 65: High, from responses alone.
         private (Guid Good, Guid Bad1, Guid Bad2) MakeHigh()
         {
-            var good = o.Response(account, journey, Welcome, 10);
+            // Settled after each answer, as the asynchronous service would run them, so each recompute sees its own moment.
+            var good = Answer(Welcome, 10);
             o.Days(1);
-            var bad1 = o.Response(account, journey, Installation, 5);
-            var bad2 = o.Response(account, journey, Installation, 5);
+            var bad1 = Answer(Installation, 5);
+            var bad2 = Answer(Installation, 5);
             o.Days(1);
-            o.Response(account, journey, Activation, 7);
-            o.Settle();
+            Answer(Activation, 7);
             return (good, bad1, bad2);
+        }
+
+        private Guid Answer(int stage, int score)
+        {
+            var id = o.Response(account, journey, stage, score);
+            o.Settle();
+            return id;
         }
 
         private Entity Customer() => o.Row(CustomerSchema.Account, account);
@@ -150,6 +157,61 @@ namespace CrmCx.Plugins.Tests.Journeys
             Assert.Equal(o.Reasons(journey), after.GetAttributeValue<string>(JourneySchema.RiskReasons));
             Assert.Equal(stagesBefore, o.StageRows(journey).Select(r => r.GetAttributeValue<decimal?>(StageScoreSchema.Score)));
             Assert.Single(o.Notifications());
+        }
+    
+        [Fact]
+        public void A_batch_of_responses_recomputes_its_journey_once()
+        {
+            var batch = new EntityCollection { EntityName = SurveyResponseSchema.EntityName };
+            foreach (var (stage, score) in new[] { (Welcome, 10), (Installation, 5), (Installation, 5), (Activation, 7) })
+            {
+                batch.Entities.Add(new Entity(SurveyResponseSchema.EntityName)
+                {
+                    [SurveyResponseSchema.Account] = new EntityReference(CustomerSchema.Account, account),
+                    [SurveyResponseSchema.Journey] = new EntityReference(JourneySchema.EntityName, journey),
+                    [SurveyResponseSchema.JourneyStage] = new OptionSetValue(stage),
+                    [SurveyResponseSchema.Score] = score,
+                    [SurveyResponseSchema.RespondedOn] = o.Org.Clock.UtcNow,
+                });
+            }
+            o.Org.ResetDiagnostics();
+            o.Service.Execute(new Microsoft.Xrm.Sdk.Messages.CreateMultipleRequest { Targets = batch });
+            o.Settle();
+            Assert.Single(o.Org.SystemJobs, j => j.PluginTypeName == typeof(SurveyResponseJourneyPlugin).FullName);
+            Assert.Equal(4, o.JourneyRow(journey).GetAttributeValue<int>(JourneySchema.ResponseCount));
+            Assert.Equal(RiskLevel.High, o.Level(journey));
+            Assert.Single(o.Notifications());
+        }
+
+        [Fact]
+        public void Reopening_a_journey_recomputes_it_and_counts_it_again()
+        {
+            MakeHigh();
+            o.Close(journey);
+            o.Settle();
+            o.Service.Update(new Entity(JourneySchema.EntityName, journey)
+            {
+                [JourneySchema.StateCode] = new OptionSetValue(0),
+                [JourneySchema.StatusCode] = new OptionSetValue(1),
+            });
+            o.Settle();
+            Assert.Equal(1, Customer().GetAttributeValue<int>(CustomerSchema.AtRiskJourneys));
+            Assert.Equal((int)RiskLevel.High, Customer().GetAttributeValue<OptionSetValue>(CustomerSchema.RiskLevel).Value);
+            Assert.Single(o.Notifications());
+        }
+    
+        [Fact]
+        public void The_top_at_risk_journeys_are_the_open_ones_by_risk_score()
+        {
+            MakeHigh();
+            var other = o.Journey(account, Relocation, name: "Move");
+            o.Response(account, other, MoveRequest, 2);
+            var quiet = o.Journey(account, Relocation, name: "Quiet move");
+            o.Response(account, quiet, MoveRequest, 10);
+            o.Settle();
+            var top = JourneyQueries.TopAtRisk(o.Service, 5);
+            Assert.Equal(new[] { journey, other }, top.Select(j => j.Id));
+            Assert.Equal(65, top[0].GetAttributeValue<int>(JourneySchema.RiskScore));
         }
     }
 }

@@ -2,18 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCx.Dataverse.InMemory;
-using CrmCx.Dataverse.InMemory.Diagnostics;
-using CrmCx.Dataverse.InMemory.Pipeline;
 using CrmCx.Domain.Choices;
 using CrmCx.Journeys;
-using CrmCx.Model;
+using CrmCx.Plugins.Tests.Fixtures;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
-using Xunit;
 
 namespace CrmCx.Plugins.Tests.Journeys
 {
-    /// <summary>An in-memory org with the CrmCx model and the real plugin assembly, plus the rows journey tests talk about.</summary>
+    /// <summary>The shared CrmCx org (<see cref="CrmCxOrg"/>) plus the rows and readings journey tests talk about.</summary>
     internal sealed class JourneyOrg
     {
         public const int Onboarding = (int)JourneyType.Onboarding;
@@ -23,40 +20,25 @@ namespace CrmCx.Plugins.Tests.Journeys
 
         public static readonly DateTime Start = new DateTime(2026, 2, 2, 9, 0, 0, DateTimeKind.Utc);
 
-        private static readonly string[] JourneyPluginNames =
-            typeof(JourneyPluginBase).Assembly.GetTypes().Where(t => typeof(JourneyPluginBase).IsAssignableFrom(t) && !t.IsAbstract).Select(t => t.FullName!).ToArray();
-
         public JourneyOrg(string? riskConfiguration = null)
         {
-            Org = new InMemoryOrganization();
-            CrmCxModel.ApplyTo(Org.Metadata);
-            Org.Pipeline.RegisterAssembly(typeof(TouchpointJourneyPlugin).Assembly);
-            if (riskConfiguration != null) Configure(riskConfiguration);
-            Org.Clock.Set(Start);
-            Service = Org.GetService();
+            Cx = CrmCxOrg.Create(options =>
+            {
+                options.Start = Start;
+                // An admin configures every journey step alike: the risk options are read by each of them.
+                if (riskConfiguration == null) return;
+                options.Configure<TouchpointJourneyPlugin>(riskConfiguration);
+                options.Configure<SurveyResponseJourneyPlugin>(riskConfiguration);
+                options.Configure<JourneyStatePlugin>(riskConfiguration);
+            });
+            Org = Cx.Org;
+            Service = Cx.Service;
         }
 
+        /// <summary>The shared fixture underneath (model, real plugin assembly, clock).</summary>
+        public CrmCxOrg Cx { get; }
         public InMemoryOrganization Org { get; }
         public IOrganizationService Service { get; }
-
-        /// <summary>Gives every journey step the same unsecure configuration, as an admin would.</summary>
-        public void Configure(string json)
-        {
-            var journeySteps = Org.Pipeline.Steps.Where(s => typeof(JourneyPluginBase).IsAssignableFrom(s.PluginType)).ToList();
-            foreach (var type in journeySteps.Select(s => s.PluginType).Distinct().ToList()) Org.Pipeline.Unregister(type);
-            foreach (var step in journeySteps)
-            {
-                Org.Pipeline.Register(new PluginStep(step.PluginType, step.MessageName, step.EntityLogicalName, step.Stage, step.Mode)
-                {
-                    Id = step.Id,
-                    Name = step.Name,
-                    FilteringAttributes = step.FilteringAttributes,
-                    ExecutionOrder = step.ExecutionOrder,
-                    Images = step.Images,
-                    UnsecureConfiguration = json,
-                });
-            }
-        }
 
         public void At(DateTime utc) => Org.Clock.Set(utc);
         public void Days(double days) => Org.Clock.Advance(TimeSpan.FromDays(days));
@@ -134,13 +116,8 @@ namespace CrmCx.Plugins.Tests.Journeys
             });
         }
 
-        /// <summary>Runs the asynchronous steps and fails the test on any failed system job of the journey plugins (other features report their own).</summary>
-        public void Settle()
-        {
-            Org.DrainAsyncQueue();
-            var failed = Org.SystemJobs.Where(j => j.Status == SystemJobStatus.Failed && JourneyPluginNames.Contains(j.PluginTypeName)).ToList();
-            Assert.True(failed.Count == 0, string.Join("\n", failed.Select(j => j.StepName + ": " + j.ErrorMessage)));
-        }
+        /// <summary>Runs the asynchronous steps and fails the test on any failed system job.</summary>
+        public void Settle() => Cx.Settle();
 
         public Entity Row(string table, Guid id) => Org.Peek(table, id) ?? throw new InvalidOperationException(table + " " + id + " does not exist.");
 

@@ -14,11 +14,13 @@ internal sealed class BenchFixture
 {
     private readonly Random random = new(7);
     private int external;
+    private readonly CrmCx.Journeys.JourneyLinkService linking;
 
     public BenchFixture(int customers)
     {
         Org = DemoOrganization.Create(DemoSize.Now.AddDays(-400));
         Service = Org.GetService();
+        linking = new CrmCx.Journeys.JourneyLinkService(Service);
         for (var i = 0; i < customers; i++)
         {
             var account = Service.Create(new Entity(CustomerSchema.Account) { [CustomerSchema.AccountName] = $"Bench account {i}" });
@@ -96,6 +98,17 @@ internal sealed class BenchFixture
         Org.Clock.Set(DemoSize.Now);
         Org.DrainAsyncQueue();
         return journey;
+    }
+
+    /// <summary>One touchpoint as the demo writes it: a phone call regarding the account, linked by the plugins' JourneyLinkService.</summary>
+    public void LinkCall(int stage)
+    {
+        var call = Service.Create(new Entity("phonecall")
+        {
+            ["subject"] = "Bench call",
+            ["regardingobjectid"] = new EntityReference(CustomerSchema.Account, Accounts[0]),
+        });
+        linking.Link(new EntityReference("phonecall", call), (int)JourneyType.Onboarding, stage, createIfMissing: true, Org.Clock.UtcNow);
     }
 
     /// <summary>A phone call linked to the journey at a stage.</summary>

@@ -55,10 +55,10 @@ public static class BenchSuite
         {
             progress.WriteLine($"bench: touchpoint links on a journey of {size:N0} touchpoints");
             var fixture = new BenchFixture(1);
-            var journey = fixture.Journey(size);
+            fixture.Journey(size);
             var last = JourneyStages.Of(JourneyType.Onboarding)[^1].Value;
             rows.Add(Measure("Link 1 touchpoint to a journey (+ async recompute)", $"journey {size:N0}", sizes.Repeats, fixture,
-                () => fixture.Service.Create(fixture.Touchpoint(journey, last)), ""));
+                () => fixture.LinkCall(last), "create + JourneyLinkService.Link"));
         }
         progress.WriteLine($"bench: CreateMultiple of {sizes.BulkResponses:N0} responses over {sizes.BulkCustomers:N0} customers");
         rows.Add(Bulk(sizes));

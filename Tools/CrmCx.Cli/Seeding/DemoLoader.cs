@@ -138,7 +138,7 @@ internal sealed class DemoLoader
             var r = response;
             Add(Min(r.RespondedOn.AddMinutes(5), DemoSize.Now), () => SendLive(r, redelivery: false));
             // A webhook that times out is delivered again; the alternate key makes the retry harmless.
-            if (++live % 25 == 0 && r.Flaw is null) Add(Min(r.RespondedOn.AddHours(2), DemoSize.Now), () => SendLive(r, redelivery: true));
+            if (++live % 10 == 0 && r.Flaw is null) Add(Min(r.RespondedOn.AddHours(2), DemoSize.Now), () => SendLive(r, redelivery: true));
         }
         foreach (var journey in plan.Journeys)
         {

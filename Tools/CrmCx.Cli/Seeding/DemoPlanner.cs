@@ -24,7 +24,7 @@ internal static class DemoPlanner
         (JourneyType.Onboarding, 0.3), (JourneyType.Relocation, 0.2), (JourneyType.Renewal, 0.2), (JourneyType.TechnicalIssue, 0.3),
     };
 
-    /// <summary>Expected duration per type (cx-scoring.md defaults): open journeys are drawn around it, some beyond.</summary>
+    /// <summary>Expected duration per type (cx-scoring.md defaults): journeys last about that long, some open ones longer.</summary>
     private static readonly Dictionary<JourneyType, int> ExpectedDays = new()
     {
         [JourneyType.Onboarding] = 90, [JourneyType.Relocation] = 30, [JourneyType.Renewal] = 45, [JourneyType.TechnicalIssue] = 14,
@@ -133,55 +133,71 @@ internal static class DemoPlanner
     {
         var expected = ExpectedDays[type];
         var stages = JourneyStages.Of(type).ToList();
-        DateTime started;
-        if (isOpen)
-            started = DemoSize.Now.AddDays(-expected * (0.15 + random.NextDouble() * 1.1)).AddMinutes(-random.Next(600));
-        else
-            started = DemoSize.HistoryStart.AddDays(10 + random.NextDouble() * (HistoryDays - expected * 1.6 - 40));
+        var length = expected * (0.8 + random.NextDouble() * 0.4);
+        var started = isOpen
+            ? DemoSize.Now.AddDays(-expected * (0.15 + random.NextDouble() * 1.0)).AddMinutes(-random.Next(600))
+            : DemoSize.HistoryStart.AddDays(10 + random.NextDouble() * (HistoryDays - length - 60));
+        var span = length / stages.Count;
+        var cutoff = DemoSize.Now.AddHours(-2);
 
-        // How satisfaction moves along the stages: most journeys go well, some slide, some have a bad moment.
+        // How satisfaction moves along the stages: most journeys go well, some slide, some have one bad moment, a few
+        // need far more contacts than they should.
         var profile = random.NextDouble();
+        var declining = profile < 0.12;
+        var badStage = profile is >= 0.12 and < 0.22 ? random.Next(stages.Count) : -1;
+        var busy = profile >= 0.93;
         var startIndex = 78 + random.NextDouble() * 14;
-        var endIndex = profile < 0.2 ? startIndex - 28 - random.NextDouble() * 12 : startIndex + (random.NextDouble() - 0.5) * 10;
-        var badStage = profile is >= 0.2 and < 0.35 ? random.Next(stages.Count) : -1;
-        var busy = profile >= 0.9;
+        var endIndex = declining ? startIndex - 24 - random.NextDouble() * 10 : startIndex + (random.NextDouble() - 0.5) * 10;
+
+        // About as many touchpoints as the type expects (busy journeys twice that), spread over the stages.
+        var count = busy ? ExpectedTouchpoints(type) * 2 : Math.Max(1, (int)Math.Round(ExpectedTouchpoints(type) * (0.5 + random.NextDouble() * 0.5)));
+        var perStage = new int[stages.Count];
+        perStage[0] = 1;
+        for (var t = 1; t < count; t++) perStage[random.Next(stages.Count)]++;
 
         var touchpoints = new List<PlannedTouchpoint>();
         var responses = new List<PlannedResponse>();
-        var at = started;
-        var stageSpan = expected / (double)stages.Count;
         DateTime? completed = null;
         for (var s = 0; s < stages.Count; s++)
         {
-            if (at >= DemoSize.Now.AddHours(-2)) break;
             var stage = stages[s];
-            var count = busy ? 3 : 1 + random.Next(2);
-            var stageStart = at;
-            for (var t = 0; t < count && at < DemoSize.Now.AddHours(-2); t++)
+            var stageStart = started.AddDays(span * s);
+            if (stageStart >= cutoff) break;
+            var times = Enumerable.Range(0, perStage[s]).Select(_ => stageStart.AddDays(random.NextDouble() * span * 0.8)).Where(t => t < cutoff).OrderBy(t => t).ToList();
+            var channel = (int)Channel.Email;
+            for (var t = 0; t < times.Count; t++)
             {
                 var table = TouchpointTable(type, s, t, random);
-                touchpoints.Add(new PlannedTouchpoint(table, ids.Next(), at, stage.Value, Subject(table, type, stage.Label)));
-                at = at.AddHours(busy ? 20 + random.Next(60) : 24 + random.Next(24 * (int)Math.Max(1, stageSpan / Math.Max(1, count))));
+                touchpoints.Add(new PlannedTouchpoint(table, ids.Next(), times[t], stage.Value, Subject(table, type, stage.Label)));
+                channel = ChannelOf(table);
             }
-            if (random.NextDouble() < 0.85 || s == 0)
+            // A touchpoint survey follows a touchpoint: stages nobody contacted the customer in have no survey either.
+            if (times.Count > 0 && (s == 0 || random.NextDouble() < 0.85))
             {
                 var share = stages.Count == 1 ? 0 : s / (double)(stages.Count - 1);
                 var target = startIndex + (endIndex - startIndex) * share + (random.NextDouble() - 0.5) * 6;
-                var respondedOn = Min(stageStart.AddHours(20 + random.Next(30)), DemoSize.Now.AddHours(-1));
+                var after = times.Count > 0 ? times[^1] : stageStart;
+                var respondedOn = Min(after.AddHours(4 + random.Next(40)), DemoSize.Now.AddHours(-1));
                 var (score, csat, effort) = s == badStage ? (3 + random.Next(3), 2, 2) : FromIndex(target, random);
-                var channel = ChannelOf(touchpoints[^1].Table);
                 var comment = random.NextDouble() < 0.6 ? Verbatims.For(random, score, contact.French) : null;
                 sequence++;
                 responses.Add(new PlannedResponse(TouchpointSource, "TP-" + sequence.ToString("D5", CultureInfo.InvariantCulture), respondedOn,
                     account.Index, contact.Index, true, score, csat, effort, channel, comment, index, stage.Value));
             }
-            at = Max(at, stageStart.AddDays(stageSpan * (0.6 + random.NextDouble() * 0.7)));
-            if (!isOpen && s == stages.Count - 1) completed = at;
+            if (!isOpen && s == stages.Count - 1) completed = started.AddDays(length);
         }
-        if (!isOpen && completed is null) completed = Min(at, DemoSize.Now.AddHours(-1));
         return new PlannedJourney(index, ids.Next(), (int)type, account.Index, contact.Index, index % NameBank.ServiceAgents.Length,
             started, completed, false, touchpoints, responses);
     }
+
+    private static int ExpectedTouchpoints(JourneyType type) => type switch
+    {
+        JourneyType.Onboarding => 6,
+        JourneyType.Relocation => 4,
+        JourneyType.Renewal => 3,
+        JourneyType.TechnicalIssue => 3,
+        _ => 5,
+    };
 
     private static string TouchpointTable(JourneyType type, int stageIndex, int nth, Random random)
     {
@@ -210,13 +226,18 @@ internal static class DemoPlanner
         _ => (int)Channel.Phone,
     };
 
-    /// <summary>Answers whose satisfaction index (cx-scoring.md) lands near the target, with the jitter real answers have.</summary>
+    /// <summary>
+    /// Answers whose satisfaction index (cx-scoring.md) lands near the target. The recommendation score moves less than
+    /// satisfaction and effort do (people still recommend a supplier that wore them out), so CSAT and effort carry most
+    /// of a fall: exactly the pattern where every touchpoint looks fine and the journey is not.
+    /// </summary>
     internal static (int Score, int Csat, int Effort) FromIndex(double target, Random random)
     {
-        var score = Math.Clamp((int)Math.Round(target / 10 + (random.NextDouble() - 0.5) * 0.8), 0, 10);
-        var csat = Math.Clamp((int)Math.Round(target / 25) + 1, 1, 5);
-        var effort = Math.Clamp((int)Math.Round(target * 6 / 100) + 1, 1, 7);
-        return (score, csat, effort);
+        var score = Math.Clamp((int)Math.Round(5 + target / 20 + (random.NextDouble() - 0.5) * 0.8), 0, 10);
+        var rest = 3 * target - 10 * score;
+        var csat = Math.Clamp((int)Math.Round(rest / 41.67), 0, 4);
+        var effort = Math.Clamp((int)Math.Round((rest - 25 * csat) / 16.67), 0, 6);
+        return (score, csat + 1, effort + 1);
     }
 
     private static List<PlannedResponse> PlanResponses(int count, List<PlannedAccount> accounts, List<PlannedContact> contacts, Random random)

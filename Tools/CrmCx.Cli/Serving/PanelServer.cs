@@ -57,6 +57,20 @@ public sealed class PanelServer : IAsyncDisposable
         var dist = FindWebResources();
         var user = org.AdminUserId;
 
+        // Any other failure still answers as the Web API would: JSON with a message the panel can show.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = 500;
+                await context.Response.WriteAsJsonAsync(new { errorCode = unchecked((int)0x80040216), message = e.Message }).ConfigureAwait(false);
+            }
+        });
+
         if (dist is not null)
         {
             app.UseStaticFiles(new StaticFileOptions
@@ -69,8 +83,9 @@ public sealed class PanelServer : IAsyncDisposable
 
         app.MapGet("/", () => Results.Content(IndexPage(org, dist), "text/html; charset=utf-8"));
         app.MapGet("/fake-xrm.js", () => Results.Content(Asset("fake-xrm.js"), "text/javascript; charset=utf-8"));
-        app.MapGet("/{table:regex(^(account|contact)$)}/{id:guid}", (string table, Guid id) =>
+        app.MapGet("/{table}/{id:guid}", (string table, Guid id) =>
         {
+            if (table is not ("account" or "contact")) return Results.NotFound();
             var row = org.Peek(table, id);
             if (row is null) return Results.NotFound();
             var name = row.GetAttributeValue<string>(table == "account" ? CustomerSchema.AccountName : CustomerSchema.ContactFullName) ?? id.ToString();

@@ -31,7 +31,12 @@ internal sealed class Accumulator
     public void Add(object? raw)
     {
         rows++;
-        if (raw is null) return;
+        if (raw is null || column.Aggregate == AggregateKind.Count) return;
+        if (column.Aggregate == AggregateKind.CountColumn && distinct is null)
+        {
+            values++;
+            return;
+        }
         var value = Scalar.From(raw);
         if (value.IsNull) return;
         values++;

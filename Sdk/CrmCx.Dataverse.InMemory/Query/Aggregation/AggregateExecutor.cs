@@ -21,7 +21,7 @@ internal static class AggregateExecutor
 
     public static EntityCollection Run(QueryModel model, List<Entity?[]> rows)
     {
-        if (rows.Count > RecordLimit)
+        if (rows.Count > model.AggregateLimit)
             throw Faults.Create(QueryBinder.AggregateQueryRecordLimitCode, "AggregateQueryRecordLimit exceeded. Cannot perform this operation.");
 
         var outputs = Outputs(model);
@@ -30,13 +30,14 @@ internal static class AggregateExecutor
 
         var groups = new Dictionary<ScalarKey, Group>();
         var ordered = new List<Group>();
+        // Lookups reuse one key buffer; a group copies it only when it is created.
+        var buffer = new Scalar[groupBy.Count];
         foreach (var row in rows)
         {
-            var keyValues = new Scalar[groupBy.Count];
-            for (var g = 0; g < groupBy.Count; g++) keyValues[g] = GroupValue(groupBy[g], row, out _);
-            var key = new ScalarKey(keyValues);
-            if (!groups.TryGetValue(key, out var group))
+            for (var g = 0; g < groupBy.Count; g++) buffer[g] = GroupValue(groupBy[g], row, out _);
+            if (!groups.TryGetValue(new ScalarKey(buffer), out var group))
             {
+                var key = new ScalarKey((Scalar[])buffer.Clone());
                 group = new Group(key, groupBy.Count, aggregates);
                 for (var g = 0; g < groupBy.Count; g++)
                 {

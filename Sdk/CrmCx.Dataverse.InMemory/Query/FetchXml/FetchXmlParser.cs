@@ -127,6 +127,12 @@ internal static class FetchXmlParser
         }
         if (count is < 1 or > 5000) throw Faults.InvalidArgument($"The fetch count attribute must be between 1 and 5000 (got {count}).");
         if (page is < 1) throw Faults.InvalidArgument($"The fetch page attribute must be 1 or more (got {page}).");
+        if (Int(fetch, "aggregatelimit") is int limit)
+        {
+            if (limit < 1 || limit > Aggregation.AggregateExecutor.RecordLimit)
+                throw Faults.InvalidArgument($"The fetch aggregatelimit must be between 1 and {Aggregation.AggregateExecutor.RecordLimit} (got {limit}).");
+            model.AggregateLimit = limit;
+        }
         model.PageSize = count ?? 0;
         model.PageNumber = page ?? 1;
         model.PagingCookie = string.IsNullOrEmpty(cookie) ? null : cookie;
@@ -156,12 +162,14 @@ internal static class FetchXmlParser
                     var alias = (string?)child.Attribute("alias");
                     if (string.IsNullOrEmpty(attribute) && string.IsNullOrEmpty(alias))
                         throw Faults.InvalidArgument($"An <order> in '{node.Table.LogicalName}' needs an attribute or an alias.");
-                    if (!string.IsNullOrEmpty(attribute) && string.IsNullOrEmpty(alias)) QueryBinder.Column(node, attribute);
+                    var entityName = NullIfEmpty((string?)child.Attribute("entityname"));
+                    // An order naming a link (entityname) is checked against that link's table once aliases are bound.
+                    if (!string.IsNullOrEmpty(attribute) && string.IsNullOrEmpty(alias) && entityName is null) QueryBinder.Column(node, attribute);
                     node.Orders.Add(new OrderNode
                     {
                         Attribute = string.IsNullOrEmpty(attribute) ? null : attribute,
                         Alias = string.IsNullOrEmpty(alias) ? null : alias,
-                        EntityName = (string?)child.Attribute("entityname"),
+                        EntityName = entityName,
                         Descending = Bool(child, "descending"),
                     });
                     break;
@@ -188,6 +196,8 @@ internal static class FetchXmlParser
 
     private static SelectedColumn Attribute(XElement element, QueryNode node, bool aggregate)
     {
+        if (element.Attribute("rowaggregate") is not null)
+            throw Faults.InvalidArgument($"rowaggregate (hierarchy child counts) on '{node.Table.LogicalName}' is not supported by the in-memory organization.");
         CheckAttributes(element, AttributeAttributes);
         var column = QueryBinder.Column(node, Required(element, "name"));
         var aggregateText = (string?)element.Attribute("aggregate");

@@ -301,7 +301,14 @@ internal static class ConditionCompiler
         {
             Expect(condition, node, 1, 1);
             var raw = condition.Values[0];
-            if (!(raw is int i ? (x = i) >= 0 : int.TryParse(Convert.ToString(raw, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out x)))
+            bool parsed;
+            if (raw is int i)
+            {
+                x = i;
+                parsed = true;
+            }
+            else parsed = int.TryParse(Convert.ToString(raw, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out x);
+            if (!parsed || x < 0)
                 throw Faults.InvalidArgument($"The condition operator '{label}' on '{column.LogicalName}' needs a whole number of units, not '{raw}'.");
         }
         else Expect(condition, node, 0, 0);

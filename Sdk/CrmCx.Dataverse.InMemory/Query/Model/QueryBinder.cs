@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using CrmCx.Dataverse.InMemory.Metadata;
 
 namespace CrmCx.Dataverse.InMemory.Query.Model;
@@ -57,7 +56,7 @@ internal static class QueryBinder
 
         // Slots after the joined tables go to filter links, which are probed, never joined.
         var nextSlot = model.Nodes.Count;
-        foreach (var node in model.Nodes.ToArray())
+        foreach (var node in model.Nodes)
         {
             NumberFilterLinks(node.Filter, ref nextSlot);
             if (node.Parent is not null) SplitAfterJoin(node);

@@ -161,6 +161,8 @@ internal sealed class QueryModel
     public int PageNumber { get; set; } = 1;
     public string? PagingCookie { get; set; }
     public bool ReturnTotalRecordCount { get; set; }
+    /// <summary>Most rows an aggregate may read (FetchXML aggregatelimit; Dataverse's limit otherwise).</summary>
+    public int AggregateLimit { get; set; } = Aggregation.AggregateExecutor.RecordLimit;
     /// <summary>True for FetchXML (its paging cookie and messages differ slightly).</summary>
     public bool IsFetch { get; init; }
 }

@@ -135,4 +135,15 @@ public sealed class FetchXmlQueryTests
         var rows = source.Engine().RetrieveMultiple(new FetchExpression("<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='ownerid' operator='eq-userid'/></filter></entity></fetch>"), me);
         Assert.Equal("Mine", Assert.Single(rows.Entities).GetAttributeValue<string>("name"));
     }
+
+    [Fact]
+    public void An_order_can_name_a_link_column_with_entityname_and_comes_before_link_orders()
+    {
+        var bob = source.Add("contact", ("fullname", "Bob"));
+        source.Rows("account")[1]["primarycontactid"] = bob.ToEntityReference();
+        var rows = Fetch(@"<fetch><entity name='account'><attribute name='name'/>
+            <link-entity name='contact' from='contactid' to='primarycontactid' alias='pc'><attribute name='fullname'/></link-entity>
+            <order entityname='pc' attribute='fullname' descending='true'/></entity></fetch>").Entities;
+        Assert.Equal(new[] { "B", "A" }, rows.Select(e => e.GetAttributeValue<string>("name")).ToArray());
+    }
 }

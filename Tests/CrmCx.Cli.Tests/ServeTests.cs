@@ -1,0 +1,147 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using CrmCx.Cli.Commands;
+using CrmCx.Schema;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCx.Cli.Tests;
+
+/// <summary>The panel's Web API requests, exactly as WebResources/src/data/cxData.ts builds them.</summary>
+internal static class PanelQueries
+{
+    public static string Customer =>
+        "?$select=cx_nps,cx_npsprevious,cx_npsmargin,cx_npsprevmargin,cx_npsresponses,cx_promoters,cx_passives,cx_detractors,cx_npshistory,cx_lastresponseon,cx_risklevel,cx_atriskjourneys" +
+        "&$expand=cx_account_cx_surveyresponse($select=cx_comment,cx_score,cx_respondedon,cx_channel;$filter=cx_comment ne null;$orderby=cx_respondedon desc;$top=5)";
+
+    public static string OpenJourneys(Guid account) =>
+        "?$select=cx_name,cx_journeytype,cx_currentstage,cx_score,cx_scoretrend,cx_risklevel,cx_riskreasons" +
+        $"&$filter=_cx_accountid_value eq {account} and statecode eq 0" +
+        "&$orderby=cx_risklevel desc,cx_scoretrend asc" +
+        "&$expand=cx_customerjourney_cx_journeystagescore($select=cx_journeystage,cx_score)";
+
+    public static string AtRisk(Guid account) =>
+        "?$select=cx_name,cx_risklevel,cx_riskreasons" +
+        $"&$filter=_cx_accountid_value eq {account} and statecode eq 0 and (cx_risklevel eq 964000002 or cx_risklevel eq 964000003)" +
+        "&$orderby=cx_risklevel desc,cx_riskscore desc";
+}
+
+public sealed class ServeTests(ServeFixture serve) : IClassFixture<ServeFixture>
+{
+    private async Task<JsonElement> Get(string path)
+    {
+        using var response = await serve.Http.GetAsync(serve.Server.BaseUrl + path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Fact]
+    public void The_server_listens_on_the_loopback_address_with_the_port_it_was_given()
+    {
+        Assert.Matches(@"^http://127\.0\.0\.1:\d+$", serve.Server.BaseUrl);
+        Assert.NotEqual("http://127.0.0.1:0", serve.Server.BaseUrl);
+    }
+
+    [Fact]
+    public async Task RetrieveRecord_answers_the_panels_customer_query_with_the_figures_the_plugins_computed_and_the_latest_verbatims()
+    {
+        var row = await Get($"/xrm/retrieveRecord?table=account&id={{{serve.StoryAccount}}}&options={Uri.EscapeDataString(PanelQueries.Customer)}");
+        var stored = serve.Load.Org.Peek("account", serve.StoryAccount)!;
+
+        Assert.Equal(stored.GetAttributeValue<decimal>(CustomerSchema.Nps), row.GetProperty("cx_nps").GetDecimal());
+        Assert.Equal(stored.GetAttributeValue<int>(CustomerSchema.NpsResponses), row.GetProperty("cx_npsresponses").GetInt32());
+        Assert.Equal(stored.GetAttributeValue<OptionSetValue>(CustomerSchema.RiskLevel).Value, row.GetProperty("cx_risklevel").GetInt32());
+        Assert.StartsWith("[{\"month\":", row.GetProperty("cx_npshistory").GetString());
+        Assert.False(row.TryGetProperty("name", out _), "Only the selected columns come back.");
+
+        var verbatims = row.GetProperty("cx_account_cx_surveyresponse").EnumerateArray().ToList();
+        Assert.InRange(verbatims.Count, 1, 5);
+        Assert.All(verbatims, v => Assert.False(string.IsNullOrEmpty(v.GetProperty("cx_comment").GetString())));
+        var dates = verbatims.Select(v => DateTime.Parse(v.GetProperty("cx_respondedon").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        var newestWithComment = serve.Load.Org.Snapshot(SurveyResponseSchema.EntityName)
+            .Where(r => r.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account)?.Id == serve.StoryAccount && r.GetAttributeValue<string>(SurveyResponseSchema.Comment) is not null)
+            .Max(r => r.GetAttributeValue<DateTime>(SurveyResponseSchema.RespondedOn));
+        Assert.Equal(newestWithComment, dates[0].ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task RetrieveMultipleRecords_answers_the_open_journeys_query_with_stage_scores_expanded()
+    {
+        var result = await Get($"/xrm/retrieveMultipleRecords?table=cx_customerjourney&options={Uri.EscapeDataString(PanelQueries.OpenJourneys(serve.StoryAccount))}");
+        var entities = result.GetProperty("entities").EnumerateArray().ToList();
+        var open = serve.Load.Org.Snapshot(JourneySchema.EntityName)
+            .Where(j => j.GetAttributeValue<EntityReference>(JourneySchema.Account)?.Id == serve.StoryAccount && j.GetAttributeValue<OptionSetValue>(JourneySchema.StateCode).Value == 0)
+            .ToList();
+
+        Assert.Equal(open.Count, entities.Count);
+        var story = entities.Single(e => e.GetProperty("cx_name").GetString() == "Onboarding – Harbor Point Logistics");
+        Assert.Equal(964000003, story.GetProperty("cx_risklevel").GetInt32());
+        Assert.Contains("Satisfaction fell from", story.GetProperty("cx_riskreasons").GetString());
+        Assert.Equal(6, story.GetProperty("cx_customerjourney_cx_journeystagescore").GetArrayLength());
+        var levels = entities.Select(e => e.TryGetProperty("cx_risklevel", out var l) ? l.GetInt32() : 0).ToList();
+        Assert.Equal(levels.OrderByDescending(l => l), levels);
+    }
+
+    [Fact]
+    public async Task RetrieveMultipleRecords_answers_the_form_notification_query_with_medium_and_high_journeys_only()
+    {
+        var result = await Get($"/xrm/retrieveMultipleRecords?table=cx_customerjourney&options={Uri.EscapeDataString(PanelQueries.AtRisk(serve.StoryAccount))}");
+        var levels = result.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("cx_risklevel").GetInt32()).ToList();
+
+        Assert.NotEmpty(levels);
+        Assert.All(levels, l => Assert.True(l is 964000002 or 964000003));
+    }
+
+    [Fact]
+    public async Task An_option_the_server_does_not_understand_is_refused_with_a_message_like_the_Web_API()
+    {
+        using var response = await serve.Http.GetAsync($"{serve.Server.BaseUrl}/xrm/retrieveMultipleRecords?table=cx_customerjourney&options={Uri.EscapeDataString("?$apply=groupby((cx_name))")}");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("$apply", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task The_account_page_hosts_the_panel_in_its_web_resource_frame_with_the_fake_Xrm_and_the_form_library()
+    {
+        var page = await serve.Http.GetStringAsync($"{serve.Server.BaseUrl}/account/{serve.StoryAccount}");
+
+        Assert.Contains("<iframe id=\"WebResource_cxpanel\"", page);
+        Assert.Contains("/webresources/cx_/panel/cxpanel.html", page);
+        Assert.Contains("<script src=\"/fake-xrm.js\"></script>", page);
+        Assert.Contains("<script src=\"/webresources/cx_/scripts/cxform.js\"></script>", page);
+        Assert.Contains("Harbor Point Logistics", page);
+        var script = await serve.Http.GetStringAsync($"{serve.Server.BaseUrl}/fake-xrm.js");
+        Assert.Contains("retrieveMultipleRecords", script);
+    }
+
+    [Fact]
+    public async Task Demo_serve_prints_the_url_answers_requests_and_stops_on_cancel()
+    {
+        var stdout = new SharedWriter();
+        using var cancel = new CancellationTokenSource();
+        var run = CliApplication.RunAsync(new[] { "demo", "--accounts", "2", "--responses", "60", "--serve", "--port", "0" }, stdout, System.IO.TextWriter.Null, cancel.Token);
+
+        string? url = null;
+        for (var i = 0; i < 600 && url is null && !run.IsCompleted; i++)
+        {
+            url = Regex.Match(stdout.Text, @"Serving the CX panel on (http://127\.0\.0\.1:\d+)").Groups[1].Value is { Length: > 0 } u ? u : null;
+            if (url is null) await Task.Delay(100);
+        }
+        Assert.NotNull(url);
+        Assert.Matches(@"  Harbor Point Logistics: http://127\.0\.0\.1:\d+/account/[0-9a-f-]{36}", stdout.Text);
+        var index = await serve.Http.GetStringAsync(url + "/");
+        Assert.Contains("Harbor Point Logistics", index);
+
+        cancel.Cancel();
+        Assert.Equal(CliApplication.Ok, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.EndsWith("Stopped." + Environment.NewLine, stdout.Text);
+    }
+}

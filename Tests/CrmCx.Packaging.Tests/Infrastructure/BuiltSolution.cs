@@ -1,0 +1,68 @@
+using System;
+using System.IO;
+using System.Linq;
+using CrmCx.Packaging.Build;
+using CrmCx.Packaging.Packing;
+using CrmCx.Packaging.Registration;
+using CrmCx.Packaging.Repository;
+using CrmCx.Packaging.Validation;
+using Xunit;
+
+namespace CrmCx.Packaging.Tests.Infrastructure;
+
+/// <summary>
+/// Builds the net462 plugin assembly and the web resources once (when missing or stale) and assembles both
+/// packages, for every test that needs the real outputs.
+/// </summary>
+public sealed class BuiltSolution
+{
+    public BuiltSolution()
+    {
+        Layout = RepositoryLayout.Find(AppContext.BaseDirectory);
+        BuildOutputs.EnsurePluginAssembly(Layout, TextWriter.Null);
+        BuildOutputs.EnsureWebResources(Layout, TextWriter.Null);
+        Assembly = PluginAssemblyReader.Read(Layout.PluginAssembly);
+        Schema = CustomizationsSchema.Load(Layout.Schemas);
+        Managed = SolutionPackage.Assemble(Layout, managed: true, Layout.PluginAssembly);
+        Unmanaged = SolutionPackage.Assemble(Layout, managed: false, Layout.PluginAssembly);
+        ManagedZip = SolutionPackage.ToZip(Managed);
+        UnmanagedZip = SolutionPackage.ToZip(Unmanaged);
+    }
+
+    public RepositoryLayout Layout { get; }
+    public PluginAssemblyInfo Assembly { get; }
+    public CustomizationsSchema Schema { get; }
+    public PackedSolution Managed { get; }
+    public PackedSolution Unmanaged { get; }
+    public byte[] ManagedZip { get; }
+    public byte[] UnmanagedZip { get; }
+
+    /// <summary>A throw-away copy of the repository parts the packer reads, for tests that break them.</summary>
+    public RepositoryLayout CopyToTemporaryRepository()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "crmcx-pack-" + Guid.NewGuid().ToString("N"));
+        Copy(Layout.Solution, Path.Combine(root, "Solution"));
+        Copy(Layout.WebResourcesDist, Path.Combine(root, "WebResources", "dist"));
+        var plugin = Path.Combine(root, "Plugins", "CrmCx.Plugins", "bin", "Release", "net462");
+        Directory.CreateDirectory(plugin);
+        File.Copy(Layout.PluginAssembly, Path.Combine(plugin, "CrmCx.Plugins.dll"));
+        File.WriteAllText(Path.Combine(root, "CrmCx.sln"), string.Empty);
+        return new RepositoryLayout(root, Layout.Schemas);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BuiltSolutionCollection : ICollectionFixture<BuiltSolution>
+{
+    public const string Name = "Built solution";
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Linq;
+using System.Xml.Linq;
+using CrmCx.Packaging.Repository;
+using CrmCx.Packaging.Validation;
+using Xunit;
+
+namespace CrmCx.Packaging.Tests.Validation;
+
+public sealed class CustomizationsSchemaTests
+{
+    private static readonly CustomizationsSchema Schema = CustomizationsSchema.Load(RepositoryLayout.Find(AppContext.BaseDirectory).Schemas);
+
+    [Fact]
+    public void An_empty_customizations_file_is_valid()
+    {
+        Assert.Empty(Schema.Validate(XDocument.Parse("<ImportExportXml><Entities/><Roles/><Languages><Language>1033</Language></Languages></ImportExportXml>")));
+    }
+
+    [Fact]
+    public void Sections_out_of_the_schema_order_are_reported()
+    {
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse("<ImportExportXml><Roles/><Entities/></ImportExportXml>")));
+    }
+
+    [Fact]
+    public void An_element_the_schema_does_not_know_is_reported()
+    {
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse("<ImportExportXml><Entities/><Bogus/></ImportExportXml>")));
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse("<SomethingElse/>")));
+    }
+
+    [Fact]
+    public void A_step_without_its_required_id_is_reported()
+    {
+        var errors = Schema.Validate(XDocument.Parse("<ImportExportXml><SdkMessageProcessingSteps><SdkMessageProcessingStep Name=\"x\"><Mode>0</Mode></SdkMessageProcessingStep></SdkMessageProcessingSteps></ImportExportXml>"));
+        Assert.Contains(errors, e => e.Contains("SdkMessageProcessingStepId", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Form_difference_markers_the_old_schema_predates_are_not_reported_but_the_rest_of_the_form_is_checked()
+    {
+        var form = "<ImportExportXml><Entities><Entity><Name LocalizedName=\"Account\" OriginalName=\"Account\">Account</Name><FormXml><forms type=\"main\"><systemform><formid>{8448b78f-8f42-454e-8e2a-f8196b0419af}</formid>"
+            + "<form><tabs><tab name=\"t\" solutionaction=\"Added\" {0}><columns><column width=\"100%\"/></columns></tab></tabs></form>"
+            + "<LocalizedNames><LocalizedName description=\"Account\" languagecode=\"1033\"/></LocalizedNames></systemform></forms></FormXml></Entity></Entities></ImportExportXml>";
+        Assert.Empty(Schema.Validate(XDocument.Parse(form.Replace("{0}", string.Empty, StringComparison.Ordinal))));
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse(form.Replace("{0}", "bogus=\"1\"", StringComparison.Ordinal))));
+    }
+}

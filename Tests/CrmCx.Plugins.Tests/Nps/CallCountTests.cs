@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCx.Nps;
+using CrmCx.Plugins.Tests.Fixtures;
+using CrmCx.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCx.Plugins.Tests.Nps;
+
+public class CallCountTests
+{
+    /// <summary>Calls the NPS plugins make for one new response on a customer with that many earlier responses.</summary>
+    private static (int Calls, IReadOnlyDictionary<string, int> ByMessage) CallsForOneResponse(int earlier, int score)
+    {
+        // Only the NPS steps, so the count is theirs alone.
+        var org = CrmCxOrg.Create(o => o.StepFilter = s => s.PluginType.Namespace == typeof(NpsRollup).Namespace);
+        var account = org.Account("Contoso");
+        var contact = org.Contact("Jane Doe", account);
+        for (var i = 0; i < earlier; i++)
+        {
+            // Spread over three years: both windows, the history and older rows.
+            org.SeedResponse(i % 11, org.Now.AddHours(-(i * 37 % (3 * 365 * 24)) - 1), account, i % 2 == 0 ? contact : null);
+        }
+        org.Org.ResetDiagnostics();
+        org.Respond(score, contact: contact);
+        org.Settle();
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
+        NpsAssert.IsFresh(org, CustomerSchema.Contact, contact, org.Now);
+        var plugin = org.Org.Calls.Records.Where(r => r.Caller != "client").ToList();
+        return (plugin.Count, plugin.GroupBy(r => r.MessageName).ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(3)]
+    public void A_response_costs_the_same_calls_on_a_customer_with_10_or_5000_earlier_responses(int score)
+    {
+        var small = CallsForOneResponse(10, score);
+        var large = CallsForOneResponse(5000, score);
+        Assert.Equal(small.ByMessage, large.ByMessage);
+        Assert.Equal(small.Calls, large.Calls);
+    }
+
+    [Fact]
+    public void A_response_from_a_contact_costs_nine_calls_and_a_detractor_two_more_for_its_task()
+    {
+        // Before the write: 1 query for the contact (its account and name). After: per customer (account and contact),
+        // 1 read of the row and its version, 2 aggregates (the two windows) and 1 update = 8. A detractor: 1 query for
+        // an open task and 1 create.
+        Assert.Equal(9, CallsForOneResponse(10, 8).Calls);
+        Assert.Equal(11, CallsForOneResponse(10, 3).Calls);
+    }
+
+    [Fact]
+    public void A_batch_of_a_thousand_responses_over_fifty_customers_costs_about_one_call_per_customer()
+    {
+        var org = CrmCxOrg.Create(o =>
+        {
+            o.StepFilter = s => s.PluginType.Namespace == typeof(NpsRollup).Namespace;
+            o.Configure<NpsRollup>("{\"followUpEnabled\": false}");
+        });
+        var accounts = Enumerable.Range(0, 50).Select(i => org.Account("Account " + i)).ToList();
+        var targets = new EntityCollection { EntityName = SurveyResponseSchema.EntityName };
+        for (var i = 0; i < 1000; i++) targets.Entities.Add(CrmCxOrg.NewResponse(i % 11, account: accounts[i % 50], respondedOn: org.Now.AddDays(-(i % 700))));
+        org.Org.ResetDiagnostics();
+        org.Service.Execute(new CreateMultipleRequest { Targets = targets });
+        org.Settle();
+
+        var calls = org.Org.Calls.Records.Count(r => r.Caller != "client");
+        // Before: 1 query for the batch's accounts (names). After: 1 read of the 50 rows, 2 aggregates per 30 customers
+        // (4), and 50 updates.
+        Assert.Equal(1 + 1 + 4 + 50, calls);
+        foreach (var a in accounts) NpsAssert.IsFresh(org, CustomerSchema.Account, a, org.Now);
+    }
+}

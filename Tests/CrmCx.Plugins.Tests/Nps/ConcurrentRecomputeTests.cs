@@ -1,0 +1,121 @@
+using System;
+using System.Linq;
+using CrmCx.Domain.Nps;
+using CrmCx.Nps;
+using CrmCx.Plugins.Tests.Fixtures;
+using CrmCx.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCx.Plugins.Tests.Nps;
+
+public class ConcurrentRecomputeTests
+{
+    private readonly CrmCxOrg org = CrmCxOrg.Create(o => o.Configure<NpsRollup>("{\"followUpEnabled\": false}"));
+
+    private IOrganizationService System => org.Org.ServiceFactory.CreateOrganizationService(null);
+
+    [Fact]
+    public void A_recompute_whose_read_is_overtaken_by_a_newer_write_retries_and_ends_with_fresh_figures()
+    {
+        var account = org.Account("Contoso");
+        for (var i = 0; i < 3; i++) org.SeedResponse(10, org.Now.AddDays(-i - 1), account);
+        var customer = new EntityReference(CustomerSchema.Account, account);
+        NpsRecomputeResult? second = null;
+
+        // R1 has read 3 promoters; before it writes, a detractor arrives and R2 recomputes and writes (4 responses).
+        var first = new NpsRecomputeService(new InterceptingService(System, _ =>
+        {
+            org.Respond(0, account: account);
+            second = new NpsRecomputeService(System, NpsOptions.Default).Recompute(new[] { customer }, org.Now);
+            return false;
+        }), NpsOptions.Default).Recompute(new[] { customer }, org.Now);
+
+        Assert.Equal(1, first.Retries);
+        Assert.Equal(0, second!.Retries);
+        Assert.Equal(4, NpsAssert.Responses(org, CustomerSchema.Account, account));
+        Assert.Equal(50.0m, NpsAssert.Nps(org, CustomerSchema.Account, account));
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
+    }
+
+    [Fact]
+    public void A_stale_write_that_lands_between_a_newer_read_and_its_write_is_overwritten_by_the_retry()
+    {
+        var account = org.Account("Contoso");
+        for (var i = 0; i < 3; i++) org.SeedResponse(10, org.Now.AddDays(-i - 1), account);
+        var customer = new EntityReference(CustomerSchema.Account, account);
+        var system = System;
+        NpsRecomputeResult? second = null;
+
+        // R1 reads (3 promoters). A detractor arrives. R2 reads (4 responses). R1's stale write lands. R2's write
+        // finds the version changed, re-reads and writes the fresh figures.
+        var first = new NpsRecomputeService(new InterceptingService(system, r1Write =>
+        {
+            org.Respond(0, account: account);
+            second = new NpsRecomputeService(new InterceptingService(system, _ =>
+            {
+                system.Execute(r1Write);
+                return false;
+            }), NpsOptions.Default).Recompute(new[] { customer }, org.Now);
+            return true; // R1's write was executed above
+        }), NpsOptions.Default).Recompute(new[] { customer }, org.Now);
+
+        Assert.Equal(0, first.Retries);
+        Assert.Equal(1, second!.Retries);
+        Assert.Equal(50.0m, NpsAssert.Nps(org, CustomerSchema.Account, account));
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
+    }
+
+    [Fact]
+    public void A_customer_that_keeps_changing_makes_the_recompute_give_up_after_a_bounded_number_of_attempts()
+    {
+        var account = org.Account("Contoso");
+        org.SeedResponse(10, org.Now.AddDays(-1), account);
+        var customer = new EntityReference(CustomerSchema.Account, account);
+        var system = System;
+        var score = 0;
+        var service = new InterceptingService(system, _ =>
+        {
+            // Someone else writes the account before every one of our writes.
+            org.SeedResponse(score++ % 11, org.Now.AddDays(-1), account);
+            system.Update(new Entity(CustomerSchema.Account, account) { [CustomerSchema.AccountName] = "Contoso " + score });
+            return false;
+        }, everyTime: true);
+
+        var ex = Assert.Throws<InvalidPluginExecutionException>(() => new NpsRecomputeService(service, NpsOptions.Default).Recompute(new[] { customer }, org.Now));
+        Assert.Contains("changed " + NpsRecomputeService.MaxAttempts + " times", ex.Message);
+        Assert.Equal(NpsRecomputeService.MaxAttempts, service.Updates);
+    }
+
+    /// <summary>An organization service that runs a hook before an UpdateRequest; the hook returns true when it executed the request itself.</summary>
+    private sealed class InterceptingService(IOrganizationService inner, Func<UpdateRequest, bool> beforeUpdate, bool everyTime = false) : IOrganizationService
+    {
+        private bool fired;
+
+        public int Updates { get; private set; }
+
+        public OrganizationResponse Execute(OrganizationRequest request)
+        {
+            if (request is UpdateRequest update)
+            {
+                Updates++;
+                if (!fired || everyTime)
+                {
+                    fired = true;
+                    if (beforeUpdate(update)) return new UpdateResponse();
+                }
+            }
+            return inner.Execute(request);
+        }
+
+        public Guid Create(Entity entity) => inner.Create(entity);
+        public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) => inner.Retrieve(entityName, id, columnSet);
+        public void Update(Entity entity) => Execute(new UpdateRequest { Target = entity });
+        public void Delete(string entityName, Guid id) => inner.Delete(entityName, id);
+        public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) => inner.Associate(entityName, entityId, relationship, relatedEntities);
+        public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) => inner.Disassociate(entityName, entityId, relationship, relatedEntities);
+        public EntityCollection RetrieveMultiple(QueryBase query) => inner.RetrieveMultiple(query);
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Linq;
+using CrmCx.Nps;
+using CrmCx.Plugins.Tests.Fixtures;
+using CrmCx.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCx.Plugins.Tests.Nps;
+
+public class FollowUpTaskTests
+{
+    private readonly CrmCxOrg org = CrmCxOrg.Create();
+
+    private Entity[] Tasks() => org.All("task").ToArray();
+
+    [Fact]
+    public void A_detractor_opens_one_task_for_the_account_owner_due_in_two_days_regarding_the_response()
+    {
+        var owner = org.User("Alex Account-Manager");
+        var account = org.Account("Contoso Ltd", owner);
+        var contact = org.Contact("Jane Doe", account);
+        var response = CrmCxOrg.NewResponse(3, contact: contact);
+        response[SurveyResponseSchema.Comment] = "The installer never came.";
+        var id = org.Service.Create(response);
+        org.Settle();
+
+        var task = Assert.Single(Tasks());
+        Assert.Equal("NPS follow-up: Jane Doe (Contoso Ltd) answered 3/10", task.GetAttributeValue<string>("subject"));
+        Assert.Equal(owner, task.GetAttributeValue<EntityReference>("ownerid").Id);
+        Assert.Equal(id, task.GetAttributeValue<EntityReference>("regardingobjectid").Id);
+        Assert.Equal(SurveyResponseSchema.EntityName, task.GetAttributeValue<EntityReference>("regardingobjectid").LogicalName);
+        Assert.Equal(org.Now.AddDays(2), task.GetAttributeValue<DateTime>("scheduledend"));
+        Assert.EndsWith("The installer never came.", task.GetAttributeValue<string>("description"));
+    }
+
+    [Fact]
+    public void Promoters_and_passives_open_no_task()
+    {
+        var account = org.Account("Contoso");
+        org.Respond(7, account: account);
+        org.Respond(10, account: account);
+        org.Settle();
+        Assert.Empty(Tasks());
+    }
+
+    [Fact]
+    public void A_second_detractor_while_a_task_is_open_opens_no_other_and_a_closed_task_does_not_count()
+    {
+        var account = org.Account("Contoso");
+        var contact = org.Contact("Jane Doe", account);
+        org.Respond(2, account: account);
+        org.Settle();
+        org.Respond(1, contact: contact); // same account through the contact
+        org.Settle();
+        var task = Assert.Single(Tasks());
+
+        org.Service.Update(new Entity("task", task.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+        org.Respond(0, account: account);
+        org.Settle();
+        Assert.Equal(2, Tasks().Length);
+        Assert.Single(Tasks(), t => t.GetAttributeValue<OptionSetValue>("statecode").Value == 0);
+    }
+
+    [Fact]
+    public void A_batch_of_detractors_opens_one_task_per_customer()
+    {
+        var accounts = Enumerable.Range(0, 3).Select(i => org.Account("Account " + i)).ToList();
+        var targets = new EntityCollection { EntityName = SurveyResponseSchema.EntityName };
+        for (var i = 0; i < 12; i++) targets.Entities.Add(CrmCxOrg.NewResponse(i % 4, account: accounts[i % 3]));
+        org.Service.Execute(new CreateMultipleRequest { Targets = targets });
+        org.Settle();
+        Assert.Equal(3, Tasks().Length);
+        Assert.Equal(accounts.OrderBy(a => a), Tasks().Select(t => org.ResponseRow(t.GetAttributeValue<EntityReference>("regardingobjectid").Id)
+            .GetAttributeValue<EntityReference>(SurveyResponseSchema.Account).Id).OrderBy(a => a));
+    }
+
+    [Fact]
+    public void An_update_that_turns_a_promoter_into_a_detractor_opens_a_task_and_a_retried_detractor_does_not()
+    {
+        var account = org.Account("Contoso");
+        var id = org.Respond(9, account: account);
+        org.Settle();
+        Assert.Empty(Tasks());
+
+        org.Service.Update(new Entity(SurveyResponseSchema.EntityName, id) { [SurveyResponseSchema.Score] = 4 });
+        org.Settle();
+        var task = Assert.Single(Tasks());
+        org.Service.Update(new Entity("task", task.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+
+        // Still a detractor (4 → 5): nothing new to follow up.
+        org.Service.Update(new Entity(SurveyResponseSchema.EntityName, id) { [SurveyResponseSchema.Score] = 5 });
+        org.Settle();
+        Assert.Single(Tasks());
+    }
+
+    [Fact]
+    public void A_customer_known_only_by_a_contact_gets_a_task_for_the_contacts_owner()
+    {
+        var owner = org.User("Casey Contact-Owner");
+        var contact = org.Contact("Sam Solo", owner: owner);
+        org.Respond(0, contact: contact);
+        org.Settle();
+        var task = Assert.Single(Tasks());
+        Assert.Equal(owner, task.GetAttributeValue<EntityReference>("ownerid").Id);
+        Assert.Equal("NPS follow-up: Sam Solo answered 0/10", task.GetAttributeValue<string>("subject"));
+    }
+
+    [Fact]
+    public void The_follow_up_can_be_switched_off_and_given_other_due_days()
+    {
+        var off = CrmCxOrg.Create(o => o.Configure<NpsRollup>("{\"followUpEnabled\": false}"));
+        off.Respond(0, account: off.Account("Contoso"));
+        off.Settle();
+        Assert.Empty(off.All("task"));
+
+        var week = CrmCxOrg.Create(o => o.Configure<NpsRollup>("{\"followUpDueDays\": 7}"));
+        week.Respond(0, account: week.Account("Contoso"));
+        week.Settle();
+        Assert.Equal(week.Now.AddDays(7), Assert.Single(week.All("task")).GetAttributeValue<DateTime>("scheduledend"));
+    }
+}
