@@ -41,6 +41,13 @@ internal static class WriteOperations
         ParameterCollection inputs, ConcurrencyBehavior behavior, RequestScope scope)
     {
         var items = new List<PipelineItem>();
+        if (isMultiple)
+        {
+            // Troubleshoot Dataverse client errors: "Contact With Ids = <guid> Do Not Exist" names every missing row.
+            var missing = targets.Where(t => t.Id != Guid.Empty && org.Rows.Store.Find(table.LogicalName, t.Id) is null).Select(t => t.Id).ToList();
+            if (missing.Count > 0)
+                throw Faults.Create(ErrorCodes.ObjectDoesNotExist, $"{table.LogicalName} With Ids = {string.Join(", ", missing)} Do Not Exist");
+        }
         foreach (var target in targets)
         {
             target.Id = org.Rows.RequireTargetId(table, target);

@@ -38,7 +38,11 @@ public sealed class UpdateMultipleTests
     {
         var a = Account("A");
 
-        FaultAssert.Throws(ErrorCodes.ObjectDoesNotExist, () => Service.Execute(Rename((a, "A2"), (Guid.NewGuid(), "Ghost"))));
+        var ghost = Guid.NewGuid();
+
+        var fault = FaultAssert.Throws(ErrorCodes.ObjectDoesNotExist, () => Service.Execute(Rename((a, "A2"), (ghost, "Ghost"))));
+
+        Assert.Equal($"account With Ids = {ghost} Do Not Exist", fault.Message);
 
         Assert.Equal("A", org.Peek("account", a)!["name"]);
     }
