@@ -2,10 +2,11 @@ using System;
 using System.Threading;
 using CrmCx.Cli.Commands;
 
-// Ctrl+C stops a --serve session cleanly instead of killing the process mid-write.
+// The first Ctrl+C stops the load or the --serve session cleanly; a second one ends the process at once.
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
+    if (cancel.IsCancellationRequested) return;
     e.Cancel = true;
     cancel.Cancel();
 };

@@ -66,7 +66,11 @@ public static class PackagingCommands
     {
         ArgumentNullException.ThrowIfNull(layout);
         var path = build ? BuildOutputs.EnsurePluginAssembly(layout, log) : layout.PluginAssembly;
-        return SolutionGenerator.Generate(PluginAssemblyReader.Read(path));
+        var assembly = PluginAssemblyReader.Read(path);
+        // Said on every run, so nobody ships these steps without knowing (docs/admin-guide.md §9).
+        foreach (var (type, step) in assembly.Steps.Where(s => SdkMessages.IdOf(s.Step.Message) is null))
+            log.WriteLine($"warning: step '{step.Name}' ({type.FullName}) uses {step.Message}, which has no verified sdkmessageid; its step file has no SdkMessageId.");
+        return SolutionGenerator.Generate(assembly);
     }
 
     /// <summary>Writes Solution/ and removes generated files that are no longer produced; returns the number of files.</summary>

@@ -181,7 +181,8 @@ namespace CrmCx.Nps
         private static bool Same(object? stored, object? computed)
         {
             if (stored == null || computed == null) return stored == null && computed == null;
-            if (stored is DateTime a && computed is DateTime b) return a.ToUniversalTime() == b.ToUniversalTime() || DateTime.SpecifyKind(a, DateTimeKind.Utc) == DateTime.SpecifyKind(b, DateTimeKind.Utc);
+            // Date and time columns are UTC at rest; a Kind left Unspecified by a serializer is not a difference.
+            if (stored is DateTime a && computed is DateTime b) return a.Ticks == b.Ticks;
             return stored.Equals(computed);
         }
 

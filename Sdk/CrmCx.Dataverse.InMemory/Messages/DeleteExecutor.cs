@@ -15,7 +15,7 @@ internal sealed class DeleteExecutor(InMemoryOrganization org) : IMessageExecuto
         var table = org.Metadata.Get(target.LogicalName);
         var id = org.Rows.Store.Resolve(target);
         var behavior = WriteOperations.Behavior(request);
-        var item = new PipelineItem(target, id) { PreRow = org.Rows.Snapshot(table.LogicalName, id) };
+        var item = new PipelineItem(target, id) { PreRow = org.Pipeline.NeedsPreImage(table.LogicalName, "Delete") ? org.Rows.Snapshot(table.LogicalName, id) : null };
         org.Runner.Run(new PipelineOperation
         {
             SingleMessage = "Delete",

@@ -29,6 +29,9 @@ internal sealed class MessageDispatcher
         if (depth > MaxDepth) throw Faults.InfiniteLoop();
         if (string.IsNullOrEmpty(name) || !executors.TryGetValue(name, out var executor)) throw Faults.UnsupportedRequest(name, request.GetType().FullName ?? request.GetType().Name);
 
+        // Dataverse authenticates the caller first: a service for a user that does not exist cannot do anything.
+        if (org.Rows.Store.Find("systemuser", origin.UserId) is null) throw Faults.RowNotFound("systemuser", origin.UserId);
+
         // The server works on its own deserialized copy: plugins never change the caller's objects.
         var copy = EntityCopier.CopyRequest(request);
         var scope = new RequestScope

@@ -48,10 +48,11 @@ internal static class WriteOperations
             if (missing.Count > 0)
                 throw Faults.Create(ErrorCodes.ObjectDoesNotExist, $"{table.LogicalName} With Ids = {string.Join(", ", missing)} Do Not Exist");
         }
+        var needsPre = org.Pipeline.NeedsPreImage(table.LogicalName, "Update", "UpdateMultiple");
         foreach (var target in targets)
         {
             target.Id = org.Rows.RequireTargetId(table, target);
-            items.Add(new PipelineItem(target, target.Id) { PreRow = org.Rows.Snapshot(table.LogicalName, target.Id) });
+            items.Add(new PipelineItem(target, target.Id) { PreRow = needsPre ? org.Rows.Snapshot(table.LogicalName, target.Id) : null });
         }
         return new PipelineOperation
         {

@@ -14,8 +14,8 @@ internal sealed class PipelineItem
         Id = id;
     }
 
-    /// <summary>Entity (Create, Update) or EntityReference (Delete, Retrieve, ...).</summary>
-    public object Target { get; }
+    /// <summary>Entity (Create, Update) or EntityReference (Delete, Retrieve, ...); a plugin may replace it in InputParameters.</summary>
+    public object Target { get; set; }
     public Guid Id { get; set; }
     public Entity? PreRow { get; set; }
     public Entity? PostRow { get; set; }
@@ -73,6 +73,27 @@ internal sealed class PipelineOperation
             MultipleInputs["Targets"] = new EntityCollection(Items.Select(i => (Entity)i.Target).ToList()) { EntityName = EntityName };
             MultipleOutputs = new ParameterCollection();
         }
+    }
+
+    /// <summary>Takes the targets as the pre-stages left them: a plugin may replace InputParameters["Target"] (or an entity of "Targets").</summary>
+    public void RefreshTargets()
+    {
+        if (IsMultipleRequest)
+        {
+            if (RequestInputs.TryGetValue("Targets", out var value) && value is EntityCollection targets && targets.Entities.Count == Items.Count)
+            {
+                for (var i = 0; i < Items.Count; i++) Replace(Items[i], targets.Entities[i]);
+            }
+            return;
+        }
+        if (Items.Count == 1 && RequestInputs.TryGetValue("Target", out var target) && target is not null) Replace(Items[0], target);
+    }
+
+    private static void Replace(PipelineItem item, object target)
+    {
+        if (ReferenceEquals(item.Target, target) || target.GetType() != item.Target.GetType()) return;
+        if (target is Entity e && e.Id == Guid.Empty) e.Id = item.Id;
+        item.Target = target;
     }
 
     private static ParameterCollection Derive(ParameterCollection source, string except)

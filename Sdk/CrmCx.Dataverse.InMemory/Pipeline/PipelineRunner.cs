@@ -24,6 +24,7 @@ internal sealed class PipelineRunner
 
         RunStage(run, PipelineStage.PreValidation);
         RunStage(run, PipelineStage.PreOperation);
+        op.RefreshTargets();
 
         for (var i = 0; i < op.Items.Count; i++)
         {

@@ -94,6 +94,10 @@ public sealed class PluginPipeline
         steps.Where(s => s.MessageName.Equals(messageName, StringComparison.OrdinalIgnoreCase)
                          && (s.EntityLogicalName is null || string.Equals(s.EntityLogicalName, entityName, StringComparison.Ordinal)));
 
+    /// <summary>Whether a step of one of the messages for the table has a pre-image (so the row must be read before the operation).</summary>
+    internal bool NeedsPreImage(string entityName, params string[] messageNames) =>
+        messageNames.Any(m => For(m, entityName).Any(s => s.Images.Any(i => i.IsPre)));
+
     /// <summary>Whether any step is registered for the message.</summary>
     internal bool HasSteps(string messageName) => steps.Any(s => s.MessageName.Equals(messageName, StringComparison.OrdinalIgnoreCase));
 

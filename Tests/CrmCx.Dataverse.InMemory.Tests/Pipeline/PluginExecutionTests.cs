@@ -189,6 +189,22 @@ public sealed class PluginExecutionTests
     }
 
     [Fact]
+    public void A_PreOperation_plugin_may_replace_the_Target_in_the_input_parameters()
+    {
+        org.Pipeline.Register(new PluginStep(typeof(ReplaceTargetPlugin), "Create", "account", PipelineStage.PreOperation));
+
+        var id = Service.Create(new Entity("account") { ["name"] = "Original" });
+
+        Assert.Equal("Replaced", org.Peek("account", id)!["name"]);
+    }
+
+    public sealed class ReplaceTargetPlugin : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider) =>
+            serviceProvider.Context().InputParameters["Target"] = new Entity("account") { ["name"] = "Replaced" };
+    }
+
+    [Fact]
     public void Delete_steps_get_the_pre_image_of_the_deleted_row()
     {
         org.Pipeline.Register(typeof(DeleteAuditPlugin));

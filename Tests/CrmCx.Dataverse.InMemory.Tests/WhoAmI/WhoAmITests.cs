@@ -30,6 +30,16 @@ public sealed class WhoAmITests
     }
 
     [Fact]
+    public void A_service_for_a_user_that_does_not_exist_cannot_make_requests()
+    {
+        var ghost = System.Guid.NewGuid();
+
+        var fault = FaultAssert.Throws(ErrorCodes.ObjectDoesNotExist, () => org.GetService(ghost).Execute(new WhoAmIRequest()));
+
+        Assert.Contains(ghost.ToString(), fault.Message);
+    }
+
+    [Fact]
     public void A_request_the_org_does_not_implement_fails_naming_it()
     {
         var fault = FaultAssert.Throws(ErrorCodes.NotImplemented, () => org.GetService().Execute(new OrganizationRequest("crmcx_RecalculateEverything")));

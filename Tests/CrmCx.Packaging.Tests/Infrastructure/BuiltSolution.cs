@@ -14,8 +14,10 @@ namespace CrmCx.Packaging.Tests.Infrastructure;
 /// Builds the net462 plugin assembly and the web resources once (when missing or stale) and assembles both
 /// packages, for every test that needs the real outputs.
 /// </summary>
-public sealed class BuiltSolution
+public sealed class BuiltSolution : IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> temporaryRoots = new();
+
     public BuiltSolution()
     {
         Layout = RepositoryLayout.Find(AppContext.BaseDirectory);
@@ -41,6 +43,7 @@ public sealed class BuiltSolution
     public RepositoryLayout CopyToTemporaryRepository()
     {
         var root = Path.Combine(Path.GetTempPath(), "crmcx-pack-" + Guid.NewGuid().ToString("N"));
+        temporaryRoots.Add(root);
         Copy(Layout.Solution, Path.Combine(root, "Solution"));
         Copy(Layout.WebResourcesDist, Path.Combine(root, "WebResources", "dist"));
         var plugin = Path.Combine(root, "Plugins", "CrmCx.Plugins", "bin", "Release", "net462");
@@ -48,6 +51,12 @@ public sealed class BuiltSolution
         File.Copy(Layout.PluginAssembly, Path.Combine(plugin, "CrmCx.Plugins.dll"));
         File.WriteAllText(Path.Combine(root, "CrmCx.sln"), string.Empty);
         return new RepositoryLayout(root, Layout.Schemas);
+    }
+
+    public void Dispose()
+    {
+        foreach (var root in temporaryRoots)
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
 
     private static void Copy(string from, string to)

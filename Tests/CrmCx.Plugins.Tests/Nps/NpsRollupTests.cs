@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Reflection;
 using CrmCx.Dataverse.InMemory.Diagnostics;
 using CrmCx.Nps;
 using CrmCx.Plugins.Tests.Fixtures;

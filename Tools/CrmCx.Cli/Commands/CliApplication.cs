@@ -15,6 +15,8 @@ public static class CliApplication
     public const int Failed = 1;
     /// <summary>Exit code of bad command-line input.</summary>
     public const int BadUsage = 2;
+    /// <summary>Exit code when Ctrl+C stops a run before it finishes (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 
     /// <summary>Runs one command; output goes to <paramref name="stdout"/>, progress and errors to <paramref name="stderr"/>.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)

@@ -31,10 +31,33 @@ internal sealed record DemoCommand(DemoSize Size, bool Serve, int Port)
     /// <summary>Runs the demo; with --serve, returns when <paramref name="cancel"/> fires (Ctrl+C).</summary>
     public async Task<int> RunAsync(TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var load = Load(Size, stdout, stderr, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
+        DemoLoad load;
+        try
+        {
+            load = Load(Size, stdout, stderr, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync().ConfigureAwait(false);
+            await stderr.WriteLineAsync("crmcx demo: cancelled during the load.").ConfigureAwait(false);
+            return CliApplication.Cancelled;
+        }
         if (!Serve) return CliApplication.Ok;
 
-        await using var server = await PanelServer.StartAsync(load.Org, Port, cancel).ConfigureAwait(false);
+        PanelServer server;
+        try
+        {
+            server = await PanelServer.StartAsync(load.Org, Port, cancel).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            // Kestrel reports a taken port as an IOException; say what to do instead of a stack trace.
+            await stderr.WriteLineAsync($"crmcx demo: cannot listen on 127.0.0.1:{Port} ({e.Message}); pass --port 0 for a free port.").ConfigureAwait(false);
+            return CliApplication.Failed;
+        }
+        await using var running = server;
+        if (server.WebResourcesRoot is null)
+            await stderr.WriteLineAsync("crmcx demo: WebResources/dist not found; run npm ci && npm run build in WebResources to see the panel.").ConfigureAwait(false);
         await stdout.WriteLineAsync().ConfigureAwait(false);
         await stdout.WriteLineAsync($"Serving the CX panel on {server.BaseUrl} (Ctrl+C to stop)").ConfigureAwait(false);
         foreach (var (name, url) in server.SampleAccountUrls(3)) await stdout.WriteLineAsync($"  {name}: {url}").ConfigureAwait(false);
@@ -52,7 +75,7 @@ internal sealed record DemoCommand(DemoSize Size, bool Serve, int Port)
     }
 
     /// <summary>Builds the org, loads the plan and prints the report; the org is returned for serving or inspection.</summary>
-    public static DemoLoad Load(DemoSize size, TextWriter stdout, TextWriter stderr, bool interactive)
+    public static DemoLoad Load(DemoSize size, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(size);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -65,7 +88,7 @@ internal sealed record DemoCommand(DemoSize Size, bool Serve, int Port)
         stdout.WriteLine(string.Format(CultureInfo.InvariantCulture,
             "Loading {0:N0} accounts, {1:N0} contacts, {2:N0} journeys and {3:N0} survey responses from {4:yyyy-MM-dd} to {5:yyyy-MM-dd}",
             size.Accounts, size.Contacts, plan.Journeys.Count, plan.Responses.Count + SumJourneyResponses(plan), DemoSize.HistoryStart, DemoSize.Now));
-        var load = new DemoLoader(org, plan, new ProgressLine(stderr, interactive), f => DemoReport.WriteFailure(stdout, f)).Run();
+        var load = new DemoLoader(org, plan, new ProgressLine(stderr, interactive), f => DemoReport.WriteFailure(stdout, f)).Run(cancel);
         DemoReport.Write(stdout, load);
         return load;
     }

@@ -100,8 +100,10 @@ public static class Scorecard
             n++;
             var stage = j.Stage is { } s ? JourneyStages.Find(s)?.Label ?? s.ToString(Invariant) : "-";
             var type = Enum.IsDefined(typeof(JourneyType), j.JourneyType) ? JourneyLinking.TypeLabel((JourneyType)j.JourneyType) : "?";
-            writer.WriteLine(string.Format(Invariant, "{0,2}. {1}  [{2}, risk {3}/100]  {4} at {5}: journey score {6}, trend {7} points from {8}",
-                n, j.Name, RiskLabel(j.RiskLevel), j.RiskScore, type, stage,
+            // Journey names usually start with their type ("Onboarding – ..."); the type is repeated only when they do not.
+            var name = j.Name.StartsWith(type, StringComparison.Ordinal) ? j.Name : $"{type}: {j.Name}";
+            writer.WriteLine(string.Format(Invariant, "{0,2}. {1}  [{2}, risk {3}/100]  at {4}: journey score {5}, trend {6} points from {7}",
+                n, name, RiskLabel(j.RiskLevel), j.RiskScore, stage,
                 j.Score is { } score ? Num(score) : "-", j.Trend is { } trend ? Signed(trend) : "-", j.StartScore is { } start ? Num(start) : "-"));
             foreach (var reason in j.Reasons) writer.WriteLine("      - " + reason);
         }

@@ -63,7 +63,7 @@ internal sealed class DemoLoader
     }
 
     /// <summary>Runs the whole load and returns its outcome; the org clock ends at <see cref="DemoSize.Now"/>.</summary>
-    public DemoLoad Run()
+    public DemoLoad Run(System.Threading.CancellationToken cancel = default)
     {
         SeedCustomers();
         var events = Timeline();
@@ -78,6 +78,7 @@ internal sealed class DemoLoader
                 month = monthOf;
                 progress.Report(at, responsesDone, totalResponses, journeysStarted, plan.Journeys.Count, asyncJobsRun);
             }
+            cancel.ThrowIfCancellationRequested();
             MoveClock(at);
             run();
         }

@@ -143,8 +143,8 @@ internal static class DemoPlanner
         // How satisfaction moves along the stages: most journeys go well, some slide, some have one bad moment, a few
         // need far more contacts than they should.
         var profile = random.NextDouble();
-        var declining = profile < 0.12;
-        var badStage = profile is >= 0.12 and < 0.22 ? random.Next(stages.Count) : -1;
+        var declining = profile < 0.2;
+        var badStage = profile is >= 0.2 and < 0.3 ? random.Next(stages.Count) : -1;
         var busy = profile >= 0.93;
         var startIndex = 78 + random.NextDouble() * 14;
         var endIndex = declining ? startIndex - 24 - random.NextDouble() * 10 : startIndex + (random.NextDouble() - 0.5) * 10;
@@ -175,7 +175,8 @@ internal static class DemoPlanner
             if (times.Count > 0 && (s == 0 || random.NextDouble() < 0.85))
             {
                 var share = stages.Count == 1 ? 0 : s / (double)(stages.Count - 1);
-                var target = startIndex + (endIndex - startIndex) * share + (random.NextDouble() - 0.5) * 6;
+                // A slide shows early: most of the fall happens in the first two thirds of the journey.
+                var target = startIndex + (endIndex - startIndex) * Math.Min(1, share * 1.5) + (random.NextDouble() - 0.5) * 6;
                 var after = times.Count > 0 ? times[^1] : stageStart;
                 var respondedOn = Min(after.AddHours(4 + random.Next(40)), DemoSize.Now.AddHours(-1));
                 var (score, csat, effort) = s == badStage ? (3 + random.Next(3), 2, 2) : FromIndex(target, random);

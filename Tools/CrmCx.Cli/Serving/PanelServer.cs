@@ -174,10 +174,11 @@ public sealed class PanelServer : IAsyncDisposable
             .Append("<h1>CrmCx demo org</h1>");
         if (dist is null) html.Append("<p><strong>The web resources are not built:</strong> run <code>npm ci &amp;&amp; npm run build</code> in WebResources.</p>");
         html.Append("<table><tr><th>Account</th><th>NPS</th><th>Risk</th><th>At-risk journeys</th></tr>");
+        var ids = org.Snapshot(CustomerSchema.Account).GroupBy(a => a.GetAttributeValue<string>(CustomerSchema.AccountName) ?? "")
+            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         foreach (var row in Output.Scorecard.Rows(org))
         {
-            var account = org.Snapshot(CustomerSchema.Account).First(a => a.GetAttributeValue<string>(CustomerSchema.AccountName) == row.Account);
-            html.Append("<tr><td><a href=\"/account/").Append(account.Id).Append("\">").Append(WebUtility.HtmlEncode(row.Account)).Append("</a></td><td>")
+            html.Append("<tr><td><a href=\"/account/").Append(ids.GetValueOrDefault(row.Account)).Append("\">").Append(WebUtility.HtmlEncode(row.Account)).Append("</a></td><td>")
                 .Append(row.Nps?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append("</td><td>")
                 .Append(Output.Scorecard.RiskLabel(row.RiskLevel)).Append("</td><td>").Append(row.AtRiskJourneys).Append("</td></tr>");
         }
