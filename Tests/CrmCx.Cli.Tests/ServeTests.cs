@@ -144,4 +144,37 @@ public sealed class ServeTests(ServeFixture serve) : IClassFixture<ServeFixture>
         Assert.Equal(CliApplication.Ok, await run.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.EndsWith("Stopped." + Environment.NewLine, stdout.Text);
     }
+
+    [Fact]
+    public async Task Demo_serve_on_a_port_in_use_says_so_and_exits_non_zero()
+    {
+        var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+            var run = await CliRun.Of("demo", "--accounts", "1", "--responses", "10", "--serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            Assert.Equal(CliApplication.Failed, run.ExitCode);
+            Assert.Contains($"cannot listen on 127.0.0.1:{port}", run.Stderr);
+            Assert.Contains("pass --port 0 for a free port", run.Stderr);
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_the_load_stops_the_demo_with_exit_code_130()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var stderr = new System.IO.StringWriter();
+
+        var code = await CliApplication.RunAsync(new[] { "demo", "--accounts", "2", "--responses", "50" }, System.IO.TextWriter.Null, stderr, cancel.Token);
+
+        Assert.Equal(CliApplication.Cancelled, code);
+        Assert.Contains("cancelled during the load", stderr.ToString());
+    }
 }

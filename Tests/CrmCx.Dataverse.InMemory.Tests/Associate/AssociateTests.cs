@@ -56,6 +56,19 @@ public sealed class AssociateTests
     }
 
     [Fact]
+    public void Deleting_a_row_removes_its_many_to_many_associations()
+    {
+        org.Metadata.DefineRelationship(RelationshipDefinition.ManyToMany("crmcx_account_contact", "account", "contact", "crmcx_account_contact"));
+        var account = Service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var contact = Service.Create(new Entity("contact") { ["lastname"] = "A" });
+        Service.Associate("account", account, new Relationship("crmcx_account_contact"), new EntityReferenceCollection { new EntityReference("contact", contact) });
+
+        Service.Delete("contact", contact);
+
+        Assert.Empty(org.Snapshot("crmcx_account_contact"));
+    }
+
+    [Fact]
     public void Associate_with_an_unknown_relationship_fails_naming_it()
     {
         var account = Service.Create(new Entity("account") { ["name"] = "Contoso" });
