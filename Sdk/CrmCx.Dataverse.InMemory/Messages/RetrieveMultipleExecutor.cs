@@ -26,7 +26,7 @@ internal sealed class RetrieveMultipleExecutor(InMemoryOrganization org) : IMess
             RequestInputs = request.Parameters,
             Items = new[] { new PipelineItem(query, System.Guid.Empty) },
             // PreOperation plugins may change the query in InputParameters: run what is there then.
-            Core = _ => result = new QueryEngine(org.Rows.Store).RetrieveMultiple((QueryBase)request.Parameters["Query"]),
+            Core = _ => result = new QueryEngine(org.Rows.Store, () => org.Clock.UtcNow).RetrieveMultiple((QueryBase)request.Parameters["Query"], scope.UserId),
             AfterCore = () => op.RequestOutputs["BusinessEntityCollection"] = result,
         };
         org.Runner.Run(op, scope);

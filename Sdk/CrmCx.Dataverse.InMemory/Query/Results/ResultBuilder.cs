@@ -103,6 +103,8 @@ internal static class ResultBuilder
         {
             entity.Id = id.Guid;
             entity[pk] = id.Guid;
+            // Dataverse returns each row's version with query results, so callers can update with IfRowVersionMatches.
+            entity.RowVersion = stored.RowVersion;
         }
 
         if (root.AllColumns)
