@@ -2,17 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCx.Domain.Choices;
+using CrmCx.Domain.Nps;
 
 namespace CrmCx.Domain.Journeys
 {
     /// <summary>Computes a journey's figures from its responses and touchpoints at rest (cx-scoring.md "Journey scores").</summary>
     public static class JourneyScoring
     {
-        /// <summary>Scores 9–10 are promoters.</summary>
-        public const int PromoterMinimum = 9;
-        /// <summary>Scores 0–6 are detractors.</summary>
-        public const int DetractorMaximum = 6;
-
         /// <summary>Computes the figures; <paramref name="repeatWindowDays"/> is the repeat-contact window.</summary>
         public static JourneyFigures Compute(IEnumerable<ResponseGroup> responses, IEnumerable<TouchpointGroup> touchpoints, int repeatWindowDays)
         {
@@ -49,7 +45,7 @@ namespace CrmCx.Domain.Journeys
                 responseList.Sum(r => r.Count),
                 touchpointList.Sum(t => t.Count),
                 RepeatContacts(touchpointList, repeatWindowDays),
-                responseList.Where(r => r.Score <= DetractorMaximum).Sum(r => r.Count),
+                responseList.Where(r => NpsCategories.IsDetractor(r.Score)).Sum(r => r.Count),
                 Latest(responseList));
         }
 
@@ -78,16 +74,10 @@ namespace CrmCx.Domain.Journeys
             return repeats;
         }
 
-        /// <summary>NPS = 100 × (P − D) / n, one decimal; null when n = 0 ("no data" is not "neutral").</summary>
-        public static decimal? Nps(int promoters, int detractors, int count)
-        {
-            if (count <= 0) return null;
-            return Math.Round(100m * (promoters - detractors) / count, 1, MidpointRounding.AwayFromZero);
-        }
-
-        private static decimal? Nps(IReadOnlyCollection<ResponseGroup> groups) => Nps(
-            groups.Where(g => g.Score >= PromoterMinimum).Sum(g => g.Count),
-            groups.Where(g => g.Score <= DetractorMaximum).Sum(g => g.Count),
+        // The customer NPS formula, over the journey's responses; counted from cx_score like every rollup.
+        private static decimal? Nps(IReadOnlyCollection<ResponseGroup> groups) => NpsMath.Score(
+            groups.Where(g => NpsCategories.FromScore(g.Score) == NpsCategory.Promoter).Sum(g => g.Count),
+            groups.Where(g => NpsCategories.IsDetractor(g.Score)).Sum(g => g.Count),
             groups.Sum(g => g.Count));
 
         private static StageFigures StageOf(int stage, IReadOnlyCollection<ResponseGroup> responses, IReadOnlyCollection<TouchpointGroup> touchpoints)

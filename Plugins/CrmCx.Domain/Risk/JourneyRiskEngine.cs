@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using CrmCx.Domain.Choices;
+using CrmCx.Domain.Nps;
 using CrmCx.Domain.Journeys;
 
 namespace CrmCx.Domain.Risk
@@ -93,7 +94,7 @@ namespace CrmCx.Domain.Risk
             }
 
             var last = f.LatestResponse;
-            if (last != null && last.Score <= JourneyScoring.DetractorMaximum)
+            if (last != null && NpsCategories.IsDetractor(last.Score))
             {
                 var text = string.Format(Invariant, "Latest response {0}/10", last.Score);
                 if (last.Stage.HasValue) text += " at " + StageLabel(last.Stage.Value);

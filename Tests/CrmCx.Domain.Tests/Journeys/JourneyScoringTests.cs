@@ -118,10 +118,20 @@ namespace CrmCx.Domain.Tests.Journeys
         }
 
         [Fact]
-        public void NPS_is_rounded_to_one_decimal()
+        public void Journey_nps_counts_its_responses_by_score_and_is_rounded_to_one_decimal()
         {
-            Assert.Equal(33.3m, JourneyScoring.Nps(1, 0, 3));
-            Assert.Null(JourneyScoring.Nps(0, 0, 0));
+            // One promoter (10) and two passives (7): 100 × (1 − 0) / 3 = 33.33…
+            var f = JourneyScoring.Compute(
+                new[] { new ResponseGroup(Welcome, 10, 1, 100m, 1, T0), new ResponseGroup(Welcome, 7, 2, 140m, 2, T0) },
+                Array.Empty<TouchpointGroup>(), 14);
+            Assert.Equal(33.3m, f.Nps);
+        }
+
+        [Fact]
+        public void Journey_without_responses_has_no_nps_rather_than_zero()
+        {
+            var f = JourneyScoring.Compute(Array.Empty<ResponseGroup>(), new[] { new TouchpointGroup(Welcome, 1, T0, T0) }, 14);
+            Assert.Null(f.Nps);
         }
     }
 }
