@@ -76,7 +76,7 @@ namespace CrmCx.Domain.Journeys
 
         // The customer NPS formula, over the journey's responses; counted from cx_score like every rollup.
         private static decimal? Nps(IReadOnlyCollection<ResponseGroup> groups) => NpsMath.Score(
-            groups.Where(g => NpsCategories.FromScore(g.Score) == NpsCategory.Promoter).Sum(g => g.Count),
+            groups.Where(g => NpsCategories.IsPromoter(g.Score)).Sum(g => g.Count),
             groups.Where(g => NpsCategories.IsDetractor(g.Score)).Sum(g => g.Count),
             groups.Sum(g => g.Count));
 

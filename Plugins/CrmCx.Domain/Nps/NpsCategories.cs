@@ -19,6 +19,9 @@ namespace CrmCx.Domain.Nps
             return score >= 7 ? NpsCategory.Passive : NpsCategory.Detractor;
         }
 
+        /// <summary>Whether the score makes a promoter (9–10).</summary>
+        public static bool IsPromoter(int score) => score >= 9 && score <= MaxScore;
+
         /// <summary>Whether the score makes a detractor (0–6).</summary>
         public static bool IsDetractor(int score) => score >= MinScore && score <= 6;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using CrmCx.Domain.Choices;
 using CrmCx.Domain.Journeys;
+using CrmCx.Domain.Nps;
 using CrmCx.Domain.Risk;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
@@ -153,10 +154,11 @@ namespace CrmCx.Journeys
             {
                 var score = SdkValues.Int(row, "score");
                 var count = SdkValues.Int(row, "n") ?? 0;
-                // A response without a score cannot be classified: NPS counts from cx_score, so it is left out (and traced).
-                if (!score.HasValue)
+                // A response without a valid score (imported with plugins off) cannot be classified: NPS counts from
+                // cx_score, so it is left out and traced, as the customer rollup does, rather than failing the journey.
+                if (!score.HasValue || !NpsCategories.IsValidScore(score.Value))
                 {
-                    if (count > 0) trace?.Invoke(count + " response(s) of journey " + journeyId + " have no cx_score and are not counted.");
+                    if (count > 0) trace?.Invoke(count + " response(s) of journey " + journeyId + " have no valid cx_score (0–10) and are not counted.");
                     continue;
                 }
                 var indexCount = Math.Min(count, SdkValues.Int(row, "icount") ?? 0);
