@@ -35,8 +35,11 @@ public sealed class BrowserTests
         // The story journey's name and its decline reason come from the org, through the fake Xrm, into the panel.
         Assert.Contains("Onboarding – Harbor Point Logistics", panel);
         Assert.Contains("Satisfaction fell from", panel);
-        var nps = account.GetAttributeValue<decimal>(CustomerSchema.Nps);
-        Assert.Contains(Math.Abs(nps).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), panel);
+        // The NPS figures the plugins computed, as the panel formats them (English user).
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.Contains($"± {account.GetAttributeValue<decimal>(CustomerSchema.NpsMargin).ToString("0.0", invariant)} points", panel);
+        Assert.Contains($"{account.GetAttributeValue<int>(CustomerSchema.NpsResponses).ToString(invariant)} responses", panel);
+        Assert.Contains($"Promoters: {account.GetAttributeValue<int>(CustomerSchema.Promoters).ToString(invariant)} (", panel);
 
         var artifacts = Path.Combine(Root, "artifacts");
         Directory.CreateDirectory(artifacts);

@@ -34,7 +34,9 @@ public sealed class DemoOutputTests(SmallDemo demo) : IClassFixture<SmallDemo>
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var story = lines.FindIndex(l => Regex.IsMatch(l, @"^\s*\d+\. Onboarding – Harbor Point Logistics\s+\[High, risk \d+/100\]"));
         Assert.True(story >= 0, "The onboarding story is listed among the top at-risk journeys at High risk.\n" + output);
-        var reasons = lines.Skip(story + 1).TakeWhile(l => l.StartsWith("      - ", StringComparison.Ordinal)).ToList();
+        var details = lines.Skip(story + 1).TakeWhile(l => l.StartsWith("      ", StringComparison.Ordinal)).ToList();
+        Assert.Matches(@"^      stages: Order \d+ > Welcome \d+ > Installation \d+ > Activation \d+ > First invoice \d+ > Adoption \d+$", details[0]);
+        var reasons = details.Where(l => l.StartsWith("      - ", StringComparison.Ordinal)).ToList();
         Assert.Contains(reasons, r => Regex.IsMatch(r, @"Satisfaction fell from \d+ at Order to \d+ at Adoption \(−\d+ %\)"));
     }
 
@@ -56,6 +58,7 @@ public sealed class DemoOutputTests(SmallDemo demo) : IClassFixture<SmallDemo>
     public void A_failing_row_is_reported_with_its_record_step_and_message_and_counted_at_the_end()
     {
         var output = demo.Run.Stdout;
+        Assert.Matches(@"! CreateMultiple of \d+ responses refused as a whole: Row \d+ of \d+ .*cx_score must be a whole number from 0 to 10; got 11", output);
         Assert.Contains("! Refused: cx_surveyresponse SurveyHub:SH-BAD-1", output);
         var at = output.IndexOf("SH-BAD-1", StringComparison.Ordinal);
         var block = output.Substring(at, Math.Min(600, output.Length - at));

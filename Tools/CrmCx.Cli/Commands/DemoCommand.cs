@@ -55,13 +55,17 @@ internal sealed record DemoCommand(DemoSize Size, bool Serve, int Port)
             await stderr.WriteLineAsync($"crmcx demo: cannot listen on 127.0.0.1:{Port} ({e.Message}); pass --port 0 for a free port.").ConfigureAwait(false);
             return CliApplication.Failed;
         }
+        catch (OperationCanceledException)
+        {
+            return CliApplication.Cancelled;
+        }
         await using var running = server;
         if (server.WebResourcesRoot is null)
             await stderr.WriteLineAsync("crmcx demo: WebResources/dist not found; run npm ci && npm run build in WebResources to see the panel.").ConfigureAwait(false);
         await stdout.WriteLineAsync().ConfigureAwait(false);
         await stdout.WriteLineAsync($"Serving the CX panel on {server.BaseUrl} (Ctrl+C to stop)").ConfigureAwait(false);
         foreach (var (name, url) in server.SampleAccountUrls(3)) await stdout.WriteLineAsync($"  {name}: {url}").ConfigureAwait(false);
-        await stdout.FlushAsync(cancel).ConfigureAwait(false);
+        await stdout.FlushAsync().ConfigureAwait(false);
         try
         {
             await Task.Delay(Timeout.Infinite, cancel).ConfigureAwait(false);
@@ -88,7 +92,8 @@ internal sealed record DemoCommand(DemoSize Size, bool Serve, int Port)
         stdout.WriteLine(string.Format(CultureInfo.InvariantCulture,
             "Loading {0:N0} accounts, {1:N0} contacts, {2:N0} journeys and {3:N0} survey responses from {4:yyyy-MM-dd} to {5:yyyy-MM-dd}",
             size.Accounts, size.Contacts, plan.Journeys.Count, plan.Responses.Count + SumJourneyResponses(plan), DemoSize.HistoryStart, DemoSize.Now));
-        var load = new DemoLoader(org, plan, new ProgressLine(stderr, interactive), f => DemoReport.WriteFailure(stdout, f)).Run(cancel);
+        var load = new DemoLoader(org, plan, new ProgressLine(stderr, interactive), f => DemoReport.WriteFailure(stdout, f),
+            (rows, message) => DemoReport.WriteBatchRefusal(stdout, rows, message)).Run(cancel);
         DemoReport.Write(stdout, load);
         return load;
     }

@@ -13,6 +13,12 @@ internal static class DemoReport
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    public static void WriteBatchRefusal(TextWriter writer, int rows, string message)
+    {
+        writer.WriteLine(string.Format(Invariant, "! CreateMultiple of {0} responses refused as a whole: {1}", rows, message));
+        writer.WriteLine("    the integration sends those rows again one by one with Upsert");
+    }
+
     public static void WriteFailure(TextWriter writer, LoadFailure failure)
     {
         writer.WriteLine("! Refused: " + failure.Record);

@@ -23,7 +23,11 @@ public sealed record ScorecardRow(string Account, decimal? Nps, decimal? Margin,
 }
 
 /// <summary>One open journey at Medium or High risk, with its reasons.</summary>
-public sealed record AtRiskJourney(string Name, string Account, int JourneyType, int? Stage, decimal? Score, decimal? StartScore, decimal? Trend, int RiskScore, int RiskLevel, IReadOnlyList<string> Reasons);
+public sealed record AtRiskJourney(string Name, string Account, int JourneyType, int? Stage, decimal? Score, decimal? StartScore, decimal? Trend, int RiskScore, int RiskLevel, IReadOnlyList<string> Reasons)
+{
+    /// <summary>Stage scores in journey order (stage value, score), from cx_journeystagescore.</summary>
+    public IReadOnlyList<(int Stage, decimal? Score)> StageScores { get; init; } = Array.Empty<(int, decimal?)>();
+}
 
 /// <summary>Reads the scorecard from the org (uncounted snapshots: printing must not change the figures it prints) and writes it.</summary>
 public static class Scorecard
@@ -49,6 +53,10 @@ public static class Scorecard
     {
         ArgumentNullException.ThrowIfNull(org);
         var accounts = org.Snapshot(CustomerSchema.Account).ToDictionary(a => a.Id, a => a.GetAttributeValue<string>(CustomerSchema.AccountName) ?? "");
+        var stages = org.Snapshot(StageScoreSchema.EntityName)
+            .Where(s => s.GetAttributeValue<EntityReference>(StageScoreSchema.Journey) is not null && Choice(s, StageScoreSchema.Stage) is not null)
+            .GroupBy(s => s.GetAttributeValue<EntityReference>(StageScoreSchema.Journey).Id)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(int, decimal?)>)g.Select(s => (Choice(s, StageScoreSchema.Stage)!.Value, Dec(s, StageScoreSchema.Score))).OrderBy(x => x.Item1).ToList());
         return org.Snapshot(JourneySchema.EntityName)
             .Where(j => (Choice(j, JourneySchema.StateCode) ?? 0) == 0)
             .Select(j => new AtRiskJourney(
@@ -59,7 +67,10 @@ public static class Scorecard
                 Dec(j, JourneySchema.Score), Dec(j, JourneySchema.StartScore), Dec(j, JourneySchema.ScoreTrend),
                 Int(j, JourneySchema.RiskScore) ?? 0,
                 Choice(j, JourneySchema.RiskLevel) ?? (int)Domain.Choices.RiskLevel.None,
-                (j.GetAttributeValue<string>(JourneySchema.RiskReasons) ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList()))
+                (j.GetAttributeValue<string>(JourneySchema.RiskReasons) ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList())
+            {
+                StageScores = stages.GetValueOrDefault(j.Id) ?? Array.Empty<(int, decimal?)>(),
+            })
             .Where(j => j.RiskLevel >= (int)Domain.Choices.RiskLevel.Medium)
             .OrderByDescending(j => j.RiskScore).ThenBy(j => j.Trend ?? 0).ThenBy(j => j.Name, StringComparer.Ordinal)
             .ToList();
@@ -105,6 +116,10 @@ public static class Scorecard
             writer.WriteLine(string.Format(Invariant, "{0,2}. {1}  [{2}, risk {3}/100]  at {4}: journey score {5}, trend {6} points from {7}",
                 n, name, RiskLabel(j.RiskLevel), j.RiskScore, stage,
                 j.Score is { } score ? Num(score) : "-", j.Trend is { } trend ? Signed(trend) : "-", j.StartScore is { } start ? Num(start) : "-"));
+            // The stage scores show the point of the product: each touchpoint can look fine while the journey slides.
+            var scored = j.StageScores.Where(x => x.Score is not null).ToList();
+            if (scored.Count > 0)
+                writer.WriteLine("      stages: " + string.Join(" > ", scored.Select(x => $"{JourneyStages.Find(x.Stage)?.Label ?? x.Stage.ToString(Invariant)} {x.Score!.Value.ToString("0", Invariant)}")));
             foreach (var reason in j.Reasons) writer.WriteLine("      - " + reason);
         }
     }

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.ServiceModel;
 using CrmCx.Cli.Output;
 using CrmCx.Dataverse.InMemory;
 using CrmCx.Dataverse.InMemory.Diagnostics;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
-using System.ServiceModel;
 
 namespace CrmCx.Cli.Seeding;
 
@@ -36,7 +36,6 @@ internal sealed class DemoLoader
     private readonly InMemoryOrganization org;
     private readonly DemoPlan plan;
     private readonly ProgressLine progress;
-    private readonly Action<LoadFailure> onFailure;
     private readonly IOrganizationService service;
     private readonly FailureProbe probe;
     private readonly ResponseFeed feed;
@@ -49,16 +48,16 @@ internal sealed class DemoLoader
     private int journeysStarted;
     private int touchpoints;
 
-    public DemoLoader(InMemoryOrganization org, DemoPlan plan, ProgressLine progress, Action<LoadFailure> onFailure)
+    public DemoLoader(InMemoryOrganization org, DemoPlan plan, ProgressLine progress, Action<LoadFailure> onFailure, Action<int, string> onBatchRefused)
     {
         this.org = org;
         this.plan = plan;
         this.progress = progress;
-        this.onFailure = onFailure;
         service = org.GetService();
         probe = new FailureProbe(org);
         feed = new ResponseFeed(service, probe, r => ResponseFeed.Describe(r, plan.Accounts[r.AccountIndex].Name));
         feed.Refused += onFailure;
+        feed.BatchRefused += onBatchRefused;
         linker = new JourneyLinker(service);
     }
 

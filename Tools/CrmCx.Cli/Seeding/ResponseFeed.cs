@@ -31,6 +31,9 @@ internal sealed class ResponseFeed(IOrganizationService service, FailureProbe pr
     /// <summary>Redeliveries that found their row by key and created nothing.</summary>
     public int RedeliveredWithoutDuplicate { get; private set; }
 
+    /// <summary>Raised when a whole CreateMultiple batch is refused (row count, the platform's message), before the rows are retried.</summary>
+    public event Action<int, string>? BatchRefused;
+
     /// <summary>Raised for each refused row, to print it while the load goes on.</summary>
     public event Action<LoadFailure>? Refused;
 
@@ -65,7 +68,7 @@ internal sealed class ResponseFeed(IOrganizationService service, FailureProbe pr
     }
 
     /// <summary>Delivers one response with Upsert; false when refused.</summary>
-    public bool Upsert(PlannedResponse response, Entity entity, bool redelivery = false)
+    public bool Upsert(PlannedResponse response, Entity entity, bool redelivery = false, string via = "Upsert")
     {
         Upserts++;
         probe.Mark();
@@ -78,7 +81,7 @@ internal sealed class ResponseFeed(IOrganizationService service, FailureProbe pr
         }
         catch (FaultException<OrganizationServiceFault> fault)
         {
-            Refuse(probe.Describe(describe(response), fault));
+            Refuse(probe.Describe($"{describe(response)} via {via}", fault));
             return false;
         }
     }
@@ -96,11 +99,12 @@ internal sealed class ResponseFeed(IOrganizationService service, FailureProbe pr
             service.Execute(new CreateMultipleRequest { Targets = targets });
             Delivered += batch.Count;
         }
-        catch (FaultException<OrganizationServiceFault>)
+        catch (FaultException<OrganizationServiceFault> fault)
         {
+            BatchRefused?.Invoke(batch.Count, (fault.Detail?.Message ?? fault.Message).Split('\n')[0].Trim());
             // Dataverse refuses the whole batch for one bad row; an integration then sends the rows one by one so the
             // good ones still land and only the bad one is reported.
-            foreach (var (response, _, keyed) in batch) Upsert(response, keyed());
+            foreach (var (response, _, keyed) in batch) Upsert(response, keyed(), via: "Upsert, retrying a refused CreateMultiple batch");
         }
     }
 
