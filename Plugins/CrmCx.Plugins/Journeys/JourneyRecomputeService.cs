@@ -6,6 +6,7 @@ using CrmCx.Domain.Choices;
 using CrmCx.Domain.Journeys;
 using CrmCx.Domain.Nps;
 using CrmCx.Domain.Risk;
+using CrmCx.Infrastructure;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -50,15 +51,20 @@ namespace CrmCx.Journeys
     /// Recomputes journeys from the rows at rest (never incrementally, so replays and retries give the same figures) and
     /// rolls their risk up to the customers. A journey costs a constant number of calls whatever its size: one retrieve,
     /// one aggregate over its responses, one day-grouped aggregate per touchpoint table, one read of its stage rows, one
-    /// Upsert per stage, one update; alerts add a retrieve and one create per recipient. Use the SYSTEM user's service:
-    /// callers may not write the computed columns themselves.
+    /// Upsert per stage, one update (conditional on the journey's row version: a concurrent writer costs one more round of
+    /// these reads and writes, at most <see cref="MaxAttempts"/> in all); alerts add a retrieve and one create per
+    /// recipient. Use the SYSTEM user's service: callers may not write the computed columns themselves.
     /// </summary>
     public sealed class JourneyRecomputeService
     {
+        /// <summary>Attempts per journey (the first and the retries after a row version mismatch).</summary>
+        public const int MaxAttempts = 5;
+
         private static readonly string[] JourneyColumns =
         {
             JourneySchema.Name, JourneySchema.JourneyType, JourneySchema.Account, JourneySchema.Contact, JourneySchema.StateCode,
             JourneySchema.StartedOn, JourneySchema.CompletedOn, JourneySchema.RiskLevel, JourneySchema.Owner, "createdon",
+            OptimisticUpdate.VersionNumber,
         };
 
         private readonly IOrganizationService service;
@@ -100,14 +106,37 @@ namespace CrmCx.Journeys
         }
 
         /// <summary>Recomputes one journey; null when it no longer exists.</summary>
+        /// <remarks>
+        /// The journey's row version is read first, before the responses and touchpoints, and the journey is written only if
+        /// that version still matches: a recompute overtaken by another one (which may have seen newer rows, or already sent
+        /// the High alert) reads the journey and its rows again and recomputes, up to <see cref="MaxAttempts"/> attempts in
+        /// all. The alert is decided from the level of the version that the successful write replaced, so two concurrent
+        /// recomputes never both alert, and the last successful write always saw every change (each change queues a
+        /// recompute that starts after it).
+        /// </remarks>
         public JourneyRecomputeResult? Recompute(Guid journeyId, DateTime now)
         {
-            var journey = RetrieveJourney(journeyId);
-            if (journey == null)
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                trace?.Invoke("Journey " + journeyId + " no longer exists; nothing to recompute.");
-                return null;
+                var journey = RetrieveJourney(journeyId);
+                if (journey == null)
+                {
+                    trace?.Invoke("Journey " + journeyId + " no longer exists; nothing to recompute.");
+                    return null;
+                }
+                var result = TryRecompute(journey, now);
+                if (result != null) return result;
+                if (attempt < MaxAttempts)
+                    trace?.Invoke("Journey " + journeyId + " was written by someone else meanwhile: recomputing (attempt " + (attempt + 1) + " of " + MaxAttempts + ").");
             }
+            throw new InvalidPluginExecutionException(
+                "Journey " + journeyId + " changed " + MaxAttempts + " times while it was being recomputed; the recompute gives up and the journey will be right at its next change.");
+        }
+
+        /// <summary>Computes and writes the journey read at one version; null when its version no longer matches at the write.</summary>
+        private JourneyRecomputeResult? TryRecompute(Entity journey, DateTime now)
+        {
+            var journeyId = journey.Id;
             var typeValue = journey.GetAttributeValue<OptionSetValue>(JourneySchema.JourneyType)?.Value;
             var type = typeValue.HasValue && JourneyStages.IsJourneyType(typeValue.Value) ? (JourneyType)typeValue.Value : JourneyType.Other;
             var isOpen = (journey.GetAttributeValue<OptionSetValue>(JourneySchema.StateCode)?.Value ?? 0) == 0;
@@ -118,8 +147,10 @@ namespace CrmCx.Journeys
             var startedOn = journey.GetAttributeValue<DateTime?>(JourneySchema.StartedOn) ?? journey.GetAttributeValue<DateTime?>("createdon");
             var risk = engine.Assess(new JourneyRiskInput(type, figures, startedOn, isOpen, journey.GetAttributeValue<DateTime?>(JourneySchema.CompletedOn)), now);
 
+            // Stage rows carry no version of their own: a stale recompute may upsert them, but its journey write then fails
+            // and its retry (or the newer recompute that overtook it) writes them again from the rows at rest.
             WriteStageScores(journeyId, journey.GetAttributeValue<string>(JourneySchema.Name), figures);
-            WriteJourney(journeyId, figures, risk, previous, now);
+            if (!WriteJourney(journeyId, OptimisticUpdate.VersionOf(journey), figures, risk, previous, now)) return null;
 
             var sent = 0;
             if (JourneyAlert.ShouldAlert(previous, risk.Level, isOpen)) sent = Notify(journey, risk);
@@ -241,7 +272,8 @@ namespace CrmCx.Journeys
             return name.Length <= 200 ? name : name.Substring(0, 200);
         }
 
-        private void WriteJourney(Guid journeyId, JourneyFigures figures, RiskAssessment risk, RiskLevel? previous, DateTime now)
+        /// <summary>Writes the journey's figures if its version is still the one read; false when someone wrote it since.</summary>
+        private bool WriteJourney(Guid journeyId, string? rowVersion, JourneyFigures figures, RiskAssessment risk, RiskLevel? previous, DateTime now)
         {
             var update = new Entity(JourneySchema.EntityName, journeyId);
             update[JourneySchema.Score] = figures.Score;
@@ -255,7 +287,7 @@ namespace CrmCx.Journeys
             update[JourneySchema.RiskLevel] = new OptionSetValue((int)risk.Level);
             update[JourneySchema.RiskReasons] = risk.ReasonText;
             if (JourneyAlert.RisesToFlag(previous, risk.Level)) update[JourneySchema.FlaggedOn] = now;
-            service.Update(update);
+            return OptimisticUpdate.TryUpdate(service, update, rowVersion);
         }
 
         private int Notify(Entity journey, RiskAssessment risk)

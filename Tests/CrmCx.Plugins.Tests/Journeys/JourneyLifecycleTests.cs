@@ -55,8 +55,11 @@ namespace CrmCx.Plugins.Tests.Journeys
             o.Service.Delete(TouchpointSchema.Email, mail);
             o.Settle();
             Assert.Equal(1, o.JourneyRow(journey).GetAttributeValue<int>(JourneySchema.TouchpointCount));
-            Assert.Equal(new[] { Welcome }, o.StageRows(journey).Select(r => r.GetAttributeValue<OptionSetValue>(StageScoreSchema.Stage).Value));
-            Assert.NotEqual(Guid.Empty, call);
+            var welcome = Assert.Single(o.StageRows(journey));
+            Assert.Equal(Welcome, welcome.GetAttributeValue<OptionSetValue>(StageScoreSchema.Stage).Value);
+            // The call that stays is still on the journey and still counted at its stage.
+            Assert.Equal(journey, o.Row(TouchpointSchema.PhoneCall, call).GetAttributeValue<EntityReference>(TouchpointSchema.Journey).Id);
+            Assert.Equal(1, welcome.GetAttributeValue<int>(StageScoreSchema.TouchpointCount));
         }
 
         [Fact]
