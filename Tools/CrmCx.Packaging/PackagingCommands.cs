@@ -18,6 +18,11 @@ public sealed record PackOptions
     public bool Build { get; init; } = true;
     /// <summary>Output folder; dist/ of the repository when null.</summary>
     public string? OutputFolder { get; init; }
+    /// <summary>
+    /// sdkmessageids looked up in the target environment for the messages that have no verified id (CreateMultiple,
+    /// UpdateMultiple), written into the zips only; Solution/ never carries them.
+    /// </summary>
+    public IReadOnlyDictionary<string, Guid> MessageIds { get; init; } = new Dictionary<string, Guid>();
 }
 
 /// <summary>The paths of the two zips a pack run wrote.</summary>
@@ -26,7 +31,7 @@ public sealed record PackResult(string ManagedZip, string UnmanagedZip);
 /// <summary>Entry points of the packaging tool, usable as a library (the crmcx CLI calls Pack).</summary>
 public static class PackagingCommands
 {
-    /// <summary>Runs a command line: generate | check | pack [--no-build] [--out folder].</summary>
+    /// <summary>Runs a command line: generate | check | pack [--no-build] [--out folder] [--message-id Message=GUID]….</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -44,13 +49,13 @@ public static class PackagingCommands
                     foreach (var d in drift) error.WriteLine(d);
                     return drift.Count == 0 ? 0 : 1;
                 case "pack":
-                    var options = new PackOptions { Build = !args.Contains("--no-build"), OutputFolder = ValueOf(args, "--out") };
+                    var options = new PackOptions { Build = !args.Contains("--no-build"), OutputFolder = ValueOf(args, "--out"), MessageIds = MessageIds.Parse(ValuesOf(args, "--message-id")) };
                     var result = Pack(layout, options, output);
                     output.WriteLine($"Wrote {result.ManagedZip}");
                     output.WriteLine($"Wrote {result.UnmanagedZip}");
                     return 0;
                 default:
-                    error.WriteLine("usage: CrmCx.Packaging generate | check | pack [--no-build] [--out <folder>]");
+                    error.WriteLine("usage: CrmCx.Packaging generate | check | pack [--no-build] [--out <folder>] [--message-id <message>=<sdkmessageid>]...");
                     return 2;
             }
         }
@@ -62,14 +67,15 @@ public static class PackagingCommands
     }
 
     /// <summary>The files Solution/ should hold, from the model, the catalogs and the built plugin assembly.</summary>
-    public static SortedDictionary<string, string> Expected(RepositoryLayout layout, TextWriter log, bool build = true)
+    public static SortedDictionary<string, string> Expected(RepositoryLayout layout, TextWriter log, bool build = true, bool warn = true)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(log);
         var path = build ? BuildOutputs.EnsurePluginAssembly(layout, log) : layout.PluginAssembly;
         var assembly = PluginAssemblyReader.Read(path);
         // Said on every run, so nobody ships these steps without knowing (docs/admin-guide.md §9).
-        foreach (var (type, step) in assembly.Steps.Where(s => SdkMessages.IdOf(s.Step.Message) is null))
-            log.WriteLine($"warning: step '{step.Name}' ({type.FullName}) uses {step.Message}, which has no verified sdkmessageid; its step file has no SdkMessageId.");
+        var unresolved = MessageIds.Unresolved(assembly);
+        if (warn && unresolved.Count > 0) log.WriteLine(MessageIds.Warning(unresolved, assembly.Steps.Count()));
         return SolutionGenerator.Generate(assembly);
     }
 
@@ -91,9 +97,9 @@ public static class PackagingCommands
     }
 
     /// <summary>Differences between Solution/ and what the generator produces; empty when they agree.</summary>
-    public static IReadOnlyList<string> Check(RepositoryLayout layout, TextWriter log, bool build = true)
+    public static IReadOnlyList<string> Check(RepositoryLayout layout, TextWriter log, bool build = true, bool warn = true)
     {
-        var files = Expected(layout, log, build);
+        var files = Expected(layout, log, build, warn);
         var drift = new List<string>();
         foreach (var (path, text) in files)
         {
@@ -118,7 +124,7 @@ public static class PackagingCommands
             BuildOutputs.EnsurePluginAssembly(layout, log);
             BuildOutputs.EnsureWebResources(layout, log);
         }
-        var drift = Check(layout, log, build: false);
+        var drift = Check(layout, log, build: false, warn: false);
         if (drift.Count > 0) throw new InvalidOperationException("Solution/ does not match the model and the registration attributes:\n  " + string.Join("\n  ", drift));
 
         var schema = CustomizationsSchema.Load(layout.Schemas);
@@ -129,6 +135,10 @@ public static class PackagingCommands
         // Assemble and validate both before writing either, so a failure leaves no zip behind.
         var managed = SolutionPackage.Assemble(layout, managed: true, layout.PluginAssembly);
         var unmanaged = SolutionPackage.Assemble(layout, managed: false, layout.PluginAssembly);
+        var assembly = PluginAssemblyReader.Read(layout.PluginAssembly);
+        MessageIds.Apply(managed, assembly, options.MessageIds);
+        var unresolved = MessageIds.Apply(unmanaged, assembly, options.MessageIds);
+        if (unresolved.Count > 0) log.WriteLine(MessageIds.Warning(unresolved, assembly.Steps.Count()));
         foreach (var (solution, name) in new[] { (managed, "managed"), (unmanaged, "unmanaged") })
         {
             var errors = schema.Validate(solution.Customizations);
@@ -140,6 +150,16 @@ public static class PackagingCommands
     }
 
     private static string Relative(RepositoryLayout layout, string path) => Path.GetRelativePath(layout.Solution, path).Replace(Path.DirectorySeparatorChar, '/');
+
+    private static IEnumerable<string> ValuesOf(string[] args, string name)
+    {
+        for (var i = 0; i < args.Length; i++)
+            if (args[i] == name)
+            {
+                if (i + 1 >= args.Length) throw new InvalidOperationException($"{name} needs a value.");
+                yield return args[++i];
+            }
+    }
 
     private static string? ValueOf(string[] args, string name)
     {

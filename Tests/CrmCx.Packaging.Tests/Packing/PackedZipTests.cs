@@ -175,6 +175,32 @@ public sealed class PackedZipTests(BuiltSolution built)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Each_cx_table_ships_a_main_form_and_a_quick_create_form(bool managed)
+    {
+        var entities = Part(Zip(managed), "customizations.xml").Root!.Element("Entities")!.Elements("Entity")
+            .ToDictionary(e => e.Element("Name")!.Value.ToLowerInvariant());
+        var tables = Contract.Columns.Select(c => c.Table).Where(t => t.StartsWith("cx_", StringComparison.Ordinal)).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "cx_customerjourney", "cx_journeystagescore", "cx_surveyresponse" }, tables);
+        foreach (var table in tables)
+        {
+            Assert.True(entities.TryGetValue(table, out var entity), $"table {table} missing");
+            // An export groups forms by type: <forms type="main"> and <forms type="quickCreate">, one systemform each at least.
+            var forms = entity!.Element("FormXml")?.Elements("forms").ToDictionary(f => (string)f.Attribute("type")!, f => f.Elements("systemform").ToList())
+                ?? new Dictionary<string, List<XElement>>();
+            foreach (var type in new[] { "main", "quickCreate" })
+            {
+                Assert.True(forms.TryGetValue(type, out var systemForms) && systemForms.Count > 0, $"{table} has no {type} form");
+                Assert.All(systemForms!, f =>
+                {
+                    Assert.True(Guid.TryParse(f.Element("formid")!.Value, out _), $"{table} {type} form id");
+                    Assert.NotEmpty(f.Element("form")!.Descendants("control"));
+                });
+            }
+        }
+    }
+
     [Fact]
     public void The_form_library_depends_on_both_string_resources()
     {

@@ -4,9 +4,17 @@ using System.Collections.Generic;
 namespace CrmCx.Packaging.Registration;
 
 /// <summary>
-/// Ids of platform messages. Platform messages have the same sdkmessageid in every Dataverse environment, which is
-/// why an exported step can name its message by id alone. Only ids seen in real exports and registration tools are
-/// listed; a message missing here has no verified id (see docs/admin-guide.md).
+/// Ids of platform messages, as a step file names its message (&lt;SdkMessageId&gt;).
+/// Every id below is the one Microsoft's documentation prints for that message in a real environment's response
+/// (MicrosoftDocs/powerapps-docs, powerapps-docs/developer/data-platform/org-service/use-messages.md, "Table support
+/// for messages", GET sdkmessagefilters for account, commit 08907bef26bca1481f8a667f6f4617846cb3fd9c), and the same
+/// Create and Update ids appear in independent real exports (mikefactorial/PluginSample, devkeydet/explicitpluginimpersonation;
+/// dataverse-reference.md §2.3). Microsoft does not state in that page that the ids are identical in every environment;
+/// the evidence is that these 2007-era ids recur across unrelated exports and tools.
+/// CreateMultiple and UpdateMultiple (added in 2023) are deliberately missing: no public source checked (docs, exports,
+/// registration tools, PowerApps-Samples xMultiplePluginSamples) gives their sdkmessageid, and an invented one would
+/// fail at import. Their steps are written without SdkMessageId; the packer says so on every run and accepts the ids of
+/// the target environment with --message-id (docs/admin-guide.md §9).
 /// </summary>
 public static class SdkMessages
 {
