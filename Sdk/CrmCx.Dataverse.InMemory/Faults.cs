@@ -8,11 +8,33 @@ namespace CrmCx.Dataverse.InMemory;
 /// <summary>The faults Dataverse's organization service raises, with its error codes and messages.</summary>
 internal static class Faults
 {
-    /// <summary>Creates a fault with an error code and message, the way the organization service reports errors.</summary>
+    /// <summary>
+    /// Creates a fault with an error code and message, the way the organization service reports errors. Its Timestamp is
+    /// left unset here (most faults come from parts that have no clock: the store, the query engine, the metadata); the
+    /// organization stamps it with its own clock when the fault leaves it (<see cref="Stamp"/>), so output stays deterministic.
+    /// </summary>
     public static FaultException<OrganizationServiceFault> Create(int errorCode, string message, OrganizationServiceFault? inner = null)
     {
-        var fault = new OrganizationServiceFault { ErrorCode = errorCode, Message = message, Timestamp = DateTime.UtcNow, InnerFault = inner };
+        var fault = new OrganizationServiceFault { ErrorCode = errorCode, Message = message, InnerFault = inner };
         return new FaultException<OrganizationServiceFault>(fault, message);
+    }
+
+    /// <summary>
+    /// Gives a fault, and the inner faults it carries, that has no Timestamp yet the time of the org's clock. Always returns
+    /// false, so it serves as an exception filter (<c>catch (Exception e) when (Faults.Stamp(e, clock))</c>) that stamps the
+    /// fault on its way out without catching it.
+    /// </summary>
+    public static bool Stamp(Exception exception, ManualClock clock)
+    {
+        if (exception is FaultException<OrganizationServiceFault> { Detail: { } detail })
+        {
+            DateTime? now = null;
+            for (var fault = detail; fault is not null; fault = fault.InnerFault)
+            {
+                if (fault.Timestamp == default) fault.Timestamp = now ??= clock.UtcNow;
+            }
+        }
+        return false;
     }
 
     /// <summary>A table that the metadata does not define.</summary>

@@ -24,7 +24,7 @@ public sealed class InMemoryOrganization
     public InMemoryOrganization(Func<DateTime>? utcClock = null)
     {
         Clock = utcClock is null ? new ManualClock() : new ManualClock(utcClock);
-        Metadata = new MetadataStore();
+        Metadata = new MetadataStore(Clock);
         StandardTables.ApplyTo(Metadata);
         store = new RowStore(Metadata);
         Rows = new RowOperations(store, new RowWriter(store));
@@ -107,12 +107,19 @@ public sealed class InMemoryOrganization
     public Guid Seed(Entity row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var table = Metadata.Get(row.LogicalName);
-        var copy = EntityCopier.Copy(row);
-        var id = RowWriter.IdForCreate(table, copy);
-        var scope = new WriteInfo(AdminUserId, BusinessUnitId, Clock.UtcNow);
-        store.Insert(table, new RowWriter(store).BuildNew(table, copy, id, scope));
-        return id;
+        try
+        {
+            var table = Metadata.Get(row.LogicalName);
+            var copy = EntityCopier.Copy(row);
+            var id = RowWriter.IdForCreate(table, copy);
+            var scope = new WriteInfo(AdminUserId, BusinessUnitId, Clock.UtcNow);
+            store.Insert(table, new RowWriter(store).BuildNew(table, copy, id, scope));
+            return id;
+        }
+        catch (Exception e) when (Faults.Stamp(e, Clock))
+        {
+            throw; // not reached: the filter stamps the fault with the org's clock and lets it pass
+        }
     }
 
     /// <summary>Runs queued asynchronous steps, and those they queue, in FIFO order; returns how many ran. Failures become failed system jobs and never undo the original write.</summary>
@@ -156,6 +163,14 @@ public sealed class InMemoryOrganization
         systemJobs.Clear();
         Calls.Reset();
     }
+
+    /// <summary>
+    /// A complete text image of the org's data: every table, row, column, row version and alternate key index entry
+    /// (StoreImage), plus whether a transaction is open and how many asynchronous steps wait. Tests compare images to
+    /// prove that a failed request left the org exactly as it was.
+    /// </summary>
+    internal string StoreImage() =>
+        Store.StoreImage.Of(store) + $"transaction open: {Transactions.InTransaction}\npending async jobs: {asyncQueue.Count}\n";
 
     internal int ReserveTrace()
     {

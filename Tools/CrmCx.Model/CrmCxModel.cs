@@ -76,8 +76,24 @@ public static class CrmCxModel
         }
 
         foreach (var relationship in Relationships)
+        {
             store.DefineRelationship(RelationshipDefinition.OneToMany(
                 relationship.SchemaName, relationship.ReferencedEntity, relationship.ReferencingEntity, relationship.ReferencingAttribute));
+            AllowTarget(store.Find(relationship.ReferencingEntity)!, relationship.ReferencingAttribute, relationship.ReferencedEntity);
+        }
+    }
+
+    // A relationship onto an existing polymorphic lookup (an activity's regardingobjectid) adds its table to the lookup's targets.
+    private static void AllowTarget(TableDefinition table, string column, string target)
+    {
+        var lookup = table.FindColumn(column);
+        if (lookup is null || lookup.Targets.Contains(target)) return;
+        table.Add(new ColumnDefinition(lookup.LogicalName, lookup.Type)
+        {
+            Targets = lookup.Targets.Append(target).ToArray(),
+            MaxLength = lookup.MaxLength,
+            IsSystemManaged = lookup.IsSystemManaged,
+        });
     }
 
     /// <summary>The in-memory column definition of a model column.</summary>

@@ -99,8 +99,8 @@ namespace CrmCx.Domain.Nps
         /// <summary>Whether the change from the previous window is beyond noise; null when a window is empty.</summary>
         public bool? ChangeIsSignificant => NpsMath.IsSignificantChange(Nps, Margin, PreviousNps, PreviousMargin);
 
-        /// <summary>Whether the panel would call these figures low confidence under the options.</summary>
-        public bool IsLowConfidence(NpsOptions options) => NpsMath.IsLowConfidence(Responses, Margin, options);
+        /// <summary>Whether the panel calls these figures low confidence (fewer than 10 responses or a margin above 20).</summary>
+        public bool IsLowConfidence => NpsMath.IsLowConfidence(Responses, Margin);
 
         /// <summary>Writes the history JSON: no spaces, NPS with exactly one decimal, null for months without responses.</summary>
         public static string FormatHistory(IReadOnlyList<NpsMonth> history)

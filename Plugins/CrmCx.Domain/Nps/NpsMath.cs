@@ -48,12 +48,15 @@ namespace CrmCx.Domain.Nps
             return difference > noise;
         }
 
-        /// <summary>Whether the panel calls the figures low confidence: fewer than the minimum responses or a margin above the maximum.</summary>
-        public static bool IsLowConfidence(int responses, decimal? margin, NpsOptions options)
-        {
-            if (options == null) throw new ArgumentNullException(nameof(options));
-            return responses < options.LowConfidenceMinResponses || !margin.HasValue || margin.Value > options.LowConfidenceMaxMargin;
-        }
+        /// <summary>Fewer responses than this are "low confidence" (cx-scoring.md; the panel's LowConfidence.minResponses).</summary>
+        public const int LowConfidenceMinResponses = 10;
+
+        /// <summary>A margin of error above this (NPS points) is "low confidence" (cx-scoring.md; the panel's LowConfidence.maxMargin).</summary>
+        public const decimal LowConfidenceMaxMargin = 20m;
+
+        /// <summary>Whether the panel calls the figures low confidence: fewer than 10 responses, or a margin above 20 points or none.</summary>
+        public static bool IsLowConfidence(int responses, decimal? margin) =>
+            responses < LowConfidenceMinResponses || !margin.HasValue || margin.Value > LowConfidenceMaxMargin;
 
         private static void CheckCounts(int promoters, int detractors, int responses)
         {

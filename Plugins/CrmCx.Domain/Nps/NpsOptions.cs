@@ -4,8 +4,13 @@ namespace CrmCx.Domain.Nps
 {
     /// <summary>
     /// What an admin can change in the NPS steps' unsecure configuration (cx-scoring.md, defaults in italics there), e.g.
-    /// <c>{"windowDays": 365, "followUpEnabled": true, "followUpDueDays": 2, "lowConfidenceMinResponses": 10, "lowConfidenceMaxMargin": 20}</c>.
+    /// <c>{"windowDays": 365, "followUpEnabled": true, "followUpDueDays": 2}</c>.
     /// </summary>
+    /// <remarks>
+    /// The low-confidence thresholds (fewer than 10 responses, a margin above 20) are not options: only the panel applies
+    /// them, and it does not read the plugin step's configuration, so a key here would change nothing a user sees. They
+    /// are fixed in <see cref="NpsMath"/> and, for the panel, in WebResources/src/cx/nps.ts.
+    /// </remarks>
     public sealed class NpsOptions
     {
         /// <summary>Length of the rolling window in days (previous window: the same length before it).</summary>
@@ -14,22 +19,16 @@ namespace CrmCx.Domain.Nps
         public const string FollowUpEnabledKey = "followUpEnabled";
         /// <summary>Days from the response to the follow-up task's due date.</summary>
         public const string FollowUpDueDaysKey = "followUpDueDays";
-        /// <summary>Below this many responses the figures are "low confidence".</summary>
-        public const string LowConfidenceMinResponsesKey = "lowConfidenceMinResponses";
-        /// <summary>Above this margin of error (NPS points) the figures are "low confidence".</summary>
-        public const string LowConfidenceMaxMarginKey = "lowConfidenceMaxMargin";
 
         /// <summary>Every key the configuration may carry.</summary>
-        public static readonly string[] Keys = { WindowDaysKey, FollowUpEnabledKey, FollowUpDueDaysKey, LowConfidenceMinResponsesKey, LowConfidenceMaxMarginKey };
+        public static readonly string[] Keys = { WindowDaysKey, FollowUpEnabledKey, FollowUpDueDaysKey };
 
         /// <summary>Creates options; the defaults are cx-scoring.md's.</summary>
-        public NpsOptions(int windowDays = 365, bool followUpEnabled = true, int followUpDueDays = 2, int lowConfidenceMinResponses = 10, decimal lowConfidenceMaxMargin = 20m)
+        public NpsOptions(int windowDays = 365, bool followUpEnabled = true, int followUpDueDays = 2)
         {
             WindowDays = windowDays;
             FollowUpEnabled = followUpEnabled;
             FollowUpDueDays = followUpDueDays;
-            LowConfidenceMinResponses = lowConfidenceMinResponses;
-            LowConfidenceMaxMargin = lowConfidenceMaxMargin;
         }
 
         /// <summary>The defaults of cx-scoring.md.</summary>
@@ -41,23 +40,17 @@ namespace CrmCx.Domain.Nps
         public bool FollowUpEnabled { get; }
         /// <summary>Days until the follow-up task is due (default 2).</summary>
         public int FollowUpDueDays { get; }
-        /// <summary>Fewer responses than this is low confidence (default 10).</summary>
-        public int LowConfidenceMinResponses { get; }
-        /// <summary>A margin above this is low confidence (default 20).</summary>
-        public decimal LowConfidenceMaxMargin { get; }
 
         /// <summary>Reads the step configuration; an unknown key or a bad value throws <see cref="ConfigurationException"/> naming it.</summary>
         public static NpsOptions Parse(string? json)
         {
             var c = StepConfiguration.Parse(json);
             c.EnsureOnlyKnownKeys(Keys);
-            // Bounds: a window up to ten years; a follow-up due within a year; a margin is at most 200 points wide.
+            // Bounds: a window up to ten years; a follow-up due within a year.
             return new NpsOptions(
                 c.GetInt(WindowDaysKey, 365, 1, 3650),
                 c.GetBool(FollowUpEnabledKey, true),
-                c.GetInt(FollowUpDueDaysKey, 2, 0, 365),
-                c.GetInt(LowConfidenceMinResponsesKey, 10, 1, 1000000),
-                c.GetDecimal(LowConfidenceMaxMarginKey, 20m, 0m, 200m));
+                c.GetInt(FollowUpDueDaysKey, 2, 0, 365));
         }
     }
 }

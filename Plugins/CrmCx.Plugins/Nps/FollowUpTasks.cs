@@ -40,7 +40,9 @@ namespace CrmCx.Nps
     /// Closing the loop: one open follow-up task per customer for detractor responses. The customer is the account, or
     /// the contact when the response has no account. "Already open for that customer" means an open task regarding any
     /// survey response of that customer: recognised by what it is about, not by its subject, which users may edit; a
-    /// task an agent opened by hand on a response counts too, since someone is already following up.
+    /// task an agent opened by hand on a response counts too, since someone is already following up. Whether one is open
+    /// comes from the recompute's read of the customer rows (<see cref="NpsRecomputeService"/>), so the rule costs one
+    /// Create per task and no query; only a customer that read could not tell about gets a query of its own.
     /// </summary>
     internal sealed class FollowUpTasks
     {
@@ -80,9 +82,22 @@ namespace CrmCx.Nps
             }
             if (byCustomer.Count == 0) return Array.Empty<Guid>();
 
-            var covered = OpenTaskCustomers(
-                byCustomer.Values.Where(c => c.AccountId.HasValue).Select(c => c.AccountId!.Value).ToList(),
-                byCustomer.Values.Where(c => !c.AccountId.HasValue).Select(c => c.ContactId!.Value).ToList());
+            // The recompute's read of the customer rows already said whether a follow-up is open (see
+            // NpsRecomputeService): only customers it could not tell about (a row gone meanwhile) need a query.
+            var covered = new HashSet<string>(StringComparer.Ordinal);
+            var unknown = new List<FollowUpCandidate>();
+            foreach (var pair in byCustomer)
+            {
+                var open = customers.For(Customer(pair.Value))?.HasOpenFollowUp;
+                if (open == true) covered.Add(pair.Key);
+                else if (open == null) unknown.Add(pair.Value);
+            }
+            if (unknown.Count > 0)
+            {
+                covered.UnionWith(OpenTaskCustomers(
+                    unknown.Where(c => c.AccountId.HasValue).Select(c => c.AccountId!.Value).ToList(),
+                    unknown.Where(c => !c.AccountId.HasValue).Select(c => c.ContactId!.Value).ToList()));
+            }
 
             var created = new List<Guid>();
             foreach (var pair in byCustomer)
@@ -112,7 +127,7 @@ namespace CrmCx.Nps
             return created;
         }
 
-        /// <summary>Customer keys that already have an open task regarding one of their responses.</summary>
+        /// <summary>Customer keys that already have an open task regarding one of their responses (one query per table).</summary>
         private HashSet<string> OpenTaskCustomers(List<Guid> accounts, List<Guid> contacts)
         {
             var result = new HashSet<string>(StringComparer.Ordinal);
@@ -140,6 +155,13 @@ namespace CrmCx.Nps
                 }
             }
         }
+
+        /// <summary>The customers whose open tasks decide whether a candidate gets one: the account, or the contact without one.</summary>
+        public static IEnumerable<EntityReference> Customers(IEnumerable<FollowUpCandidate> candidates) =>
+            candidates.Where(c => c.AccountId.HasValue || c.ContactId.HasValue).Select(Customer);
+
+        private static EntityReference Customer(FollowUpCandidate c) =>
+            c.AccountId.HasValue ? new EntityReference(CustomerSchema.Account, c.AccountId.Value) : new EntityReference(CustomerSchema.Contact, c.ContactId!.Value);
 
         private static string Key(FollowUpCandidate c) =>
             c.AccountId.HasValue ? CustomerSchema.Account + ":" + c.AccountId.Value.ToString("D") : CustomerSchema.Contact + ":" + c.ContactId!.Value.ToString("D");

@@ -181,7 +181,7 @@ namespace CrmCx.Nps
             return fetch.ToString();
         }
 
-        private static void AppendIn(StringBuilder fetch, string column, List<Guid> ids)
+        internal static void AppendIn(StringBuilder fetch, string column, List<Guid> ids)
         {
             if (ids.Count == 1)
             {

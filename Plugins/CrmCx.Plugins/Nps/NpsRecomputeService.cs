@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.ServiceModel;
+using System.Text;
 using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
@@ -12,16 +14,25 @@ namespace CrmCx.Nps
 {
     /// <summary>
     /// Recomputes the NPS columns of accounts and contacts from the survey responses at rest and writes them with
-    /// optimistic concurrency. Used by the rollup plugin, and callable as is by tools (the CLI's seed, demo and
-    /// benchmark): <c>new NpsRecomputeService(service, NpsOptions.Default).Recompute(customers, utcNow)</c>.
+    /// optimistic concurrency. Used by the rollup plugin, and callable as is by tools:
+    /// <c>new NpsRecomputeService(service, NpsOptions.Default).Recompute(customers, utcNow)</c>.
     /// </summary>
     /// <remarks>
-    /// Calls for a batch of customers of one table: one RetrieveMultiple for the rows and their versions (per 250
-    /// customers), one aggregate per span (two with the default window; per 30 customers), and one Update per customer
-    /// whose figures changed. The row version is read BEFORE the aggregates: a recompute that read older responses can
-    /// then only write if nobody wrote the customer since, and every response change queues a recompute that starts after
-    /// the change, so the last successful write always saw every response. A version mismatch re-reads that customer
-    /// alone, up to <see cref="MaxAttempts"/> attempts in all.
+    /// <para>Calls for a batch of customers of one table: one RetrieveMultiple for the rows, their versions and their
+    /// computed-on dates (per 250 customers), one aggregate per span (two with the default window; per 30 customers),
+    /// and one Update per customer whose figures changed.</para>
+    /// <para>Never older figures over newer ones. The figures are computed for the latest instant known: the
+    /// triggering operation's time or the newest cx_npsupdatedon among the rows read, whichever is later. Asynchronous
+    /// jobs can run late and out of order, and a job triggered at t1 that runs after one triggered at t2 &gt; t1 would
+    /// otherwise count only the responses up to t1 and write over figures that already include a response of t2.</para>
+    /// <para>No lost response. The row version is read BEFORE the aggregates and the write requires it: a recompute that
+    /// read older responses can then only write if nobody wrote the customer since, and every response change queues
+    /// a recompute that starts after the change, so the last successful write always saw every response. A version
+    /// mismatch re-reads that customer alone (its version and computed-on date again), up to <see cref="MaxAttempts"/>
+    /// attempts in all.</para>
+    /// <para>When asked (<c>followUpCustomers</c>), the same read of the rows tells whether an open task regards one of
+    /// the customer's responses (an outer link to the responses that an open task regards), so the follow-up rule needs
+    /// no query of its own.</para>
     /// </remarks>
     public sealed class NpsRecomputeService
     {
@@ -32,7 +43,11 @@ namespace CrmCx.Nps
         public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
 
         private const int CustomersPerRetrieve = 250;
+        private const int PageSize = 5000;
         private const string VersionNumber = "versionnumber";
+        private const string FollowUpAlias = "followup";
+        private const string FollowUpColumn = FollowUpAlias + "." + SurveyResponseSchema.Id;
+        private const int OpenTask = 0;
 
         private static readonly string[] FigureColumns =
         {
@@ -55,19 +70,37 @@ namespace CrmCx.Nps
         }
 
         /// <summary>Recomputes and writes the figures of each account and contact once (duplicates are merged); customers that no longer exist are skipped.</summary>
-        public NpsRecomputeResult Recompute(IEnumerable<EntityReference> customers, DateTime utcNow)
+        public NpsRecomputeResult Recompute(IEnumerable<EntityReference> customers, DateTime utcNow) => Recompute(customers, utcNow, null);
+
+        /// <summary>
+        /// Recomputes and writes the figures of each account and contact once; for the customers in
+        /// <paramref name="followUpCustomers"/> the result also says whether an open task regards one of their responses
+        /// (<see cref="CustomerNps.HasOpenFollowUp"/>).
+        /// </summary>
+        /// <param name="customers">The accounts and contacts to recompute.</param>
+        /// <param name="utcNow">The time of the change that asks for the recompute; figures are computed for it or for a later stored computed-on date.</param>
+        /// <param name="followUpCustomers">Customers (among <paramref name="customers"/>) whose open follow-up tasks matter; null for none.</param>
+        public NpsRecomputeResult Recompute(IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers)
         {
             if (customers == null) throw new ArgumentNullException(nameof(customers));
-            var results = new List<CustomerNps>();
-            foreach (var table in Group(customers))
+            var checks = Group(followUpCustomers ?? Enumerable.Empty<EntityReference>());
+            var tables = Group(customers).Select(t =>
             {
-                var rows = RetrieveCustomers(table.Key, table.Value);
-                var present = table.Value.Where(rows.ContainsKey).ToList();
-                var figures = ComputeMany(table.Key, present, utcNow);
-                foreach (var id in present)
+                List<Guid>? check;
+                var rows = RetrieveCustomers(t.Key, t.Value, checks.TryGetValue(t.Key, out check) ? new HashSet<Guid>(check) : null);
+                return new { Table = t.Key, Ids = t.Value.Where(rows.ContainsKey).ToList(), Rows = rows, Check = check };
+            }).ToList();
+
+            // One instant for the whole batch, never before figures already stored (see the remarks).
+            var at = Latest(Utc(utcNow), tables.SelectMany(t => t.Rows.Values));
+            var results = new List<CustomerNps>();
+            foreach (var table in tables)
+            {
+                var figures = ComputeMany(table.Table, table.Ids, at);
+                foreach (var id in table.Ids)
                 {
-                    var result = Write(table.Key, rows[id], figures[id], 1);
-                    if (result == null) result = Retry(table.Key, id, utcNow);
+                    var result = Write(table.Table, table.Rows[id], figures[id], 1);
+                    if (result == null) result = Retry(table.Table, id, at, table.Check != null && table.Check.Contains(id));
                     if (result != null) results.Add(result);
                 }
             }
@@ -78,17 +111,17 @@ namespace CrmCx.Nps
         public NpsFigures Compute(EntityReference customer, DateTime utcNow)
         {
             if (customer == null) throw new ArgumentNullException(nameof(customer));
-            return ComputeMany(customer.LogicalName, new List<Guid> { customer.Id }, utcNow)[customer.Id];
+            return ComputeMany(customer.LogicalName, new List<Guid> { customer.Id }, Utc(utcNow))[customer.Id];
         }
 
         /// <summary>The figures of many customers of one table: a constant number of aggregate queries per chunk of customers.</summary>
         public IReadOnlyDictionary<Guid, NpsFigures> Compute(string customerTable, IReadOnlyCollection<Guid> customerIds, DateTime utcNow) =>
-            ComputeMany(customerTable, customerIds.Distinct().ToList(), utcNow);
+            ComputeMany(customerTable, customerIds.Distinct().ToList(), Utc(utcNow));
 
         private Dictionary<Guid, NpsFigures> ComputeMany(string table, List<Guid> ids, DateTime utcNow)
         {
             var column = ResponseColumn(table);
-            var periods = NpsPeriods.For(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), options.WindowDays);
+            var periods = NpsPeriods.For(utcNow, options.WindowDays);
             var result = new Dictionary<Guid, NpsFigures>();
             if (ids.Count == 0) return result;
             var current = reader.Read(column, ids, periods.CurrentStart, false, periods.Now);
@@ -112,15 +145,17 @@ namespace CrmCx.Nps
             return result;
         }
 
-        private CustomerNps? Retry(string table, Guid id, DateTime utcNow)
+        private CustomerNps? Retry(string table, Guid id, DateTime at, bool checkFollowUp)
         {
             for (var attempt = 2; attempt <= MaxAttempts; attempt++)
             {
                 trace?.Invoke("NPS of " + table + " " + id + " was written by someone else meanwhile: recomputing (attempt " + attempt + " of " + MaxAttempts + ").");
-                var rows = RetrieveCustomers(table, new List<Guid> { id });
-                Entity? row;
+                var rows = RetrieveCustomers(table, new List<Guid> { id }, checkFollowUp ? new HashSet<Guid> { id } : null);
+                StoredCustomer? row;
                 if (!rows.TryGetValue(id, out row)) return null;
-                var result = Write(table, row, ComputeMany(table, new List<Guid> { id }, utcNow)[id], attempt);
+                // The writer that got in first may have computed for a later instant: recompute for that one, not ours.
+                at = Latest(at, new[] { row });
+                var result = Write(table, row, ComputeMany(table, new List<Guid> { id }, at)[id], attempt);
                 if (result != null) return result;
             }
             throw new InvalidPluginExecutionException(
@@ -128,9 +163,11 @@ namespace CrmCx.Nps
         }
 
         /// <summary>Writes the figures if they differ from the stored ones; null when the row version no longer matches.</summary>
-        private CustomerNps? Write(string table, Entity stored, NpsFigures figures, int attempt)
+        private CustomerNps? Write(string table, StoredCustomer customer, NpsFigures figures, int attempt)
         {
-            var info = new CustomerNps(new EntityReference(table, stored.Id), Name(table, stored), stored.GetAttributeValue<EntityReference>(CustomerSchema.Owner), figures, false, attempt);
+            var stored = customer.Row;
+            var info = new CustomerNps(new EntityReference(table, stored.Id), Name(table, stored), stored.GetAttributeValue<EntityReference>(CustomerSchema.Owner), figures, false, attempt,
+                customer.HasOpenFollowUp);
             var update = new Entity(table, stored.Id);
             update[CustomerSchema.Nps] = figures.Nps;
             update[CustomerSchema.NpsPrevious] = figures.PreviousNps;
@@ -147,7 +184,7 @@ namespace CrmCx.Nps
             if (FigureColumns.All(c => Same(stored.Contains(c) ? stored[c] : null, update[c]))) return info;
 
             update[CustomerSchema.NpsUpdatedOn] = figures.ComputedOn;
-            update.RowVersion = stored.RowVersion ?? (stored.Contains(VersionNumber) ? Convert.ToString(stored[VersionNumber], System.Globalization.CultureInfo.InvariantCulture) : null);
+            update.RowVersion = stored.RowVersion ?? (stored.Contains(VersionNumber) ? Convert.ToString(stored[VersionNumber], CultureInfo.InvariantCulture) : null);
             try
             {
                 // UpdateRequest, not UpdateMultiple: UpdateMultipleRequest ignores ConcurrencyBehavior (a known issue, §4.6).
@@ -157,22 +194,91 @@ namespace CrmCx.Nps
             {
                 return null;
             }
-            return new CustomerNps(info.Customer, info.Name, info.Owner, figures, true, attempt);
+            return new CustomerNps(info.Customer, info.Name, info.Owner, figures, true, attempt, customer.HasOpenFollowUp);
         }
 
-        private Dictionary<Guid, Entity> RetrieveCustomers(string table, List<Guid> ids)
+        /// <summary>
+        /// The rows of the customers (figures, owner, name, version, computed-on date) by id. For the customers in
+        /// <paramref name="followUp"/>, an outer link to their responses that an open task regards says whether a
+        /// follow-up is already open; a customer then comes back once per such response (usually none or one), so the
+        /// rows are grouped by customer and read page by page.
+        /// </summary>
+        private Dictionary<Guid, StoredCustomer> RetrieveCustomers(string table, List<Guid> ids, HashSet<Guid>? followUp)
         {
-            var result = new Dictionary<Guid, Entity>();
+            var result = new Dictionary<Guid, StoredCustomer>();
+            var idColumn = table == CustomerSchema.Account ? CustomerSchema.AccountId : CustomerSchema.ContactId;
             var name = table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName;
-            var columns = new ColumnSet(FigureColumns.Concat(new[] { CustomerSchema.Owner, name, VersionNumber }).ToArray());
+            var columns = new[] { idColumn }.Concat(FigureColumns).Concat(new[] { CustomerSchema.NpsUpdatedOn, CustomerSchema.Owner, name, VersionNumber }).ToArray();
             for (var start = 0; start < ids.Count; start += CustomersPerRetrieve)
             {
-                var chunk = ids.Skip(start).Take(CustomersPerRetrieve).Cast<object>().ToArray();
-                var query = new QueryExpression(table) { ColumnSet = columns };
-                query.Criteria.AddCondition(table == CustomerSchema.Account ? CustomerSchema.AccountId : CustomerSchema.ContactId, ConditionOperator.In, chunk);
-                foreach (var row in service.RetrieveMultiple(query).Entities) result[row.Id] = row;
+                var chunk = ids.Skip(start).Take(CustomersPerRetrieve).ToList();
+                var link = followUp != null && chunk.Any(followUp.Contains);
+                for (var page = 1; ; page++)
+                {
+                    var rows = service.RetrieveMultiple(new FetchExpression(CustomersFetch(table, idColumn, columns, chunk, link, page)));
+                    foreach (var row in rows.Entities)
+                    {
+                        var openTask = Aliased(row, FollowUpColumn) != null;
+                        row.Attributes.Remove(FollowUpColumn);
+                        StoredCustomer? known;
+                        if (!result.TryGetValue(row.Id, out known))
+                            result[row.Id] = known = new StoredCustomer(row, link && followUp!.Contains(row.Id) ? false : (bool?)null);
+                        if (openTask && known.HasOpenFollowUp.HasValue) known.HasOpenFollowUp = true;
+                    }
+                    if (!rows.MoreRecords) break;
+                }
             }
             return result;
+        }
+
+        private static string CustomersFetch(string table, string idColumn, string[] columns, List<Guid> ids, bool followUp, int page)
+        {
+            var fetch = new StringBuilder(1024 + ids.Count * 60);
+            fetch.Append("<fetch count=\"").Append(PageSize.ToString(CultureInfo.InvariantCulture))
+                .Append("\" page=\"").Append(page.ToString(CultureInfo.InvariantCulture)).Append("\">");
+            fetch.Append("<entity name=\"").Append(table).Append("\">");
+            foreach (var column in columns) fetch.Append("<attribute name=\"").Append(column).Append("\" />");
+            fetch.Append("<filter type=\"and\">");
+            NpsAggregateReader.AppendIn(fetch, idColumn, ids);
+            fetch.Append("</filter>");
+            if (followUp)
+            {
+                // LEFT JOIN the customer's responses that an open task regards ("any" tests the tasks without joining
+                // them): what is joined grows with the open tasks, never with the history. The task may be the one this
+                // rule opened or one an agent opened by hand on a response: either way someone is following up.
+                fetch.Append("<link-entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\" from=\"").Append(ResponseColumn(table))
+                    .Append("\" to=\"").Append(idColumn).Append("\" link-type=\"outer\" alias=\"").Append(FollowUpAlias).Append("\">");
+                fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Id).Append("\" />");
+                fetch.Append("<filter type=\"and\"><link-entity name=\"").Append(FollowUpTasks.Task).Append("\" from=\"").Append(FollowUpTasks.Regarding)
+                    .Append("\" to=\"").Append(SurveyResponseSchema.Id).Append("\" link-type=\"any\">");
+                fetch.Append("<filter type=\"and\"><condition attribute=\"").Append(FollowUpTasks.StateCode).Append("\" operator=\"eq\" value=\"")
+                    .Append(OpenTask.ToString(CultureInfo.InvariantCulture)).Append("\" /></filter>");
+                fetch.Append("</link-entity></filter></link-entity>");
+            }
+            // A stable order for the pages (a customer with several such responses spans rows).
+            fetch.Append("<order attribute=\"").Append(idColumn).Append("\" />");
+            fetch.Append("</entity></fetch>");
+            return fetch.ToString();
+        }
+
+        /// <summary>The later of an instant and the computed-on dates stored on the rows.</summary>
+        private static DateTime Latest(DateTime at, IEnumerable<StoredCustomer> rows)
+        {
+            foreach (var row in rows)
+            {
+                var stored = row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn);
+                if (stored.HasValue && stored.Value.Ticks > at.Ticks) at = Utc(stored.Value);
+            }
+            return at;
+        }
+
+        private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+        private static object? Aliased(Entity row, string alias)
+        {
+            object? value;
+            if (!row.Attributes.TryGetValue(alias, out value)) return null;
+            return value is AliasedValue a ? a.Value : value;
         }
 
         private static string? Name(string table, Entity row) =>
@@ -206,14 +312,28 @@ namespace CrmCx.Nps
             }
             return result;
         }
+
+        /// <summary>A customer row as read, and whether an open task regards one of its responses (null: not asked).</summary>
+        private sealed class StoredCustomer
+        {
+            public StoredCustomer(Entity row, bool? hasOpenFollowUp)
+            {
+                Row = row;
+                HasOpenFollowUp = hasOpenFollowUp;
+            }
+
+            public Entity Row { get; }
+            public bool? HasOpenFollowUp { get; set; }
+        }
     }
 
     /// <summary>What a recompute did for one customer.</summary>
     public sealed class CustomerNps
     {
         /// <summary>Creates the outcome.</summary>
-        public CustomerNps(EntityReference customer, string? name, EntityReference? owner, NpsFigures figures, bool written, int attempts)
+        public CustomerNps(EntityReference customer, string? name, EntityReference? owner, NpsFigures figures, bool written, int attempts, bool? hasOpenFollowUp = null)
         {
+            HasOpenFollowUp = hasOpenFollowUp;
             Customer = customer;
             Name = name;
             Owner = owner;
@@ -234,6 +354,8 @@ namespace CrmCx.Nps
         public bool Written { get; }
         /// <summary>Attempts it took (1 without a concurrent writer).</summary>
         public int Attempts { get; }
+        /// <summary>Whether an open task regards one of the customer's responses, as of the last read; null when not asked.</summary>
+        public bool? HasOpenFollowUp { get; }
     }
 
     /// <summary>What a recompute did.</summary>

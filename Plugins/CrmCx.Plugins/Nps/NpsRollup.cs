@@ -21,8 +21,7 @@ namespace CrmCx.Nps
     /// for single messages too, so a batch of N responses recomputes each customer once. Delete has no multiple form
     /// that single deletes raise (DeleteMultiple steps are not invoked for Delete, §4.6), hence its own step.
     /// The unsecure configuration (the same JSON on every step) is read in the constructor, so a bad one fails at once with
-    /// a message naming the key: <c>{"windowDays": 365, "followUpEnabled": true, "followUpDueDays": 2,
-    /// "lowConfidenceMinResponses": 10, "lowConfidenceMaxMargin": 20}</c>.
+    /// a message naming the key: <c>{"windowDays": 365, "followUpEnabled": true, "followUpDueDays": 2}</c>.
     /// </remarks>
     [CrmPluginRegistration("CreateMultiple", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
         null, "CrmCx NPS: roll up customer NPS after create", 1, IsolationModeEnum.Sandbox,
@@ -105,7 +104,8 @@ namespace CrmCx.Nps
 
             var now = context.OperationTime;
             var trace = new Action<string>(m => context.Trace("{0}", m));
-            var result = new NpsRecomputeService(context.SystemService, options, trace).Recompute(customers, now);
+            // The follow-up rule's "is a task already open?" is answered by the recompute's read of the customer rows.
+            var result = new NpsRecomputeService(context.SystemService, options, trace).Recompute(customers, now, FollowUpTasks.Customers(candidates));
             context.Trace("NPS recomputed for {0} customers ({1} written, {2} retries after concurrent writes).", result.Customers.Count, result.Written, result.Retries);
             if (candidates.Count > 0)
             {

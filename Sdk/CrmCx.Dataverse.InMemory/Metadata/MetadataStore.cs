@@ -8,6 +8,15 @@ public sealed class MetadataStore
 {
     private readonly Dictionary<string, TableDefinition> tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RelationshipDefinition> relationships = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ManualClock? clock;
+
+    /// <summary>An empty metadata store.</summary>
+    public MetadataStore()
+    {
+    }
+
+    /// <summary>An org's metadata store: its faults carry the org's clock time.</summary>
+    internal MetadataStore(ManualClock clock) => this.clock = clock;
 
     /// <summary>Every defined table.</summary>
     public IEnumerable<TableDefinition> Tables => tables.Values;
@@ -29,8 +38,8 @@ public sealed class MetadataStore
     /// <summary>The table; throws Dataverse's unknown-table fault when none has that name.</summary>
     public TableDefinition Get(string logicalName)
     {
-        if (string.IsNullOrEmpty(logicalName)) throw Faults.InvalidArgument("The entity logical name is missing.");
-        return Find(logicalName) ?? throw Faults.UnknownTable(logicalName);
+        if (string.IsNullOrEmpty(logicalName)) throw Stamped(Faults.InvalidArgument("The entity logical name is missing."));
+        return Find(logicalName) ?? throw Stamped(Faults.UnknownTable(logicalName));
     }
 
     /// <summary>Adds a relationship (and the intersect table of a many-to-many one), or replaces one of the same name.</summary>
@@ -47,6 +56,13 @@ public sealed class MetadataStore
         }
         relationships[relationship.SchemaName] = relationship;
         return relationship;
+    }
+
+    // Get is public on the org's Metadata, so its faults can leave the org without passing a request.
+    private Exception Stamped(Exception fault)
+    {
+        if (clock is not null) Faults.Stamp(fault, clock);
+        return fault;
     }
 
     /// <summary>The relationship, or null when none has that schema name.</summary>

@@ -24,6 +24,9 @@ internal sealed class QueryEngine
         this.utcClock = utcClock;
     }
 
+    /// <summary>The work this engine's queries did (rows read, keys compared), for tests that pin complexity without timing.</summary>
+    public QueryWork Work { get; } = new();
+
     /// <summary>Runs a query; the caller's id, when given, serves eq-userid / EqualUserId.</summary>
     public EntityCollection RetrieveMultiple(QueryBase query, Guid? callerId = null)
     {
@@ -35,7 +38,7 @@ internal sealed class QueryEngine
             null => throw Faults.InvalidArgument("RetrieveMultiple needs a query."),
             _ => throw Faults.InvalidArgument($"The query type '{query.GetType().FullName}' is not supported by the in-memory organization."),
         };
-        return Execute(model, new QueryContext(callerId, utcClock, source));
+        return Execute(model, new QueryContext(callerId, utcClock, source, Work));
     }
 
     private EntityCollection Execute(QueryModel model, QueryContext context)
@@ -53,6 +56,6 @@ internal sealed class QueryEngine
             if (after is not null) rows = rows.FindAll(r => after(r));
         }
 
-        return model.Aggregate ? AggregateExecutor.Run(model, rows) : ResultBuilder.Build(model, rows);
+        return model.Aggregate ? AggregateExecutor.Run(model, rows, context.Work) : ResultBuilder.Build(model, rows);
     }
 }

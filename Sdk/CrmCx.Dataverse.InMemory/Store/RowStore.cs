@@ -38,6 +38,12 @@ internal sealed class RowStore : IRowSource
     /// <summary>The stored row; throws ObjectDoesNotExist when missing.</summary>
     public Entity Get(string table, Guid id) => Find(table, id) ?? throw Faults.RowNotFound(table, id);
 
+    /// <summary>The last row version handed out (StoreImage).</summary>
+    public long LastVersion => version;
+
+    /// <summary>Every table that has (or had) rows, with its rows and indexes (StoreImage).</summary>
+    public IEnumerable<(string Name, TableRows Rows)> Tables => tables.Select(t => (t.Key, t.Value));
+
     /// <summary>Next row version (versionnumber grows on every write, across the org, like SQL rowversion).</summary>
     public long NextVersion() => ++version;
 

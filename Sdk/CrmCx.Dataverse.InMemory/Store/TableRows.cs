@@ -18,6 +18,10 @@ internal sealed class TableRows
     /// <summary>How many rows the table has.</summary>
     public int Count => rows.Count;
 
+    /// <summary>Every alternate key index entry: key name, key value, row id (StoreImage).</summary>
+    public IEnumerable<(string Key, string Value, Guid Id)> IndexEntries =>
+        indexes.SelectMany(i => i.Map.Select(e => (i.Key.LogicalName, e.Key.Value, e.Value)));
+
     /// <summary>The stored row, or null.</summary>
     public Entity? Find(Guid id) => rows.TryGetValue(id, out var row) ? row : null;
 

@@ -119,6 +119,6 @@ public class NpsMathTests
     public void Few_responses_or_a_wide_margin_is_low_confidence(int n, string? margin, bool low)
     {
         var m = margin == null ? (decimal?)null : decimal.Parse(margin, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(low, NpsMath.IsLowConfidence(n, m, NpsOptions.Default));
+        Assert.Equal(low, NpsMath.IsLowConfidence(n, m));
     }
 }

@@ -13,19 +13,15 @@ public class NpsOptionsTests
         Assert.Equal(365, o.WindowDays);
         Assert.True(o.FollowUpEnabled);
         Assert.Equal(2, o.FollowUpDueDays);
-        Assert.Equal(10, o.LowConfidenceMinResponses);
-        Assert.Equal(20m, o.LowConfidenceMaxMargin);
     }
 
     [Fact]
     public void Every_option_can_be_set()
     {
-        var o = NpsOptions.Parse("{\"windowDays\": 90, \"followUpEnabled\": false, \"followUpDueDays\": 5, \"lowConfidenceMinResponses\": 30, \"lowConfidenceMaxMargin\": 12.5}");
+        var o = NpsOptions.Parse("{\"windowDays\": 90, \"followUpEnabled\": false, \"followUpDueDays\": 5}");
         Assert.Equal(90, o.WindowDays);
         Assert.False(o.FollowUpEnabled);
         Assert.Equal(5, o.FollowUpDueDays);
-        Assert.Equal(30, o.LowConfidenceMinResponses);
-        Assert.Equal(12.5m, o.LowConfidenceMaxMargin);
     }
 
     [Theory]
@@ -33,8 +29,9 @@ public class NpsOptionsTests
     [InlineData("{\"windowDays\": 0}", "\"windowDays\" must be a whole number from 1 to 3650; got 0")]
     [InlineData("{\"followUpEnabled\": \"yes\"}", "\"followUpEnabled\" must be true or false; got \"yes\"")]
     [InlineData("{\"followUpDueDays\": -1}", "\"followUpDueDays\" must be a whole number from 0 to 365; got -1")]
-    [InlineData("{\"lowConfidenceMinResponses\": 0}", "\"lowConfidenceMinResponses\" must be a whole number from 1 to 1000000; got 0")]
-    [InlineData("{\"lowConfidenceMaxMargin\": 250}", "\"lowConfidenceMaxMargin\" must be a number from 0 to 200; got 250")]
+    // The panel's low-confidence thresholds are fixed, not options: a configuration that tries to set them is refused.
+    [InlineData("{\"lowConfidenceMinResponses\": 30}", "Unknown key \"lowConfidenceMinResponses\"")]
+    [InlineData("{\"lowConfidenceMaxMargin\": 12.5}", "Unknown key \"lowConfidenceMaxMargin\"")]
     public void An_unknown_key_or_bad_value_is_named(string json, string expected)
     {
         var ex = Assert.Throws<ConfigurationException>(() => NpsOptions.Parse(json));

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using CrmCx.Model.Relationships;
 using CrmCx.Model.Tables;
@@ -70,11 +71,25 @@ public sealed class ModelCompletenessTests
     }
 
     [Fact]
-    public void Only_stage_scores_are_parental_and_deleted_with_their_journey()
+    public void Only_stage_scores_and_activities_regarding_a_response_are_deleted_with_their_parent()
     {
-        var parental = CrmCxModel.Relationships.Where(r => r.IsParental).ToList();
-        Assert.Equal("cx_customerjourney_cx_journeystagescore", Assert.Single(parental).SchemaName);
-        Assert.Equal(CascadeDelete.Cascade, parental[0].CascadeDelete);
+        var parental = CrmCxModel.Relationships.Where(r => r.IsParental).OrderBy(r => r.SchemaName, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            new[] { "cx_customerjourney_cx_journeystagescore", "cx_surveyresponse_Appointments", "cx_surveyresponse_Emails", "cx_surveyresponse_PhoneCalls", "cx_surveyresponse_Tasks" },
+            parental.Select(r => r.SchemaName));
+        Assert.All(parental, r => Assert.Equal(CascadeDelete.Cascade, r.CascadeDelete));
+    }
+
+    [Theory]
+    [InlineData("task")]
+    [InlineData("phonecall")]
+    [InlineData("email")]
+    [InlineData("appointment")]
+    public void Activities_may_be_regarding_a_survey_response(string activity)
+    {
+        // The detractor follow-up task is regarding the response (cx-scoring.md): the table is activity-enabled.
+        var r = CrmCxModel.Relationships.Single(x => x.ReferencingEntity == activity && x.ReferencingAttribute == "regardingobjectid");
+        Assert.Equal("cx_surveyresponse", r.ReferencedEntity);
     }
 
     [Fact]
@@ -83,7 +98,9 @@ public sealed class ModelCompletenessTests
         var lookups = CrmCxModel.Tables.SelectMany(t => t.Columns.Where(c => c.Target is not null).Select(c => (t.LogicalName, c.LogicalName)))
             .Concat(CrmCxModel.Extensions.SelectMany(e => e.Columns.Where(c => c.Target is not null).Select(c => (e.LogicalName, c.LogicalName))))
             .OrderBy(x => x).ToList();
-        Assert.Equal(lookups, CrmCxModel.Relationships.Select(r => (r.ReferencingEntity, r.ReferencingAttribute)).OrderBy(x => x));
+        // regardingobjectid is the activities' own polymorphic lookup: the activity relationships add a target to it.
+        Assert.Equal(lookups, CrmCxModel.Relationships.Where(r => r.ReferencingAttribute != "regardingobjectid")
+            .Select(r => (r.ReferencingEntity, r.ReferencingAttribute)).OrderBy(x => x));
     }
 
     private static void AssertLabelled(Labels.Label label, string what)

@@ -39,6 +39,17 @@ public sealed class InMemoryOrganizationTests
     }
 
     [Fact]
+    public void A_follow_up_task_can_be_regarding_a_survey_response()
+    {
+        var (org, service) = Org();
+        var response = service.Create(new Entity("cx_surveyresponse") { ["cx_score"] = 3 });
+
+        var task = service.Create(new Entity("task") { ["subject"] = "Call back", ["regardingobjectid"] = new EntityReference("cx_surveyresponse", response) });
+
+        Assert.Equal(response, org.Peek("task", task)!.GetAttributeValue<EntityReference>("regardingobjectid").Id);
+    }
+
+    [Fact]
     public void A_score_outside_zero_to_ten_is_refused()
     {
         var (_, service) = Org();

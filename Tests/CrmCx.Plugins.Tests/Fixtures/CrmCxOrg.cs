@@ -70,7 +70,6 @@ public sealed class CrmCxOrg
         var org = new InMemoryOrganization();
         org.Clock.Set(options.Start);
         CrmCxModel.ApplyTo(org.Metadata);
-        EnsureResponsesCanBeRegardedByActivities(org.Metadata);
         if (options.RegisterPlugins)
         {
             var steps = org.Pipeline.RegisterAssembly(typeof(PluginBase).Assembly).ToList();
@@ -191,27 +190,4 @@ public sealed class CrmCxOrg
 
     /// <summary>Every stored row of a table (not counted).</summary>
     public IReadOnlyList<Entity> All(string table) => Org.Snapshot(table);
-
-    /// <summary>
-    /// Activities may be "regarding" a survey response (data-model.md: the follow-up task is regarding the response),
-    /// which makes cx_surveyresponse an activity-enabled table. Adds it to regardingobjectid's targets when the model
-    /// has not done so yet.
-    /// </summary>
-    private static void EnsureResponsesCanBeRegardedByActivities(MetadataStore metadata)
-    {
-        foreach (var activity in new[] { "task", "phonecall", "email", "appointment" })
-        {
-            var table = metadata.Find(activity);
-            var column = table?.FindColumn("regardingobjectid");
-            if (table == null || column == null || column.Targets.Count == 0 || column.Targets.Contains(SurveyResponseSchema.EntityName)) continue;
-            table.Add(new ColumnDefinition(column.LogicalName, column.Type)
-            {
-                Targets = column.Targets.Concat(new[] { SurveyResponseSchema.EntityName }).ToArray(),
-                IsSystemManaged = column.IsSystemManaged,
-            });
-            var name = "cx_surveyresponse_" + char.ToUpperInvariant(activity[0]) + activity.Substring(1) + "s";
-            if (metadata.FindRelationship(name) == null)
-                metadata.DefineRelationship(RelationshipDefinition.OneToMany(name, SurveyResponseSchema.EntityName, activity, "regardingobjectid"));
-        }
-    }
 }

@@ -69,6 +69,62 @@ public class ConcurrentRecomputeTests
     }
 
     [Fact]
+    public void A_retry_overtaken_by_a_later_recompute_ends_with_the_figures_of_the_later_time_and_its_response()
+    {
+        var account = org.Account("Contoso");
+        for (var i = 0; i < 3; i++) org.SeedResponse(10, org.Now.AddDays(-i - 1), account);
+        var customer = new EntityReference(CustomerSchema.Account, account);
+        var t1 = org.Now;
+        NpsRecomputeResult? second = null;
+
+        // Job A (triggered at t1) has read 3 promoters. An hour later a detractor arrives; job B (t2) reads 4 responses
+        // and writes. A's write then fails on the row version and A recomputes: it must not go back to t1, where the
+        // detractor (answered at t2) is not counted yet, and write that over B's figures.
+        var first = new NpsRecomputeService(new InterceptingService(System, _ =>
+        {
+            org.Advance(TimeSpan.FromHours(1));
+            org.Respond(0, account: account);
+            second = new NpsRecomputeService(System, NpsOptions.Default).Recompute(new[] { customer }, org.Now);
+            return false;
+        }), NpsOptions.Default).Recompute(new[] { customer }, t1);
+
+        var t2 = org.Now;
+        Assert.Equal(1, first.Retries);
+        Assert.True(second!.For(customer)!.Written);
+        Assert.Equal(4, NpsAssert.Responses(org, CustomerSchema.Account, account));
+        Assert.Equal(50.0m, NpsAssert.Nps(org, CustomerSchema.Account, account));
+        Assert.Equal(t2, org.AccountRow(account).GetAttributeValue<DateTime?>(CustomerSchema.LastResponseOn));
+        Assert.Equal(t2, org.AccountRow(account).GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn));
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, t2);
+    }
+
+    [Fact]
+    public void A_job_that_runs_after_a_later_one_leaves_the_later_figures_in_place()
+    {
+        // Asynchronous jobs may run out of order: the job of a response answered at t1 runs after the job of one at t2.
+        var account = org.Account("Contoso");
+        for (var i = 0; i < 3; i++) org.SeedResponse(10, org.Now.AddDays(-i - 1), account);
+        var customer = new EntityReference(CustomerSchema.Account, account);
+        var t1 = org.Now;
+        org.Respond(9, account: account);
+        org.Advance(TimeSpan.FromHours(1));
+        org.Respond(0, account: account);
+        var t2 = org.Now;
+
+        var later = new NpsRecomputeService(System, NpsOptions.Default).Recompute(new[] { customer }, t2);
+        var version = org.AccountRow(account).RowVersion;
+        var earlier = new NpsRecomputeService(System, NpsOptions.Default).Recompute(new[] { customer }, t1);
+
+        Assert.True(later.For(customer)!.Written);
+        Assert.False(earlier.For(customer)!.Written);
+        Assert.Equal(version, org.AccountRow(account).RowVersion);
+        // 4 promoters and 1 detractor of 5: 60; the t1 figures would have left the detractor out (100).
+        Assert.Equal(5, NpsAssert.Responses(org, CustomerSchema.Account, account));
+        Assert.Equal(60.0m, NpsAssert.Nps(org, CustomerSchema.Account, account));
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, t2);
+    }
+
+    [Fact]
     public void A_customer_that_keeps_changing_makes_the_recompute_give_up_after_a_bounded_number_of_attempts()
     {
         var account = org.Account("Contoso");

@@ -64,6 +64,54 @@ public class FollowUpTaskTests
     }
 
     [Fact]
+    public void A_task_an_agent_opened_by_hand_on_a_years_old_response_counts_as_the_open_follow_up()
+    {
+        var account = org.Account("Contoso");
+        // Older than both windows: the figures no longer count it, but someone is still following it up.
+        var old = org.SeedResponse(4, org.Now.AddYears(-3), account);
+        var byHand = org.Service.Create(new Entity("task") { ["subject"] = "Call back", ["regardingobjectid"] = new EntityReference(SurveyResponseSchema.EntityName, old) });
+
+        org.Respond(2, account: account);
+        org.Settle();
+
+        Assert.Equal(byHand, Assert.Single(Tasks()).Id);
+        Assert.Equal(-100.0m, NpsAssert.Nps(org, CustomerSchema.Account, account));
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
+    }
+
+    [Fact]
+    public void A_customer_with_several_open_tasks_gets_no_new_one_and_still_gets_its_figures()
+    {
+        var owner = org.User("Alex Account-Manager");
+        var account = org.Account("Contoso", owner);
+        for (var i = 0; i < 3; i++)
+        {
+            var response = org.SeedResponse(3, org.Now.AddDays(-i - 1), account);
+            org.Service.Create(new Entity("task") { ["subject"] = "Call back " + i, ["regardingobjectid"] = new EntityReference(SurveyResponseSchema.EntityName, response) });
+        }
+
+        org.Respond(1, account: account);
+        org.Settle();
+
+        Assert.Equal(3, Tasks().Length);
+        Assert.Equal(4, NpsAssert.Responses(org, CustomerSchema.Account, account));
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
+    }
+
+    [Fact]
+    public void A_contact_without_an_account_gets_no_second_task_while_one_is_open()
+    {
+        var contact = org.Contact("Sam Solo");
+        org.Respond(0, contact: contact);
+        org.Settle();
+        org.Respond(5, contact: contact);
+        org.Settle();
+
+        var task = Assert.Single(Tasks());
+        Assert.Equal("NPS follow-up: Sam Solo answered 0/10", task.GetAttributeValue<string>("subject"));
+    }
+
+    [Fact]
     public void A_batch_of_detractors_opens_one_task_per_customer()
     {
         var accounts = Enumerable.Range(0, 3).Select(i => org.Account("Account " + i)).ToList();

@@ -72,7 +72,8 @@ public class NpsRollupTests
         var row = org.AccountRow(account);
         Assert.Equal(0.0m, row.GetAttributeValue<decimal?>(CustomerSchema.Nps));
         Assert.Equal(0.0m, row.GetAttributeValue<decimal?>(CustomerSchema.NpsPrevious));
-        Assert.NotNull(row.GetAttributeValue<decimal?>(CustomerSchema.NpsPreviousMargin));
+        // 1 promoter, 1 detractor: n' = 5, p' = d' = 0.35, MOE = 1.96 × √(0.7 / 5) × 100 = 73.3
+        Assert.Equal(73.3m, row.GetAttributeValue<decimal?>(CustomerSchema.NpsPreviousMargin));
         NpsAssert.IsFresh(org, Account, account, org.Now);
     }
 

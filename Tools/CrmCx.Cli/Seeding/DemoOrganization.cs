@@ -22,25 +22,8 @@ public static class DemoOrganization
         var org = new InMemoryOrganization(() => clockStart);
         org.Clock.Set(clockStart);
         CrmCxModel.ApplyTo(org.Metadata);
-        AllowTasksRegardingResponses(org);
         org.Pipeline.RegisterAssembly(PluginAssembly);
         return org;
-    }
-
-    /// <summary>
-    /// The NPS plugins create the detractor follow-up task regarding the survey response (cx-scoring.md), which needs
-    /// cx_surveyresponse among the task's regarding targets (an activity-enabled table in Dataverse). Until the model
-    /// declares that itself, the demo adds the target so the closed loop runs; it does nothing once the model does.
-    /// </summary>
-    private static void AllowTasksRegardingResponses(InMemoryOrganization org)
-    {
-        var task = org.Metadata.Find("task");
-        var regarding = task?.FindColumn("regardingobjectid");
-        if (task is null || regarding is null || regarding.Targets.Contains(Schema.SurveyResponseSchema.EntityName)) return;
-        task.Add(new ColumnDefinition(regarding.LogicalName, regarding.Type)
-        {
-            Targets = regarding.Targets.Append(Schema.SurveyResponseSchema.EntityName).ToArray(),
-        });
     }
 
     /// <summary>How many plugin steps the pipeline holds (printed so a missing registration shows at once).</summary>

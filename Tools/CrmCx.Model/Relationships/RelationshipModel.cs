@@ -25,6 +25,13 @@ public sealed record RelationshipModel(string SchemaName, string ReferencedEntit
 /// <summary>Every relationship CrmCx defines.</summary>
 public static class CrmCxRelationships
 {
+    // Declared before All: static initializers run in order.
+    /// <summary>The activity tables that may be regarding a survey response, with the plural Dataverse uses in the relationship name.</summary>
+    public static IReadOnlyList<(string LogicalName, string Plural)> RegardingActivities { get; } = new[]
+    {
+        ("task", "Tasks"), ("phonecall", "PhoneCalls"), ("email", "Emails"), ("appointment", "Appointments"),
+    };
+
     /// <summary>The relationships, referenced table first.</summary>
     public static IReadOnlyList<RelationshipModel> All { get; } = new[]
     {
@@ -35,5 +42,10 @@ public static class CrmCxRelationships
         new RelationshipModel("cx_contact_cx_customerjourney", "contact", CustomerJourneyTable.LogicalName, "cx_contactid", false),
         new RelationshipModel("cx_customerjourney_cx_journeystagescore", CustomerJourneyTable.LogicalName, JourneyStageScoreTable.LogicalName, "cx_customerjourneyid", true),
     }.Concat(StandardTableExtensions.TouchpointTables.Select(t =>
-        new RelationshipModel("cx_customerjourney_" + t, CustomerJourneyTable.LogicalName, t, "cx_customerjourneyid", false))).ToArray();
+        new RelationshipModel("cx_customerjourney_" + t, CustomerJourneyTable.LogicalName, t, "cx_customerjourneyid", false)))
+        // Survey responses are activity-enabled: the detractor follow-up task is regarding the response (cx-scoring.md).
+        // Dataverse represents that as parental relationships from the table to each activity's regardingobjectid.
+        .Concat(RegardingActivities.Select(a =>
+            new RelationshipModel(SurveyResponseTable.LogicalName + "_" + a.Plural, SurveyResponseTable.LogicalName, a.LogicalName, "regardingobjectid", true))).ToArray();
+
 }

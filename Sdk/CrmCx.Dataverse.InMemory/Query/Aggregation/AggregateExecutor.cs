@@ -19,7 +19,7 @@ internal static class AggregateExecutor
 
     private sealed record Output(QueryNode Node, SelectedColumn Column, int Index);
 
-    public static EntityCollection Run(QueryModel model, List<Entity?[]> rows)
+    public static EntityCollection Run(QueryModel model, List<Entity?[]> rows, QueryWork work)
     {
         if (rows.Count > model.AggregateLimit)
             throw Faults.Create(QueryBinder.AggregateQueryRecordLimitCode, "AggregateQueryRecordLimit exceeded. Cannot perform this operation.");
@@ -28,7 +28,7 @@ internal static class AggregateExecutor
         var groupBy = outputs.FindAll(o => o.Column.GroupBy);
         var aggregates = outputs.FindAll(o => !o.Column.GroupBy);
 
-        var groups = new Dictionary<ScalarKey, Group>();
+        var groups = new Dictionary<ScalarKey, Group>(work.Counting<ScalarKey>());
         var ordered = new List<Group>();
         // Lookups reuse one key buffer; a group copies it only when it is created.
         var buffer = new Scalar[groupBy.Count];

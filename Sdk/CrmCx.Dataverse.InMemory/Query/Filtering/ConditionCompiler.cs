@@ -16,12 +16,16 @@ internal delegate bool RowPredicate(Entity?[] row);
 /// <summary>What conditions relative to the caller or to now, and filter links, need.</summary>
 internal sealed class QueryContext
 {
-    public QueryContext(Guid? callerId, Func<DateTime>? utcNow, IRowSource? source = null)
+    public QueryContext(Guid? callerId, Func<DateTime>? utcNow, IRowSource? source = null, QueryWork? work = null)
     {
         CallerId = callerId;
         UtcNow = utcNow;
         Source = source;
+        Work = work ?? new QueryWork();
     }
+
+    /// <summary>Where the query counts the rows it reads and the keys it compares.</summary>
+    public QueryWork Work { get; }
 
     public Guid? CallerId { get; }
     /// <summary>The rows filter links (any / not any) probe.</summary>
@@ -107,10 +111,11 @@ internal static class ConditionCompiler
 
         HashSet<Scalar> Keys()
         {
-            var set = new HashSet<Scalar>();
+            var set = new HashSet<Scalar>(context.Work.Counting<Scalar>());
             var probe = new Entity?[model.SlotCount];
             foreach (var entity in context.Source!.GetRows(node.Table.LogicalName))
             {
+                context.Work.RowsRead++;
                 probe[node.Slot] = entity;
                 if (filter is not null && !filter(probe)) continue;
                 var key = Read(probe, node.Slot, node.ChildAttribute, childIsId);

@@ -20,6 +20,7 @@ internal static class JoinExecutor
         var rows = new List<Entity?[]>();
         foreach (var entity in source.GetRows(model.Root.Table.LogicalName))
         {
+            context.Work.RowsRead++;
             var row = new Entity?[width];
             row[0] = entity;
             if (rootFilter is null || rootFilter(row)) rows.Add(row);
@@ -77,9 +78,10 @@ internal static class JoinExecutor
         var filter = ConditionCompiler.Compile(node.Filter, model, node, context);
         var childIsId = string.Equals(node.ChildAttribute, node.Table.PrimaryIdAttribute, StringComparison.Ordinal);
         var probe = new Entity?[width];
-        var index = new Dictionary<Scalar, List<Entity>>();
+        var index = new Dictionary<Scalar, List<Entity>>(context.Work.Counting<Scalar>());
         foreach (var entity in source.GetRows(node.Table.LogicalName))
         {
+            context.Work.RowsRead++;
             probe[node.Slot] = entity;
             if (filter is not null && !filter(probe)) continue;
             var key = ConditionCompiler.Read(probe, node.Slot, node.ChildAttribute, childIsId);
