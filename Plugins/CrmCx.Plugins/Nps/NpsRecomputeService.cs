@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.ServiceModel;
 using System.Text;
 using CrmCx.Domain.Nps;
+using CrmCx.Infrastructure;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -39,12 +39,10 @@ namespace CrmCx.Nps
         /// <summary>Attempts per customer (the first and the retries after a version mismatch).</summary>
         public const int MaxAttempts = 5;
 
-        /// <summary>Error code of a write whose row version no longer matches (ConcurrencyVersionMismatch).</summary>
-        public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
 
         private const int CustomersPerRetrieve = 250;
         private const int PageSize = 5000;
-        private const string VersionNumber = "versionnumber";
+        private const string VersionNumber = OptimisticUpdate.VersionNumber;
         private const string FollowUpAlias = "followup";
         private const string FollowUpColumn = FollowUpAlias + "." + SurveyResponseSchema.Id;
         private const int OpenTask = 0;
@@ -184,16 +182,8 @@ namespace CrmCx.Nps
             if (FigureColumns.All(c => Same(stored.Contains(c) ? stored[c] : null, update[c]))) return info;
 
             update[CustomerSchema.NpsUpdatedOn] = figures.ComputedOn;
-            update.RowVersion = stored.RowVersion ?? (stored.Contains(VersionNumber) ? Convert.ToString(stored[VersionNumber], CultureInfo.InvariantCulture) : null);
-            try
-            {
-                // UpdateRequest, not UpdateMultiple: UpdateMultipleRequest ignores ConcurrencyBehavior (a known issue, §4.6).
-                service.Execute(new UpdateRequest { Target = update, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
-            }
-            catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == ConcurrencyVersionMismatch)
-            {
-                return null;
-            }
+            // The version read before the aggregates: a concurrent write sends this customer back for a fresh read.
+            if (!OptimisticUpdate.TryUpdate(service, update, OptimisticUpdate.VersionOf(stored))) return null;
             return new CustomerNps(info.Customer, info.Name, info.Owner, figures, true, attempt, customer.HasOpenFollowUp);
         }
 
