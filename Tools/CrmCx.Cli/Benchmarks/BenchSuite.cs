@@ -6,7 +6,9 @@ using System.IO;
 using System.Linq;
 using CrmCx.Cli.Output;
 using CrmCx.Cli.Seeding;
+using CrmCx.Dataverse.InMemory.Diagnostics;
 using CrmCx.Domain.Choices;
+using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -14,27 +16,49 @@ using Microsoft.Xrm.Sdk.Messages;
 namespace CrmCx.Cli.Benchmarks;
 
 /// <summary>Sizes of one bench run: the issues' sizes by default, small ones for smoke tests.</summary>
-public sealed record BenchSizes(int[] Histories, int[] JourneySizes, int BulkResponses, int BulkCustomers, int Repeats)
+public sealed record BenchSizes(int[] Histories, int[] JourneySizes, int BulkResponses, int BulkCustomers, int CalculatorResponses, int Repeats)
 {
-    /// <summary>History 10 / 1,000 / 5,000; journeys of 5 / 500 touchpoints; CreateMultiple of 1,000 over 100 customers.</summary>
-    public static readonly BenchSizes Full = new(new[] { 10, 1000, 5000 }, new[] { 5, 500 }, 1000, 100, 20);
+    /// <summary>
+    /// The issues' sizes: 10 / 1,000 / 100,000 earlier responses; journeys of 5 / 50 / 500 touchpoints; CreateMultiple of
+    /// 10,000 responses over 500 customers; the calculator over 1,000,000 responses.
+    /// </summary>
+    public static readonly BenchSizes Full = new(new[] { 10, 1_000, 100_000 }, new[] { 5, 50, 500 }, 10_000, 500, 1_000_000, 10);
 
-    /// <summary>Small sizes that run in seconds.</summary>
-    public static readonly BenchSizes Quick = new(new[] { 10, 100 }, new[] { 5, 50 }, 200, 20, 5);
+    /// <summary>Small sizes that run in seconds (the tests use them).</summary>
+    public static readonly BenchSizes Quick = new(new[] { 10, 100 }, new[] { 5, 50 }, 200, 20, 10_000, 3);
+
+    /// <summary>Repeats for a size: fewer on the big histories, whose operations scan the in-memory table.</summary>
+    public int RepeatsFor(int size) => size >= 10_000 ? Math.Max(1, Repeats / 3) : Repeats;
 }
 
-/// <summary>One line of the bench table.</summary>
-public sealed record BenchRow(string Scenario, string Size, double CallsPerOp, double MillisecondsPerOp, double BytesPerOp, string Notes);
+/// <summary>
+/// One line of the bench table: what one operation (<paramref name="Per"/>) cost on average. Client calls are the caller's
+/// own requests, plugin calls those of the plugins the operation set off (synchronous and asynchronous);
+/// <paramref name="ByPlugin"/> splits the latter by plugin type.
+/// </summary>
+public sealed record BenchRow(
+    string Scenario, string Size, string Per, double ClientCalls, double PluginCalls, double MillisecondsPerOp, double BytesPerOp,
+    string Target, string Notes, IReadOnlyDictionary<string, double> ByPlugin);
 
 /// <summary>
-/// The benchmark scenarios of the NPS and journeys issues, measured with Stopwatch, org.Calls and the allocation counter
-/// of the running thread (the org runs plugins and drained async jobs on the caller's thread, and other threads' garbage
-/// must not count). An operation includes the asynchronous rollups it causes (the queue is drained inside the
-/// measurement), because that is the cost Dataverse pays for it. Figures are printed, never asserted.
+/// The benchmarks of the NPS issue (responses at growing history, a bulk load, the pure calculator) and of the journeys
+/// issue (links and responses on journeys of growing size), measured with Stopwatch, org.Calls (split by caller) and the
+/// allocation counter of the running thread (the org runs plugins and drained async jobs on the caller's thread). An
+/// operation includes the asynchronous rollups it causes (the queue is drained inside the measurement), because that is
+/// the cost Dataverse pays for it. Figures are printed, never asserted.
 /// </summary>
 public static class BenchSuite
 {
+    /// <summary>The issue's target: plugin calls per survey response.</summary>
+    public const int MaxPluginCallsPerResponse = 10;
+
+    /// <summary>The issue's target for the calculator over a million responses.</summary>
+    public static readonly TimeSpan CalculatorTarget = TimeSpan.FromSeconds(1);
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>What the NPS aggregate reader traces when Dataverse refuses an aggregate over more than 50,000 rows.</summary>
+    private const string AggregateSplitTrace = "Aggregate over more than 50,000 responses";
 
     /// <summary>Runs every scenario; <paramref name="progress"/> hears which one runs.</summary>
     public static IReadOnlyList<BenchRow> Run(BenchSizes sizes, TextWriter progress)
@@ -42,60 +66,137 @@ public static class BenchSuite
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentNullException.ThrowIfNull(progress);
         var rows = new List<BenchRow>();
+        rows.AddRange(Responses(sizes, progress));
+        progress.WriteLine($"bench: CreateMultiple of {sizes.BulkResponses:N0} responses over {sizes.BulkCustomers:N0} customers");
+        rows.Add(Bulk(sizes));
+        progress.WriteLine($"bench: NpsCalculator.FromResponses over {sizes.CalculatorResponses:N0} responses");
+        rows.Add(Calculator(sizes.CalculatorResponses));
+        rows.AddRange(Journeys(sizes, progress));
+        return rows;
+    }
+
+    /// <summary>Writes the one table and what its columns mean.</summary>
+    public static void Write(TextWriter writer, IReadOnlyList<BenchRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rows);
+        var table = new TextTable(("Scenario", false), ("Size", false), ("Per", false), ("Client calls", true), ("Plugin calls", true),
+            ("Time", true), ("Allocated", true), ("Target", false), ("Notes", false));
+        foreach (var row in rows)
+        {
+            table.Add(row.Scenario, row.Size, row.Per, Calls(row.ClientCalls), Calls(row.PluginCalls), Time(row.MillisecondsPerOp), Bytes(row.BytesPerOp),
+                row.Target, row.Notes);
+        }
+        table.WriteTo(writer);
+        writer.WriteLine();
+        writer.WriteLine("Calls, time and allocated bytes are per the unit in \"Per\", averaged over the measured repeats; plugin calls include the");
+        writer.WriteLine("asynchronous rollups (drained inside the measurement). History N: N earlier responses of the customer (contact and its");
+        writer.WriteLine("account) spread evenly over the past 720 days, so each 365-day window holds half. Each measured record is deleted again");
+        writer.WriteLine("outside the figures, so every repeat starts from the same size. Times are the in-memory org's, whose queries scan tables.");
+    }
+
+    private static IEnumerable<BenchRow> Responses(BenchSizes sizes, TextWriter progress)
+    {
+        var promoterRows = new List<BenchRow>();
+        var detractorRows = new List<BenchRow>();
         foreach (var history in sizes.Histories)
         {
             progress.WriteLine($"bench: responses with {history:N0} earlier responses of the customer");
             var fixture = new BenchFixture(1);
             fixture.History(history);
             var date = DemoSize.Now.AddHours(-1);
-            rows.Add(Measure("Create 1 response (+ async rollup)", $"history {history:N0}", sizes.Repeats, fixture, () => fixture.Service.Create(fixture.Response(0, date)), ""));
-            rows.Add(Measure("Upsert 1 response by alternate key", $"history {history:N0}", sizes.Repeats, fixture,
-                () => fixture.Service.Execute(new UpsertRequest { Target = fixture.Response(0, date, keyed: true) }), ""));
+            var size = $"history {history:N0}";
+            var repeats = sizes.RepeatsFor(history);
+            promoterRows.Add(Measure("NPS: create 1 response, score 8", size, "response", repeats, fixture,
+                () => Created(SurveyResponseSchema.EntityName, fixture.Service.Create(fixture.Response(0, date, score: 8)))));
+            detractorRows.Add(Measure("NPS: create 1 detractor, score 3", size, "response", repeats, fixture,
+                () => Created(SurveyResponseSchema.EntityName, fixture.Service.Create(fixture.Response(0, date, score: 3)))));
         }
-        foreach (var size in sizes.JourneySizes)
-        {
-            progress.WriteLine($"bench: touchpoint links on a journey of {size:N0} touchpoints");
-            var fixture = new BenchFixture(1);
-            fixture.Journey(size);
-            var last = JourneyStages.Of(JourneyType.Onboarding)[^1].Value;
-            rows.Add(Measure("Link 1 touchpoint to a journey (+ async recompute)", $"journey {size:N0}", sizes.Repeats, fixture,
-                () => fixture.LinkCall(last), "create + JourneyLinkService.Link"));
-        }
-        progress.WriteLine($"bench: CreateMultiple of {sizes.BulkResponses:N0} responses over {sizes.BulkCustomers:N0} customers");
-        rows.Add(Bulk(sizes));
-        return rows;
+        return WithResponseTargets(promoterRows).Concat(WithResponseTargets(detractorRows));
     }
 
-    /// <summary>Writes the one table.</summary>
-    public static void Write(TextWriter writer, IReadOnlyList<BenchRow> rows)
+    /// <summary>Adds the targets of issue 3: at most 10 plugin calls per response, the same at every history size.</summary>
+    private static IEnumerable<BenchRow> WithResponseTargets(List<BenchRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(rows);
-        var table = new TextTable(("Scenario", false), ("Size", false), ("Calls/op", true), ("Time/op", true), ("Allocated/op", true), ("Notes", false));
         foreach (var row in rows)
         {
-            table.Add(row.Scenario, row.Size, row.CallsPerOp.ToString("0.0", Invariant), Time(row.MillisecondsPerOp), Bytes(row.BytesPerOp), row.Notes);
+            var atMost = row.PluginCalls <= MaxPluginCallsPerResponse;
+            var target = $"≤ {MaxPluginCallsPerResponse} plugin calls: {(atMost ? "met" : "NOT met")}; {Constant(row, rows[0])}";
+            yield return row with { Target = target, Notes = row.Notes + Breakdown(row) };
         }
-        table.WriteTo(writer);
     }
 
-    private static BenchRow Measure(string scenario, string size, int repeats, BenchFixture fixture, Action operation, string notes)
+    private static IEnumerable<BenchRow> Journeys(BenchSizes sizes, TextWriter progress)
     {
-        // One warm-up so JIT and first-use caches do not land in the figures.
-        operation();
-        fixture.Org.DrainAsyncQueue();
-        fixture.Org.Calls.Reset();
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var watch = Stopwatch.StartNew();
+        var links = new List<BenchRow>();
+        var responses = new List<BenchRow>();
+        var last = JourneyStages.Of(JourneyType.Onboarding)[^1].Value;
+        foreach (var touchpoints in sizes.JourneySizes)
+        {
+            progress.WriteLine($"bench: links and responses on a journey of {touchpoints:N0} touchpoints");
+            var fixture = new BenchFixture(1);
+            var journey = fixture.Journey(touchpoints);
+            var size = $"journey {touchpoints:N0}";
+            links.Add(Measure("Journey: link 1 touchpoint", size, "link", sizes.Repeats, fixture, () => fixture.LinkCall(last)));
+            var date = DemoSize.Now.AddHours(-1);
+            responses.Add(Measure("Journey: 1 response on the journey, score 8", size, "response", sizes.Repeats, fixture,
+                () => Created(SurveyResponseSchema.EntityName, fixture.Service.Create(fixture.Response(0, date, score: 8, journey: journey, stage: last)))));
+        }
+        return WithConstantTarget(links, "client: create call + JourneyLinkService.Link; ")
+            .Concat(WithConstantTarget(responses, ""));
+    }
+
+    /// <summary>Adds the target of issue 4: the same calls whatever the journey's size.</summary>
+    private static IEnumerable<BenchRow> WithConstantTarget(List<BenchRow> rows, string what)
+    {
+        foreach (var row in rows)
+            yield return row with { Target = Constant(row, rows[0]), Notes = row.Notes + what + Breakdown(row) };
+    }
+
+    /// <summary>"constant: met" when the row costs the calls of the smallest size, else by how many calls it differs.</summary>
+    private static string Constant(BenchRow row, BenchRow smallest)
+    {
+        var difference = row.ClientCalls + row.PluginCalls - smallest.ClientCalls - smallest.PluginCalls;
+        return difference == 0 ? "constant: met" : $"constant: NOT met ({(difference > 0 ? "+" : "")}{Calls(difference)} calls vs {smallest.Size})";
+    }
+
+    /// <summary>
+    /// Runs the operation once unmeasured (JIT, first-use caches, and the first rollups over seeded rows), then
+    /// <paramref name="repeats"/> times measured. After each run the record it created is removed again, with its
+    /// rollups, outside the figures: every measured run starts from the same size and state.
+    /// </summary>
+    private static BenchRow Measure(string scenario, string size, string per, int repeats, BenchFixture fixture, Func<EntityReference> operation)
+    {
+        fixture.Remove(operation());
+        var calls = new CallTally();
+        long bytes = 0;
+        var elapsed = TimeSpan.Zero;
+        var tasks = 0;
+        var splits = 0;
         for (var i = 0; i < repeats; i++)
         {
-            operation();
+            var traced = fixture.Org.Traces.Count;
+            fixture.Org.Calls.Reset();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            var created = operation();
             fixture.Org.DrainAsyncQueue();
+            watch.Stop();
+            bytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
+            elapsed += watch.Elapsed;
+            calls.Add(fixture.Org.Calls);
+            splits += fixture.Org.Traces.Skip(traced).SelectMany(t => t?.Lines ?? Array.Empty<string>()).Count(l => l.Contains(AggregateSplitTrace, StringComparison.Ordinal));
+            tasks += fixture.Remove(created);
         }
-        watch.Stop();
-        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        return new BenchRow(scenario, size, fixture.Org.Calls.Total / (double)repeats, watch.Elapsed.TotalMilliseconds / repeats, bytes / (double)repeats, notes);
+        var row = calls.Row(scenario, size, per, repeats, elapsed.TotalMilliseconds / repeats, bytes / (double)repeats);
+        var notes = "";
+        if (tasks > 0) notes += string.Format(Invariant, "{0:0.##} follow-up task opened per {1}; ", tasks / (double)repeats, per);
+        if (splits > 0)
+            notes += string.Format(Invariant, "{0:0.##} aggregates refused over 50,000 rows (AggregateQueryRecordLimit) and split per {1}; ", splits / (double)repeats, per);
+        return row with { Notes = notes };
     }
+
+    private static EntityReference Created(string table, Guid id) => new(table, id);
 
     private static BenchRow Bulk(BenchSizes sizes)
     {
@@ -107,33 +208,85 @@ public static class BenchSuite
         var touched = new HashSet<int>();
         for (var i = 0; i < sizes.BulkResponses; i++)
         {
-            var customer = random.Next(sizes.BulkCustomers);
+            var customer = i < sizes.BulkCustomers ? i : random.Next(sizes.BulkCustomers);
             touched.Add(customer);
             targets.Entities.Add(fixture.Response(customer, start.AddDays(-random.Next(300)).AddMinutes(-5)));
         }
-        // Each touched contact's account is affected too: contacts and accounts are separate customers.
+        // Each contact's account is affected too: contacts and accounts are separate customers.
         var affected = touched.Count * 2;
         fixture.Org.Clock.Advance(TimeSpan.FromMinutes(1));
         var stamp = fixture.Org.Clock.UtcNow;
         fixture.Org.Calls.Reset();
+        var calls = new CallTally();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         fixture.Service.Execute(new CreateMultipleRequest { Targets = targets });
         var jobs = fixture.Org.DrainAsyncQueue();
         watch.Stop();
         var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        calls.Add(fixture.Org.Calls);
         var recomputed = fixture.Org.Snapshot(CustomerSchema.Account).Concat(fixture.Org.Snapshot(CustomerSchema.Contact))
             .Count(c => c.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn) is { } on && on >= stamp);
-        var perSecond = sizes.BulkResponses / Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
-        return new BenchRow($"CreateMultiple {sizes.BulkResponses:N0} responses (+ async rollups)", $"{sizes.BulkCustomers:N0} contacts",
-            fixture.Org.Calls.Total, watch.Elapsed.TotalMilliseconds, bytes,
-            string.Format(Invariant, "{0:N0} responses/s; {1:N0} async jobs; {2:N0} customers recomputed of {3:N0} affected; {4:0.0} calls per affected customer",
-                perSecond, jobs, recomputed, affected, fixture.Org.Calls.Total / (double)affected));
+        var row = calls.Row($"NPS: CreateMultiple {sizes.BulkResponses:N0} responses", $"{sizes.BulkCustomers:N0} contacts", "request", 1,
+            watch.Elapsed.TotalMilliseconds, bytes);
+        var perCustomer = row.PluginCalls / affected;
+        return row with
+        {
+            Target = $"each customer once: {(recomputed == affected ? "met" : "NOT met")}",
+            Notes = string.Format(Invariant,
+                "{0:0.00} plugin calls per affected customer; {1:N0} of {2:N0} affected customers recomputed; {3:N0} responses/s; {4:N0} async jobs; {5}",
+                perCustomer, recomputed, affected, sizes.BulkResponses / Math.Max(watch.Elapsed.TotalSeconds, 1e-9), jobs, Breakdown(row)),
+        };
     }
+
+    private static BenchRow Calculator(int count)
+    {
+        var random = new Random(13);
+        var periods = NpsPeriods.For(DemoSize.Now, 365);
+        var responses = new ScoredResponse[count];
+        for (var i = 0; i < count; i++) responses[i] = new ScoredResponse(random.Next(11), DemoSize.Now.AddMinutes(-random.Next(2 * 365 * 24 * 60)));
+        NpsCalculator.FromResponses(periods, responses.Take(1000)); // JIT
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        var figures = NpsCalculator.FromResponses(periods, responses);
+        watch.Stop();
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        var target = count >= 1_000_000 ? $"< 1 s for 1,000,000: {(watch.Elapsed < CalculatorTarget ? "met" : "NOT met")}" : "< 1 s for 1,000,000 (full run)";
+        return new BenchRow("NPS: NpsCalculator.FromResponses", $"{count:N0} responses", "run", 0, 0, watch.Elapsed.TotalMilliseconds, bytes, target,
+            string.Format(Invariant, "pure, in memory; {0:0.0} ns per response; NPS {1:0.0} over {2:N0} responses in the window",
+                watch.Elapsed.TotalMilliseconds * 1e6 / Math.Max(1, count), figures.Nps, figures.Responses),
+            new Dictionary<string, double>());
+    }
+
+    /// <summary>Plugin calls by plugin type (short names), e.g. "NpsRollup 6, SurveyResponseValidation 1".</summary>
+    private static string Breakdown(BenchRow row) =>
+        row.ByPlugin.Count == 0
+            ? "no plugin calls"
+            : string.Join(", ", row.ByPlugin.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key[(p.Key.LastIndexOf('.') + 1)..]} {Calls(p.Value)}"));
+
+    private static string Calls(double calls) => calls.ToString(calls == Math.Floor(calls) ? "0" : "0.0", Invariant);
 
     private static string Time(double ms) => ms >= 1000 ? (ms / 1000).ToString("0.00", Invariant) + " s" : ms.ToString("0.00", Invariant) + " ms";
 
     private static string Bytes(double bytes) => bytes >= 1024 * 1024
         ? (bytes / (1024 * 1024)).ToString("0.0", Invariant) + " MB"
         : (bytes / 1024).ToString("0.0", Invariant) + " KB";
+
+    /// <summary>Calls summed over repeats, by caller.</summary>
+    private sealed class CallTally
+    {
+        private readonly Dictionary<string, int> byCaller = new(StringComparer.Ordinal);
+
+        public void Add(CallCounter counter)
+        {
+            foreach (var record in counter.Records) byCaller[record.Caller] = byCaller.GetValueOrDefault(record.Caller) + 1;
+        }
+
+        public BenchRow Row(string scenario, string size, string per, int repeats, double milliseconds, double bytes)
+        {
+            var client = byCaller.GetValueOrDefault(CallCounter.Client) / (double)repeats;
+            var plugins = byCaller.Where(p => p.Key != CallCounter.Client).ToDictionary(p => p.Key, p => p.Value / (double)repeats, StringComparer.Ordinal);
+            return new BenchRow(scenario, size, per, client, plugins.Values.Sum(), milliseconds, bytes, "", "", plugins);
+        }
+    }
 }
