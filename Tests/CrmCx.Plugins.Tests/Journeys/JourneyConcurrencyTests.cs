@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmCx.Domain.Choices;
 using CrmCx.Journeys;
+using CrmCx.Plugins.Tests.Fixtures;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -64,7 +65,7 @@ namespace CrmCx.Plugins.Tests.Journeys
             JourneyRecomputeResult? second = null;
             // R1 has read the journey (no risk) and two responses; before it writes, a third response arrives and R2,
             // starting from the same stored level, recomputes all three, writes High and alerts.
-            var first = Recompute(new InterceptingService(System, journey, _ =>
+            var first = Recompute(InterceptingService(System, journey, _ =>
             {
                 o.Response(account, journey, Activation, 4);
                 second = Recompute(System).Recompute(journey, o.Org.Clock.UtcNow);
@@ -93,10 +94,10 @@ namespace CrmCx.Plugins.Tests.Journeys
             JourneyRecomputeResult? second = null;
             // R1 reads two responses. A third arrives; R2 reads three. R1's stale write lands (High, alert). R2's write finds
             // the journey changed, reads it again and writes the figures of all three responses, without a second alert.
-            var first = Recompute(new InterceptingService(system, journey, r1Write =>
+            var first = Recompute(InterceptingService(system, journey, r1Write =>
             {
                 o.Response(account, journey, Activation, 4);
-                second = Recompute(new InterceptingService(system, journey, _ =>
+                second = Recompute(InterceptingService(system, journey, _ =>
                 {
                     system.Execute(r1Write);
                     return false;
@@ -119,7 +120,7 @@ namespace CrmCx.Plugins.Tests.Journeys
         {
             var system = System;
             var edits = 0;
-            var service = new InterceptingService(system, journey, _ =>
+            var service = InterceptingService(system, journey, _ =>
             {
                 // Someone else edits the journey before every one of our writes.
                 system.Update(new Entity(JourneySchema.EntityName, journey) { [JourneySchema.Name] = "Onboarding " + ++edits });
@@ -129,41 +130,12 @@ namespace CrmCx.Plugins.Tests.Journeys
             var ex = Assert.Throws<InvalidPluginExecutionException>(() => Recompute(service).Recompute(journey, o.Org.Clock.UtcNow));
             Assert.Contains("Journey " + journey, ex.Message);
             Assert.Contains("changed " + JourneyRecomputeService.MaxAttempts + " times", ex.Message);
-            Assert.Equal(JourneyRecomputeService.MaxAttempts, service.JourneyUpdates);
+            Assert.Equal(JourneyRecomputeService.MaxAttempts, service.Updates);
             Assert.Empty(o.Notifications());
         }
 
-        /// <summary>
-        /// An organization service that runs a hook before each UpdateRequest of one journey (the first only unless
-        /// <paramref name="everyTime"/>); the hook returns true when it executed the request itself.
-        /// </summary>
-        private sealed class InterceptingService(IOrganizationService inner, Guid journeyId, Func<UpdateRequest, bool> beforeJourneyUpdate, bool everyTime = false) : IOrganizationService
-        {
-            private bool fired;
-
-            public int JourneyUpdates { get; private set; }
-
-            public OrganizationResponse Execute(OrganizationRequest request)
-            {
-                if (request is UpdateRequest update && update.Target.LogicalName == JourneySchema.EntityName && update.Target.Id == journeyId)
-                {
-                    JourneyUpdates++;
-                    if (!fired || everyTime)
-                    {
-                        fired = true;
-                        if (beforeJourneyUpdate(update)) return new UpdateResponse();
-                    }
-                }
-                return inner.Execute(request);
-            }
-
-            public Guid Create(Entity entity) => inner.Create(entity);
-            public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) => inner.Retrieve(entityName, id, columnSet);
-            public void Update(Entity entity) => Execute(new UpdateRequest { Target = entity });
-            public void Delete(string entityName, Guid id) => inner.Delete(entityName, id);
-            public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) => inner.Associate(entityName, entityId, relationship, relatedEntities);
-            public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) => inner.Disassociate(entityName, entityId, relationship, relatedEntities);
-            public EntityCollection RetrieveMultiple(QueryBase query) => inner.RetrieveMultiple(query);
-        }
+        // Intercepts only the journey's own update, so the customer rollup's writes go through untouched.
+        private static UpdateInterceptingService InterceptingService(IOrganizationService inner, Guid journeyId, Func<UpdateRequest, bool> beforeJourneyUpdate, bool everyTime = false) =>
+            new(inner, beforeJourneyUpdate, u => u.Target.LogicalName == JourneySchema.EntityName && u.Target.Id == journeyId, everyTime);
     }
 }

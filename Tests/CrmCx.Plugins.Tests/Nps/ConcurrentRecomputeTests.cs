@@ -26,7 +26,7 @@ public class ConcurrentRecomputeTests
         NpsRecomputeResult? second = null;
 
         // R1 has read 3 promoters; before it writes, a detractor arrives and R2 recomputes and writes (4 responses).
-        var first = new NpsRecomputeService(new InterceptingService(System, _ =>
+        var first = new NpsRecomputeService(new UpdateInterceptingService(System, _ =>
         {
             org.Respond(0, account: account);
             second = new NpsRecomputeService(System, NpsOptions.Default).Recompute(new[] { customer }, org.Now);
@@ -51,10 +51,10 @@ public class ConcurrentRecomputeTests
 
         // R1 reads (3 promoters). A detractor arrives. R2 reads (4 responses). R1's stale write lands. R2's write
         // finds the version changed, re-reads and writes the fresh figures.
-        var first = new NpsRecomputeService(new InterceptingService(system, r1Write =>
+        var first = new NpsRecomputeService(new UpdateInterceptingService(system, r1Write =>
         {
             org.Respond(0, account: account);
-            second = new NpsRecomputeService(new InterceptingService(system, _ =>
+            second = new NpsRecomputeService(new UpdateInterceptingService(system, _ =>
             {
                 system.Execute(r1Write);
                 return false;
@@ -80,7 +80,7 @@ public class ConcurrentRecomputeTests
         // Job A (triggered at t1) has read 3 promoters. An hour later a detractor arrives; job B (t2) reads 4 responses
         // and writes. A's write then fails on the row version and A recomputes: it must not go back to t1, where the
         // detractor (answered at t2) is not counted yet, and write that over B's figures.
-        var first = new NpsRecomputeService(new InterceptingService(System, _ =>
+        var first = new NpsRecomputeService(new UpdateInterceptingService(System, _ =>
         {
             org.Advance(TimeSpan.FromHours(1));
             org.Respond(0, account: account);
@@ -132,7 +132,7 @@ public class ConcurrentRecomputeTests
         var customer = new EntityReference(CustomerSchema.Account, account);
         var system = System;
         var score = 0;
-        var service = new InterceptingService(system, _ =>
+        var service = new UpdateInterceptingService(system, _ =>
         {
             // Someone else writes the account before every one of our writes.
             org.SeedResponse(score++ % 11, org.Now.AddDays(-1), account);
@@ -143,35 +143,5 @@ public class ConcurrentRecomputeTests
         var ex = Assert.Throws<InvalidPluginExecutionException>(() => new NpsRecomputeService(service, NpsOptions.Default).Recompute(new[] { customer }, org.Now));
         Assert.Contains("changed " + NpsRecomputeService.MaxAttempts + " times", ex.Message);
         Assert.Equal(NpsRecomputeService.MaxAttempts, service.Updates);
-    }
-
-    /// <summary>An organization service that runs a hook before an UpdateRequest; the hook returns true when it executed the request itself.</summary>
-    private sealed class InterceptingService(IOrganizationService inner, Func<UpdateRequest, bool> beforeUpdate, bool everyTime = false) : IOrganizationService
-    {
-        private bool fired;
-
-        public int Updates { get; private set; }
-
-        public OrganizationResponse Execute(OrganizationRequest request)
-        {
-            if (request is UpdateRequest update)
-            {
-                Updates++;
-                if (!fired || everyTime)
-                {
-                    fired = true;
-                    if (beforeUpdate(update)) return new UpdateResponse();
-                }
-            }
-            return inner.Execute(request);
-        }
-
-        public Guid Create(Entity entity) => inner.Create(entity);
-        public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) => inner.Retrieve(entityName, id, columnSet);
-        public void Update(Entity entity) => Execute(new UpdateRequest { Target = entity });
-        public void Delete(string entityName, Guid id) => inner.Delete(entityName, id);
-        public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) => inner.Associate(entityName, entityId, relationship, relatedEntities);
-        public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) => inner.Disassociate(entityName, entityId, relationship, relatedEntities);
-        public EntityCollection RetrieveMultiple(QueryBase query) => inner.RetrieveMultiple(query);
     }
 }
