@@ -42,6 +42,11 @@ namespace CrmCx.Schema
         public const string LastResponseOn = "cx_lastresponseon";
         /// <summary>Date and time: when these columns were last computed.</summary>
         public const string NpsUpdatedOn = "cx_npsupdatedon";
+        /// <summary>
+        /// Whole number yyyyMMdd (an addition to data-model.md): the last UTC day whose responses are summed in cx_npsday rows;
+        /// empty means none are, and the next rollup rebuilds them from the responses.
+        /// </summary>
+        public const string NpsDaysThrough = "cx_npsdaysthrough";
         /// <summary>Choice cx_risklevel: highest risk among the customer's open journeys.</summary>
         public const string RiskLevel = "cx_risklevel";
         /// <summary>Whole number: open journeys at Medium or High risk.</summary>
