@@ -62,6 +62,60 @@ namespace CrmCx.Domain.Nps
             return accumulator.ToFigures();
         }
 
+        /// <summary>
+        /// The figures from whole-day counts and the three partial days of <see cref="NpsDayPlan"/>:
+        /// <paramref name="wholeDays"/> are the customer's days from <see cref="NpsDayPlan.FirstDay"/> to yesterday (days
+        /// absent have no responses); <paramref name="today"/> counts [start of today, now]; <paramref name="currentEdge"/>
+        /// the part of <see cref="NpsDayPlan.CurrentEdgeDay"/> after now − w; <paramref name="previousEdge"/> the part of
+        /// <see cref="NpsDayPlan.PreviousEdgeDay"/> after now − 2w. Equal to <see cref="FromResponses"/> over the same
+        /// responses (the tests hold it to that).
+        /// </summary>
+        public static NpsFigures FromDays(
+            NpsDayPlan plan,
+            IEnumerable<KeyValuePair<UtcDay, NpsCounts>> wholeDays,
+            NpsCounts today,
+            NpsCounts currentEdge,
+            NpsCounts previousEdge,
+            DateTime? newestResponse = null)
+        {
+            if (plan == null) throw new ArgumentNullException(nameof(plan));
+            if (wholeDays == null) throw new ArgumentNullException(nameof(wholeDays));
+            if (today == null) throw new ArgumentNullException(nameof(today));
+            if (currentEdge == null) throw new ArgumentNullException(nameof(currentEdge));
+            if (previousEdge == null) throw new ArgumentNullException(nameof(previousEdge));
+
+            var accumulator = new Accumulator(plan.Periods);
+            accumulator.AddWindow(accumulator.Current, today);
+            accumulator.AddMonth(plan.Today.Month, today);
+            foreach (var pair in wholeDays)
+            {
+                var day = pair.Key;
+                var counts = pair.Value;
+                if (day < plan.FirstDay || day > plan.LastWholeDay || counts == null) continue;
+                // Every response of a past day is in its calendar month, whatever the windows.
+                accumulator.AddMonth(day.Month, counts);
+                if (day > plan.CurrentEdgeDay)
+                {
+                    accumulator.AddWindow(accumulator.Current, counts);
+                }
+                else if (day == plan.CurrentEdgeDay)
+                {
+                    accumulator.AddWindow(accumulator.Current, currentEdge);
+                    accumulator.AddWindow(accumulator.Previous, counts.Minus(currentEdge));
+                }
+                else if (day > plan.PreviousEdgeDay)
+                {
+                    accumulator.AddWindow(accumulator.Previous, counts);
+                }
+                else if (day == plan.PreviousEdgeDay)
+                {
+                    accumulator.AddWindow(accumulator.Previous, previousEdge);
+                }
+            }
+            accumulator.Consider(newestResponse);
+            return accumulator.ToFigures();
+        }
+
         private sealed class Accumulator
         {
             private readonly NpsPeriods periods;
@@ -89,6 +143,24 @@ namespace CrmCx.Domain.Nps
             {
                 Consider(row.Newest);
                 Add(row.Score, row.Month, row.Count, window);
+            }
+
+            public void AddWindow(int[] window, NpsCounts counts)
+            {
+                Consider(counts.Newest);
+                window[0] += counts.Promoters;
+                window[1] += counts.Passives;
+                window[2] += counts.Detractors;
+            }
+
+            public void AddMonth(YearMonth month, NpsCounts counts)
+            {
+                Consider(counts.Newest);
+                var index = (month.Year - firstMonth.Year) * 12 + (month.Month - firstMonth.Month);
+                if (index < 0 || index >= NpsPeriods.HistoryMonthCount) return;
+                months[index, 0] += counts.Promoters;
+                months[index, 1] += counts.Passives;
+                months[index, 2] += counts.Detractors;
             }
 
             public void Add(int score, YearMonth month, int count, int[]? window)
