@@ -57,6 +57,8 @@ namespace CrmCx.Nps
         private readonly NpsOptions options;
         private readonly Action<string>? trace;
         private readonly NpsAggregateReader reader;
+        private readonly NpsDayReader dayReader;
+        private readonly NpsDayRows dayRows;
 
         /// <summary>Creates the service over an organization service (the SYSTEM user's in plugins: the figures are computed columns).</summary>
         public NpsRecomputeService(IOrganizationService service, NpsOptions options, Action<string>? trace = null)
@@ -65,10 +67,12 @@ namespace CrmCx.Nps
             this.options = options ?? throw new ArgumentNullException(nameof(options));
             this.trace = trace;
             reader = new NpsAggregateReader(service, trace);
+            dayReader = new NpsDayReader(service, trace);
+            dayRows = new NpsDayRows(service);
         }
 
         /// <summary>Recomputes and writes the figures of each account and contact once (duplicates are merged); customers that no longer exist are skipped.</summary>
-        public NpsRecomputeResult Recompute(IEnumerable<EntityReference> customers, DateTime utcNow) => Recompute(customers, utcNow, null);
+        public NpsRecomputeResult Recompute(IEnumerable<EntityReference> customers, DateTime utcNow) => Recompute(customers, utcNow, null, null);
 
         /// <summary>
         /// Recomputes and writes the figures of each account and contact once; for the customers in
@@ -78,29 +82,36 @@ namespace CrmCx.Nps
         /// <param name="customers">The accounts and contacts to recompute.</param>
         /// <param name="utcNow">The time of the change that asks for the recompute; figures are computed for it or for a later stored computed-on date.</param>
         /// <param name="followUpCustomers">Customers (among <paramref name="customers"/>) whose open follow-up tasks matter; null for none.</param>
-        public NpsRecomputeResult Recompute(IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers)
+        /// <param name="touched">The response dates the change wrote or removed, per customer: their days' summaries are made again. Null for none.</param>
+        public NpsRecomputeResult Recompute(
+            IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers, IEnumerable<NpsTouch>? touched = null)
         {
             if (customers == null) throw new ArgumentNullException(nameof(customers));
             var checks = Group(followUpCustomers ?? Enumerable.Empty<EntityReference>());
-            var tables = Group(customers).Select(t =>
+            var touches = Touches(touched);
+            var rows = new List<StoredCustomer>();
+            foreach (var table in Group(customers))
             {
                 List<Guid>? check;
-                var rows = RetrieveCustomers(t.Key, t.Value, checks.TryGetValue(t.Key, out check) ? new HashSet<Guid>(check) : null);
-                return new { Table = t.Key, Ids = t.Value.Where(rows.ContainsKey).ToList(), Rows = rows, Check = check };
-            }).ToList();
+                var read = RetrieveCustomers(table.Key, table.Value, checks.TryGetValue(table.Key, out check) ? new HashSet<Guid>(check) : null);
+                rows.AddRange(table.Value.Where(read.ContainsKey).Select(id => read[id]));
+            }
 
-            // One instant for the whole batch, never before figures already stored (see the remarks).
-            var at = Latest(Utc(utcNow), tables.SelectMany(t => t.Rows.Values));
+            // One instant for the whole batch, never before figures already stored (see the remarks), and late enough
+            // for a response the survey tool dated a few minutes ahead (the skew validation allows) to count at once.
+            var now = Utc(utcNow);
+            var at = Latest(now, rows);
+            foreach (var date in touches.Values.SelectMany(d => d))
+                if (date > at && date <= now + SurveyResponseRules.ClockSkew) at = date;
+
             var results = new List<CustomerNps>();
-            foreach (var table in tables)
+            var summarized = new Dictionary<string, HashSet<UtcDay>>(StringComparer.Ordinal);
+            var outcome = RecomputeDays(rows, at, touches, summarized, 1);
+            foreach (var row in rows)
             {
-                var figures = ComputeMany(table.Table, table.Ids, at);
-                foreach (var id in table.Ids)
-                {
-                    var result = Write(table.Table, table.Rows[id], figures[id], 1);
-                    if (result == null) result = Retry(table.Table, id, at, table.Check != null && table.Check.Contains(id));
-                    if (result != null) results.Add(result);
-                }
+                var result = outcome[row.Key];
+                if (result == null) result = Retry(row, at, touches, summarized);
+                if (result != null) results.Add(result);
             }
             return new NpsRecomputeResult(results);
         }
@@ -143,26 +154,197 @@ namespace CrmCx.Nps
             return result;
         }
 
-        private CustomerNps? Retry(string table, Guid id, DateTime at, bool checkFollowUp)
+        private CustomerNps? Retry(StoredCustomer first, DateTime at, Dictionary<string, List<DateTime>> touches, Dictionary<string, HashSet<UtcDay>> summarized)
         {
+            var table = first.Table;
+            var id = first.Row.Id;
             for (var attempt = 2; attempt <= MaxAttempts; attempt++)
             {
                 trace?.Invoke("NPS of " + table + " " + id + " was written by someone else meanwhile: recomputing (attempt " + attempt + " of " + MaxAttempts + ").");
-                var rows = RetrieveCustomers(table, new List<Guid> { id }, checkFollowUp ? new HashSet<Guid> { id } : null);
+                var rows = RetrieveCustomers(table, new List<Guid> { id }, first.HasOpenFollowUp.HasValue ? new HashSet<Guid> { id } : null);
                 StoredCustomer? row;
                 if (!rows.TryGetValue(id, out row)) return null;
                 // The writer that got in first may have computed for a later instant: recompute for that one, not ours.
                 at = Latest(at, new[] { row });
-                var result = Write(table, row, ComputeMany(table, new List<Guid> { id }, at)[id], attempt);
+                var result = RecomputeDays(new List<StoredCustomer> { row }, at, touches, summarized, attempt)[row.Key];
                 if (result != null) return result;
             }
             throw new InvalidPluginExecutionException(
                 "The NPS of " + table + " " + id + " changed " + MaxAttempts + " times while it was being recomputed; the rollup gives up and will be right at the next response.");
         }
 
-        /// <summary>Writes the figures if they differ from the stored ones; null when the row version no longer matches.</summary>
-        private CustomerNps? Write(string table, StoredCustomer customer, NpsFigures figures, int attempt)
+        /// <summary>
+        /// Computes the customers' figures from their day summaries and the partial days (<see cref="NpsDayPlan"/>),
+        /// brings the summaries of the days due up to date, and writes each customer. Null for a customer means "written
+        /// by someone else meanwhile": read it again.
+        /// </summary>
+        /// <remarks>
+        /// The days summarized by an earlier attempt are summarized again by the next (<paramref name="summarized"/>): a
+        /// version mismatch may mean that a day written by that attempt was read before a concurrent change.
+        /// </remarks>
+        /// <remarks>
+        /// Calls, whatever the history: one read of the stored days, one aggregate of the responses for the partial days
+        /// and the days due (a second one only when a day due is a window's first day), the day writes (none when only
+        /// today changed; one CreateMultiple and one UpdateMultiple at most otherwise), and one Update per changed customer.
+        /// </remarks>
+        private Dictionary<string, CustomerNps?> RecomputeDays(
+            List<StoredCustomer> rows, DateTime at, Dictionary<string, List<DateTime>> touches, Dictionary<string, HashSet<UtcDay>> summarized, int attempt)
         {
+            var plan = NpsDayPlan.For(NpsPeriods.For(at, options.WindowDays));
+            var refs = rows.Select(r => r.Reference).ToList();
+            var due = new Dictionary<string, IReadOnlyList<UtcDay>>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                List<DateTime>? dates;
+                HashSet<UtcDay>? before;
+                if (!summarized.TryGetValue(row.Key, out before)) summarized[row.Key] = before = new HashSet<UtcDay>();
+                var days = (touches.TryGetValue(row.Key, out dates) ? dates : Enumerable.Empty<DateTime>()).Concat(before.Select(d => d.Start));
+                due[row.Key] = plan.DaysToSummarize(SummarizedThrough(row.Row), days);
+                before.UnionWith(due[row.Key]);
+            }
+            var stored = dayRows.Read(refs, plan.FirstDay, plan.LastWholeDay);
+
+            // The partial days, and the days due except the windows' first days, in one aggregate.
+            var dueDays = new SortedSet<UtcDay>(due.Values.SelectMany(d => d));
+            var spans = new List<ResponseSpan>
+            {
+                new ResponseSpan(plan.Today.Start, true, plan.Periods.Now, true),
+                new ResponseSpan(plan.Periods.CurrentStart, false, plan.CurrentEdgeDay.End, false),
+                new ResponseSpan(plan.Periods.PreviousStart, false, plan.PreviousEdgeDay.End, false),
+            };
+            spans.AddRange(Contiguous(dueDays.Where(d => !plan.IsEdgeDay(d))));
+            var credits = dayReader.Read(refs, spans);
+            // A window's first day due whole would mix with its partial part in the day groups: read apart.
+            var wholeEdges = new Dictionary<string, Dictionary<UtcDay, NpsCounts>>(StringComparer.Ordinal);
+            var edgeDays = dueDays.Where(plan.IsEdgeDay).ToList();
+            if (edgeDays.Count > 0)
+            {
+                var needing = rows.Where(r => due[r.Key].Any(plan.IsEdgeDay)).Select(r => r.Reference).ToList();
+                wholeEdges = Sum(dayReader.Read(needing, edgeDays.Select(d => ResponseSpan.Days(d, d)).ToList()));
+            }
+            var fromResponses = Sum(credits);
+
+            var creates = new List<KeyValuePair<string, Entity>>();
+            var updates = new List<Entity>();
+            var figures = new Dictionary<string, NpsFigures>(StringComparer.Ordinal);
+            var quiet = new List<StoredCustomer>();
+            foreach (var row in rows)
+            {
+                Dictionary<UtcDay, NpsCounts>? read, edges;
+                Dictionary<UtcDay, StoredDay>? days;
+                fromResponses.TryGetValue(row.Key, out read);
+                wholeEdges.TryGetValue(row.Key, out edges);
+                stored.TryGetValue(row.Key, out days);
+                var whole = new Dictionary<UtcDay, NpsCounts>();
+                if (days != null) foreach (var pair in days) whole[pair.Key] = pair.Value.Counts;
+                foreach (var day in due[row.Key])
+                {
+                    NpsCounts? counts;
+                    var source = plan.IsEdgeDay(day) ? edges : read;
+                    var fresh = source != null && source.TryGetValue(day, out counts) ? counts : NpsCounts.None;
+                    whole[day] = fresh;
+                    StoredDay? old = null;
+                    if (days != null) days.TryGetValue(day, out old);
+                    if (old != null && !old.Counts.Equals(fresh)) updates.Add(NpsDayRows.Change(old.Id, fresh));
+                    else if (old == null && !fresh.IsEmpty) creates.Add(new KeyValuePair<string, Entity>(row.Key, NpsDayRows.New(row.Reference, row.Name, day, fresh)));
+                }
+                figures[row.Key] = NpsCalculator.FromDays(plan, whole, Part(read, plan.Today), Part(read, plan.CurrentEdgeDay), Part(read, plan.PreviousEdgeDay));
+                if (!figures[row.Key].LastResponseOn.HasValue) quiet.Add(row);
+            }
+
+            // Only customers without any response in the spans need a look further back for their last response date.
+            foreach (var table in quiet.GroupBy(r => r.Table))
+            {
+                var newest = reader.Newest(ResponseColumn(table.Key), table.Select(r => r.Row.Id).ToList(), plan.Periods.Now);
+                foreach (var row in table)
+                {
+                    DateTime last;
+                    if (newest.TryGetValue(row.Row.Id, out last))
+                        figures[row.Key] = NpsCalculator.FromDays(plan, Enumerable.Empty<KeyValuePair<UtcDay, NpsCounts>>(), NpsCounts.None, NpsCounts.None, NpsCounts.None, last);
+                }
+            }
+
+            // Days first, then the customer: its summarized-through day only moves once the days are stored.
+            var conflicts = dayRows.Write(creates, updates);
+            var result = new Dictionary<string, CustomerNps?>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                result[row.Key] = conflicts.Contains(row.Key) ? null : Write(row, figures[row.Key], plan.LastWholeDay, attempt);
+            }
+            return result;
+        }
+
+        /// <summary>Whole days as few spans as possible (consecutive days join).</summary>
+        private static IEnumerable<ResponseSpan> Contiguous(IEnumerable<UtcDay> days)
+        {
+            UtcDay? first = null, last = null;
+            foreach (var day in days)
+            {
+                if (last.HasValue && day == last.Value.AddDays(1))
+                {
+                    last = day;
+                    continue;
+                }
+                if (first.HasValue) yield return ResponseSpan.Days(first.Value, last!.Value);
+                first = last = day;
+            }
+            if (first.HasValue) yield return ResponseSpan.Days(first.Value, last!.Value);
+        }
+
+        /// <summary>Day credits summed per customer (table:id) and day.</summary>
+        private static Dictionary<string, Dictionary<UtcDay, NpsCounts>> Sum(IEnumerable<DayCredit> credits)
+        {
+            var result = new Dictionary<string, Dictionary<UtcDay, NpsCounts>>(StringComparer.Ordinal);
+            foreach (var credit in credits)
+            {
+                var key = credit.Table + ":" + credit.Customer.ToString("D");
+                Dictionary<UtcDay, NpsCounts>? days;
+                if (!result.TryGetValue(key, out days)) result[key] = days = new Dictionary<UtcDay, NpsCounts>();
+                NpsCounts? counts;
+                days[credit.Day] = (days.TryGetValue(credit.Day, out counts) ? counts : NpsCounts.None).Plus(credit.Score, credit.Count, credit.Newest);
+            }
+            return result;
+        }
+
+        private static NpsCounts Part(Dictionary<UtcDay, NpsCounts>? days, UtcDay day)
+        {
+            NpsCounts? counts;
+            return days != null && days.TryGetValue(day, out counts) ? counts : NpsCounts.None;
+        }
+
+        private static UtcDay? SummarizedThrough(Entity row)
+        {
+            var number = row.GetAttributeValue<int?>(CustomerSchema.NpsDaysThrough);
+            if (!number.HasValue) return null;
+            try
+            {
+                return UtcDay.FromNumber(number.Value);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null; // not a day: rebuild, as if empty
+            }
+        }
+
+        private static Dictionary<string, List<DateTime>> Touches(IEnumerable<NpsTouch>? touched)
+        {
+            var result = new Dictionary<string, List<DateTime>>(StringComparer.Ordinal);
+            if (touched == null) return result;
+            foreach (var touch in touched)
+            {
+                if (touch == null || touch.Customer == null) continue;
+                var key = touch.Customer.LogicalName + ":" + touch.Customer.Id.ToString("D");
+                List<DateTime>? dates;
+                if (!result.TryGetValue(key, out dates)) result[key] = dates = new List<DateTime>();
+                dates.Add(Utc(touch.RespondedOn));
+            }
+            return result;
+        }
+
+        /// <summary>Writes the figures if they differ from the stored ones; null when the row version no longer matches.</summary>
+        private CustomerNps? Write(StoredCustomer customer, NpsFigures figures, UtcDay summarizedThrough, int attempt)
+        {
+            var table = customer.Table;
             var stored = customer.Row;
             var info = new CustomerNps(new EntityReference(table, stored.Id), Name(table, stored), stored.GetAttributeValue<EntityReference>(CustomerSchema.Owner), figures, false, attempt,
                 customer.HasOpenFollowUp);
@@ -179,7 +361,9 @@ namespace CrmCx.Nps
             update[CustomerSchema.LastResponseOn] = figures.LastResponseOn;
             // Unchanged figures are not written again: a replayed or retried delivery then changes nothing at all,
             // and the customer row keeps its version (no churn for users editing it).
-            if (FigureColumns.All(c => Same(stored.Contains(c) ? stored[c] : null, update[c]))) return info;
+            update[CustomerSchema.NpsDaysThrough] = summarizedThrough.Number;
+            if (FigureColumns.All(c => Same(stored.Contains(c) ? stored[c] : null, update[c]))
+                && Same(stored.Contains(CustomerSchema.NpsDaysThrough) ? stored[CustomerSchema.NpsDaysThrough] : null, summarizedThrough.Number)) return info;
 
             update[CustomerSchema.NpsUpdatedOn] = figures.ComputedOn;
             // The version read before the aggregates: a concurrent write sends this customer back for a fresh read.
@@ -198,7 +382,7 @@ namespace CrmCx.Nps
             var result = new Dictionary<Guid, StoredCustomer>();
             var idColumn = table == CustomerSchema.Account ? CustomerSchema.AccountId : CustomerSchema.ContactId;
             var name = table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName;
-            var columns = new[] { idColumn }.Concat(FigureColumns).Concat(new[] { CustomerSchema.NpsUpdatedOn, CustomerSchema.Owner, name, VersionNumber }).ToArray();
+            var columns = new[] { idColumn }.Concat(FigureColumns).Concat(new[] { CustomerSchema.NpsUpdatedOn, CustomerSchema.NpsDaysThrough, CustomerSchema.Owner, name, VersionNumber }).ToArray();
             for (var start = 0; start < ids.Count; start += CustomersPerRetrieve)
             {
                 var chunk = ids.Skip(start).Take(CustomersPerRetrieve).ToList();
@@ -212,7 +396,7 @@ namespace CrmCx.Nps
                         row.Attributes.Remove(FollowUpColumn);
                         StoredCustomer? known;
                         if (!result.TryGetValue(row.Id, out known))
-                            result[row.Id] = known = new StoredCustomer(row, link && followUp!.Contains(row.Id) ? false : (bool?)null);
+                            result[row.Id] = known = new StoredCustomer(table, row, link && followUp!.Contains(row.Id) ? false : (bool?)null);
                         if (openTask && known.HasOpenFollowUp.HasValue) known.HasOpenFollowUp = true;
                     }
                     if (!rows.MoreRecords) break;
@@ -271,7 +455,7 @@ namespace CrmCx.Nps
             return value is AliasedValue a ? a.Value : value;
         }
 
-        private static string? Name(string table, Entity row) =>
+        internal static string? Name(string table, Entity row) =>
             row.GetAttributeValue<string>(table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName);
 
         private static bool Same(object? stored, object? computed)
@@ -306,15 +490,37 @@ namespace CrmCx.Nps
         /// <summary>A customer row as read, and whether an open task regards one of its responses (null: not asked).</summary>
         private sealed class StoredCustomer
         {
-            public StoredCustomer(Entity row, bool? hasOpenFollowUp)
+            public StoredCustomer(string table, Entity row, bool? hasOpenFollowUp)
             {
+                Table = table;
                 Row = row;
                 HasOpenFollowUp = hasOpenFollowUp;
+                Key = table + ":" + row.Id.ToString("D");
             }
 
+            public string Table { get; }
             public Entity Row { get; }
+            public string Key { get; }
+            public EntityReference Reference => new EntityReference(Table, Row.Id);
+            public string? Name => NpsRecomputeService.Name(Table, Row);
             public bool? HasOpenFollowUp { get; set; }
         }
+    }
+
+    /// <summary>A response date a change wrote or removed for a customer: that day's summary is made again.</summary>
+    public sealed class NpsTouch
+    {
+        /// <summary>Creates the touch.</summary>
+        public NpsTouch(EntityReference customer, DateTime respondedOn)
+        {
+            Customer = customer ?? throw new ArgumentNullException(nameof(customer));
+            RespondedOn = respondedOn;
+        }
+
+        /// <summary>The account or contact.</summary>
+        public EntityReference Customer { get; }
+        /// <summary>cx_respondedon of the response, before or after the change (UTC).</summary>
+        public DateTime RespondedOn { get; }
     }
 
     /// <summary>What a recompute did for one customer.</summary>

@@ -52,8 +52,8 @@ namespace CrmCx.Nps
         /// <summary>Alias of the post-image (update).</summary>
         public const string PostImageAlias = "post";
 
-        /// <summary>What the rollup needs of the row before the change: its customers and score.</summary>
-        public const string ImageColumns = "cx_accountid,cx_contactid,cx_score";
+        /// <summary>What the rollup needs of the row before the change: its customers, score and date (whose day summary changes).</summary>
+        public const string ImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon";
 
         /// <summary>What it needs after an update: the customers, and what a follow-up task says.</summary>
         public const string PostImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon,cx_comment";
@@ -81,12 +81,13 @@ namespace CrmCx.Nps
         {
             var changes = Changes(context);
             var customers = new List<EntityReference>();
+            var touched = new List<NpsTouch>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var candidates = new List<FollowUpCandidate>();
             foreach (var change in changes)
             {
-                AddCustomers(customers, seen, change.Before);
-                AddCustomers(customers, seen, change.After);
+                AddCustomers(customers, seen, touched, change.Before);
+                AddCustomers(customers, seen, touched, change.After);
                 var after = change.After;
                 if (after == null) continue;
                 var score = after.GetAttributeValue<int?>(SurveyResponseSchema.Score);
@@ -105,7 +106,7 @@ namespace CrmCx.Nps
             var now = context.OperationTime;
             var trace = new Action<string>(m => context.Trace("{0}", m));
             // The follow-up rule's "is a task already open?" is answered by the recompute's read of the customer rows.
-            var result = new NpsRecomputeService(context.SystemService, options, trace).Recompute(customers, now, FollowUpTasks.Customers(candidates));
+            var result = new NpsRecomputeService(context.SystemService, options, trace).Recompute(customers, now, FollowUpTasks.Customers(candidates), touched);
             context.Trace("NPS recomputed for {0} customers ({1} written, {2} retries after concurrent writes).", result.Customers.Count, result.Written, result.Retries);
             if (candidates.Count > 0)
             {
@@ -151,13 +152,17 @@ namespace CrmCx.Nps
             return merged;
         }
 
-        private static void AddCustomers(List<EntityReference> customers, HashSet<string> seen, Entity? row)
+        private static void AddCustomers(List<EntityReference> customers, HashSet<string> seen, List<NpsTouch> touched, Entity? row)
         {
             if (row == null) return;
+            var respondedOn = row.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
             foreach (var column in new[] { SurveyResponseSchema.Account, SurveyResponseSchema.Contact })
             {
                 var customer = row.GetAttributeValue<EntityReference>(column);
-                if (customer != null && seen.Add(customer.LogicalName + ":" + customer.Id.ToString("D"))) customers.Add(customer);
+                if (customer == null) continue;
+                if (seen.Add(customer.LogicalName + ":" + customer.Id.ToString("D"))) customers.Add(customer);
+                // The day the response was or is on: its summary for this customer is made again.
+                if (respondedOn.HasValue) touched.Add(new NpsTouch(customer, respondedOn.Value));
             }
         }
 

@@ -12,8 +12,12 @@ namespace CrmCx.Plugins.Tests.Nps;
 
 public class CallCountTests
 {
-    /// <summary>Calls the NPS plugins make for one new response on a customer with that many earlier responses.</summary>
-    private static (int Calls, IReadOnlyDictionary<string, int> ByMessage) CallsForOneResponse(int earlier, int score)
+    /// <summary>
+    /// Calls the NPS plugins make for one new response on a customer with that many earlier responses. The history is
+    /// seeded with plugins off (like a data migration), so the first rollup builds the customers' day summaries;
+    /// <paramref name="warm"/> lets one response do that first and counts the next one, as in a live org.
+    /// </summary>
+    private static (int Calls, IReadOnlyDictionary<string, int> ByMessage) CallsForOneResponse(int earlier, int score, bool warm = true)
     {
         // Only the NPS steps, so the count is theirs alone.
         var org = CrmCxOrg.Create(o => o.StepFilter = s => s.PluginType.Namespace == typeof(NpsRollup).Namespace);
@@ -23,6 +27,12 @@ public class CallCountTests
         {
             // Spread over three years: both windows, the history and older rows.
             org.SeedResponse(i % 11, org.Now.AddHours(-(i * 37 % (3 * 365 * 24)) - 1), account, i % 2 == 0 ? contact : null);
+        }
+        if (warm)
+        {
+            org.Respond(9, contact: contact);
+            org.Settle();
+            org.Advance(TimeSpan.FromMinutes(10));
         }
         org.Org.ResetDiagnostics();
         org.Respond(score, contact: contact);
@@ -45,17 +55,48 @@ public class CallCountTests
     }
 
     [Fact]
-    public void A_response_from_a_contact_costs_nine_calls_and_a_detractor_one_more_for_its_task()
+    public void A_response_from_a_contact_costs_seven_calls_and_a_detractor_one_more_for_its_task()
     {
-        // Before the write: 1 query for the contact (its account and name). After: per customer (account and contact),
-        // 1 read of the row, its version and (for a detractor's account) whether a follow-up task is open, 2 aggregates
-        // (the two windows) and 1 update = 8. A detractor: 1 create of its task.
+        // Before the write: 1 query for the contact (its account and name). After: 1 read per customer table of the row,
+        // its version and (for a detractor's account) whether a follow-up task is open; 1 read of both customers' day
+        // summaries; 1 aggregate of today and the windows' edge days for both; 1 update per customer = 7.
+        // A detractor: 1 create of its task.
         var passive = CallsForOneResponse(10, 8);
         var detractor = CallsForOneResponse(10, 3);
-        Assert.Equal(9, passive.Calls);
-        Assert.Equal(10, detractor.Calls);
-        Assert.Equal(new Dictionary<string, int> { ["RetrieveMultiple"] = 7, ["Update"] = 2 }, passive.ByMessage);
-        Assert.Equal(new Dictionary<string, int> { ["RetrieveMultiple"] = 7, ["Update"] = 2, ["Create"] = 1 }, detractor.ByMessage);
+        Assert.Equal(7, passive.Calls);
+        Assert.Equal(8, detractor.Calls);
+        Assert.Equal(new Dictionary<string, int> { ["RetrieveMultiple"] = 5, ["Update"] = 2 }, passive.ByMessage);
+        Assert.Equal(new Dictionary<string, int> { ["RetrieveMultiple"] = 5, ["Update"] = 2, ["Create"] = 1 }, detractor.ByMessage);
+    }
+
+    [Fact]
+    public void The_first_response_of_a_day_also_stores_yesterdays_summaries_in_one_call()
+    {
+        var org = CrmCxOrg.Create(o => o.StepFilter = s => s.PluginType.Namespace == typeof(NpsRollup).Namespace);
+        var account = org.Account("Contoso");
+        var contact = org.Contact("Jane Doe", account);
+        org.Respond(9, contact: contact);
+        org.Settle();
+        org.Advance(TimeSpan.FromDays(1));
+        org.Org.ResetDiagnostics();
+        org.Respond(8, contact: contact);
+        org.Settle();
+
+        var plugin = org.Org.Calls.Records.Where(r => r.Caller != "client").ToList();
+        Assert.Equal(1, plugin.Count(r => r.MessageName == "CreateMultiple"));
+        Assert.Equal(8, plugin.Count);
+        // Yesterday's response now counts from its day summary, for the account and for the contact.
+        Assert.Equal(2, org.All(NpsDaySchema.EntityName).Count);
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
+        NpsAssert.IsFresh(org, CustomerSchema.Contact, contact, org.Now);
+    }
+
+    [Fact]
+    public void After_a_migration_the_first_rollup_builds_the_day_summaries_in_a_bounded_number_of_calls()
+    {
+        var cold = CallsForOneResponse(5000, 8, warm: false);
+        // The days of both windows are summarized once: 2 aggregates and 2 CreateMultiple of up to 1,000 days.
+        Assert.InRange(cold.Calls, 8, 12);
     }
 
     [Fact]
@@ -74,9 +115,10 @@ public class CallCountTests
         org.Settle();
 
         var calls = org.Org.Calls.Records.Count(r => r.Caller != "client");
-        // Before: 1 query for the batch's accounts (names). After: 1 read of the 50 rows, 2 aggregates per 30 customers
-        // (4), and 50 updates.
-        Assert.Equal(1 + 1 + 4 + 50, calls);
+        // Before: 1 query for the batch's accounts (names). After: 1 read of the 50 rows, 1 read of their day summaries,
+        // per 30 customers 2 aggregates (today and the edges with the days due; the windows' first days whole), 1
+        // CreateMultiple of the new days, and 50 updates.
+        Assert.Equal(1 + 1 + 1 + 4 + 1 + 50, calls);
         foreach (var a in accounts) NpsAssert.IsFresh(org, CustomerSchema.Account, a, org.Now);
     }
 }

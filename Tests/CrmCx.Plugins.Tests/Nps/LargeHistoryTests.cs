@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using CrmCx.Nps;
 using CrmCx.Plugins.Tests.Fixtures;
 using CrmCx.Schema;
@@ -29,5 +30,15 @@ public class LargeHistoryTests
         Assert.Equal(60_001, NpsAssert.Responses(org, CustomerSchema.Account, account));
         NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
         Assert.Contains(org.Org.Traces, t => t.Text.Contains("splitting", StringComparison.Ordinal));
+
+        // From then on the whole days come from the day summaries: no aggregate is too large, whatever the history.
+        org.Advance(TimeSpan.FromHours(1));
+        org.Org.ResetDiagnostics();
+        org.Respond(0, account: account);
+        org.Settle();
+        Assert.Equal(60_002, NpsAssert.Responses(org, CustomerSchema.Account, account));
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
+        Assert.DoesNotContain(org.Org.Traces, t => t.Text.Contains("splitting", StringComparison.Ordinal));
+        Assert.True(org.Org.Calls.Records.Count(r => r.Caller != "client") <= 8);
     }
 }
