@@ -46,9 +46,9 @@ public sealed class ModelCompletenessTests
     }
 
     [Fact]
-    public void Stage_scores_and_survey_responses_keep_the_default_active_and_inactive_statuses()
+    public void Stage_scores_survey_responses_and_NPS_days_keep_the_default_active_and_inactive_statuses()
     {
-        foreach (var name in new[] { "cx_surveyresponse", "cx_journeystagescore" })
+        foreach (var name in new[] { "cx_surveyresponse", "cx_journeystagescore", "cx_npsday" })
             Assert.Equal(new[] { (0, 1), (1, 2) }, CrmCxModel.Table(name).Statuses.Select(s => (s.State, s.Value)));
     }
 
@@ -59,6 +59,8 @@ public sealed class ModelCompletenessTests
     [InlineData("cx_account_cx_customerjourney", "account", "cx_customerjourney", "cx_accountid")]
     [InlineData("cx_contact_cx_customerjourney", "contact", "cx_customerjourney", "cx_contactid")]
     [InlineData("cx_customerjourney_cx_journeystagescore", "cx_customerjourney", "cx_journeystagescore", "cx_customerjourneyid")]
+    [InlineData("cx_account_cx_npsday", "account", "cx_npsday", "cx_accountid")]
+    [InlineData("cx_contact_cx_npsday", "contact", "cx_npsday", "cx_contactid")]
     [InlineData("cx_customerjourney_incident", "cx_customerjourney", "incident", "cx_customerjourneyid")]
     [InlineData("cx_customerjourney_phonecall", "cx_customerjourney", "phonecall", "cx_customerjourneyid")]
     [InlineData("cx_customerjourney_email", "cx_customerjourney", "email", "cx_customerjourneyid")]
@@ -71,13 +73,23 @@ public sealed class ModelCompletenessTests
     }
 
     [Fact]
-    public void Only_stage_scores_and_activities_regarding_a_response_are_deleted_with_their_parent()
+    public void Only_stage_scores_and_activities_regarding_a_response_are_parental()
     {
         var parental = CrmCxModel.Relationships.Where(r => r.IsParental).OrderBy(r => r.SchemaName, StringComparer.Ordinal).ToList();
         Assert.Equal(
             new[] { "cx_customerjourney_cx_journeystagescore", "cx_surveyresponse_Appointments", "cx_surveyresponse_Emails", "cx_surveyresponse_PhoneCalls", "cx_surveyresponse_Tasks" },
             parental.Select(r => r.SchemaName));
         Assert.All(parental, r => Assert.Equal(CascadeDelete.Cascade, r.CascadeDelete));
+    }
+
+    [Fact]
+    public void Only_stage_scores_NPS_days_and_activities_regarding_a_response_are_deleted_with_their_parent()
+    {
+        var cascading = CrmCxModel.Relationships.Where(r => r.CascadeDelete == CascadeDelete.Cascade).Select(r => r.SchemaName).OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(
+            new[] { "cx_account_cx_npsday", "cx_contact_cx_npsday", "cx_customerjourney_cx_journeystagescore", "cx_surveyresponse_Appointments", "cx_surveyresponse_Emails", "cx_surveyresponse_PhoneCalls", "cx_surveyresponse_Tasks" },
+            cascading);
+        Assert.All(CrmCxModel.Relationships.Where(r => r.CascadeDelete != CascadeDelete.Cascade), r => Assert.Equal(CascadeDelete.RemoveLink, r.CascadeDelete));
     }
 
     [Theory]

@@ -66,6 +66,46 @@ public sealed class ApplyToTests
     }
 
     [Fact]
+    public void The_in_memory_npsday_table_has_its_key_on_cx_key_and_lookups_to_account_and_contact()
+    {
+        var store = StoreWithStandardTables();
+        CrmCxModel.ApplyTo(store);
+        var npsDay = store.Find("cx_npsday");
+        Assert.NotNull(npsDay);
+        Assert.Equal(("cx_npsdayid", "cx_name"), (npsDay!.PrimaryIdAttribute, npsDay.PrimaryNameAttribute));
+        var key = Assert.Single(npsDay.Keys);
+        Assert.Equal("cx_npsday_key", key.LogicalName);
+        Assert.Equal(new[] { "cx_key" }, key.Columns);
+        Assert.Equal(new[] { "account" }, npsDay.Columns["cx_accountid"].Targets);
+        Assert.Equal(new[] { "contact" }, npsDay.Columns["cx_contactid"].Targets);
+        Assert.Equal((ColumnType.Integer, 19000101m, 99991231m), (npsDay.Columns["cx_day"].Type, npsDay.Columns["cx_day"].MinValue!.Value, npsDay.Columns["cx_day"].MaxValue!.Value));
+        foreach (var count in new[] { "cx_promoters", "cx_passives", "cx_detractors" })
+            Assert.Equal((ColumnType.Integer, 0m), (npsDay.Columns[count].Type, npsDay.Columns[count].MinValue!.Value));
+        Assert.Equal(ColumnType.DateTime, npsDay.Columns["cx_lastresponseon"].Type);
+        Assert.Equal(("account", "cx_npsday", "cx_accountid"), Referencing(store, "cx_account_cx_npsday"));
+        Assert.Equal(("contact", "cx_npsday", "cx_contactid"), Referencing(store, "cx_contact_cx_npsday"));
+    }
+
+    [Fact]
+    public void Account_and_contact_get_cx_npsdaysthrough_as_a_yyyyMMdd_whole_number()
+    {
+        var store = StoreWithStandardTables();
+        CrmCxModel.ApplyTo(store);
+        foreach (var table in new[] { "account", "contact" })
+        {
+            var column = store.Find(table)!.Columns["cx_npsdaysthrough"];
+            Assert.Equal((ColumnType.Integer, 19000101m, 99991231m), (column.Type, column.MinValue!.Value, column.MaxValue!.Value));
+        }
+    }
+
+    private static (string, string, string) Referencing(MetadataStore store, string relationship)
+    {
+        var r = store.FindRelationship(relationship);
+        Assert.NotNull(r);
+        return (r!.ReferencedEntity, r.ReferencingEntity, r.ReferencingAttribute);
+    }
+
+    [Fact]
     public void A_journey_accepts_its_three_status_reasons_and_defaults_inactive_to_completed()
     {
         var store = StoreWithStandardTables();

@@ -78,12 +78,68 @@ public sealed class InMemoryOrganizationTests
         Assert.Equal(journey, org.Peek("incident", incident)!.GetAttributeValue<EntityReference>("cx_customerjourneyid").Id);
     }
 
+    private static Entity NpsDay(Guid account, int day, int promoters)
+    {
+        var key = $"account:{account:D}:{day}";
+        var row = new Entity("cx_npsday", new KeyAttributeCollection { { "cx_key", key } });
+        row["cx_name"] = "account " + day;
+        row["cx_accountid"] = new EntityReference("account", account);
+        row["cx_day"] = day;
+        row["cx_promoters"] = promoters;
+        row["cx_passives"] = 0;
+        row["cx_detractors"] = 1;
+        row["cx_lastresponseon"] = new DateTime(2026, 11, 22, 18, 30, 0, DateTimeKind.Utc);
+        return row;
+    }
+
+    [Fact]
+    public void An_NPS_day_is_upserted_through_its_key_so_a_customer_has_one_row_per_day()
+    {
+        var (org, service) = Org();
+        var account = service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var first = (UpsertResponse)service.Execute(new UpsertRequest { Target = NpsDay(account, 20261122, 2) });
+        var second = (UpsertResponse)service.Execute(new UpsertRequest { Target = NpsDay(account, 20261122, 3) });
+        service.Execute(new UpsertRequest { Target = NpsDay(account, 20261123, 1) });
+
+        Assert.True(first.RecordCreated);
+        Assert.False(second.RecordCreated);
+        var rows = org.Snapshot("cx_npsday").OrderBy(r => r.GetAttributeValue<int>("cx_day")).ToList();
+        Assert.Equal(new[] { (20261122, 3), (20261123, 1) }, rows.Select(r => (r.GetAttributeValue<int>("cx_day"), r.GetAttributeValue<int>("cx_promoters"))));
+        Assert.All(rows, r => Assert.Equal(account, r.GetAttributeValue<EntityReference>("cx_accountid").Id));
+    }
+
+    [Theory]
+    [InlineData("cx_day", 1900010)]
+    [InlineData("cx_day", 100000101)]
+    [InlineData("cx_promoters", -1)]
+    public void An_NPS_day_with_a_day_or_count_out_of_range_is_refused(string column, int value)
+    {
+        var (_, service) = Org();
+        var account = service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var row = NpsDay(account, 20261122, 1);
+        row[column] = value;
+        Assert.ThrowsAny<FaultException<OrganizationServiceFault>>(() => service.Execute(new UpsertRequest { Target = row }));
+    }
+
+    [Fact]
+    public void A_customers_NPS_days_summarized_through_can_be_set_and_cleared()
+    {
+        var (org, service) = Org();
+        var contact = service.Create(new Entity("contact") { ["lastname"] = "Martin", ["cx_npsdaysthrough"] = 20261121 });
+        Assert.Equal(20261121, org.Peek("contact", contact)!.GetAttributeValue<int?>("cx_npsdaysthrough"));
+        service.Update(new Entity("contact", contact) { ["cx_npsdaysthrough"] = null });
+        Assert.Null(org.Peek("contact", contact)!.GetAttributeValue<int?>("cx_npsdaysthrough"));
+        Assert.ThrowsAny<FaultException<OrganizationServiceFault>>(() => service.Update(new Entity("contact", contact) { ["cx_npsdaysthrough"] = 99991232 }));
+    }
+
     [Fact]
     public void Applying_the_model_to_an_org_defines_every_cx_table()
     {
         var (org, _) = Org();
         Assert.All(CrmCxModel.Tables, t => Assert.NotNull(org.Metadata.Find(t.LogicalName)));
         Assert.Contains(org.Metadata.Relationships, r => r.SchemaName == "cx_customerjourney_cx_journeystagescore");
+        Assert.Contains(org.Metadata.Relationships, r => r.SchemaName == "cx_account_cx_npsday");
+        Assert.Contains(org.Metadata.Relationships, r => r.SchemaName == "cx_contact_cx_npsday");
         Assert.Equal(CrmCxModel.Relationships.Count, org.Metadata.Relationships.Count(r => r.SchemaName.StartsWith("cx_", StringComparison.Ordinal)));
     }
 }

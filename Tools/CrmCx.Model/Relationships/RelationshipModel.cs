@@ -18,8 +18,12 @@ public enum CascadeDelete
 /// <summary>A one-to-many relationship: a lookup on the referencing table to the referenced table.</summary>
 public sealed record RelationshipModel(string SchemaName, string ReferencedEntity, string ReferencingEntity, string ReferencingAttribute, bool IsParental)
 {
-    /// <summary>Delete behaviour: parental relationships cascade; the others keep the child and clear the lookup.</summary>
-    public CascadeDelete CascadeDelete => IsParental ? CascadeDelete.Cascade : CascadeDelete.RemoveLink;
+    /// <summary>
+    /// Delete behaviour: parental relationships cascade; the others keep the child and clear the lookup unless set
+    /// otherwise. A referential relationship with <see cref="CascadeDelete.Cascade"/> deletes the children with their
+    /// parent and cascades nothing else (assign, share, reparent).
+    /// </summary>
+    public CascadeDelete CascadeDelete { get; init; } = IsParental ? CascadeDelete.Cascade : CascadeDelete.RemoveLink;
 }
 
 /// <summary>Every relationship CrmCx defines.</summary>
@@ -41,6 +45,9 @@ public static class CrmCxRelationships
         new RelationshipModel("cx_account_cx_customerjourney", "account", CustomerJourneyTable.LogicalName, "cx_accountid", false),
         new RelationshipModel("cx_contact_cx_customerjourney", "contact", CustomerJourneyTable.LogicalName, "cx_contactid", false),
         new RelationshipModel("cx_customerjourney_cx_journeystagescore", CustomerJourneyTable.LogicalName, JourneyStageScoreTable.LogicalName, "cx_customerjourneyid", true),
+        // A customer's NPS days go with the customer, but are not assigned or shared with it: they are the system's rows.
+        new RelationshipModel("cx_account_cx_npsday", "account", NpsDayTable.LogicalName, "cx_accountid", false) { CascadeDelete = CascadeDelete.Cascade },
+        new RelationshipModel("cx_contact_cx_npsday", "contact", NpsDayTable.LogicalName, "cx_contactid", false) { CascadeDelete = CascadeDelete.Cascade },
     }.Concat(StandardTableExtensions.TouchpointTables.Select(t =>
         new RelationshipModel("cx_customerjourney_" + t, CustomerJourneyTable.LogicalName, t, "cx_customerjourneyid", false)))
         // Survey responses are activity-enabled: the detractor follow-up task is regarding the response (cx-scoring.md).

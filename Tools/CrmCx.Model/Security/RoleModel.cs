@@ -28,22 +28,27 @@ public sealed record RoleModel(Guid Id, string Name, Label Description, IReadOnl
 public static class CrmCxRoles
 {
     private static readonly string[] CxTables = { "cx_surveyresponse", "cx_customerjourney", "cx_journeystagescore" };
+    // The NPS rollup's daily counts (an addition to data-model.md): written only by the plugins, as the system user.
+    private const string NpsDay = "cx_npsday";
     private static readonly string[] AllRights = { "Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share" };
 
     // Activities share one set of privileges (prvReadActivity ...) whatever the activity type.
     private static readonly string[] StandardReadTables = { "Account", "Contact", "Incident", "Activity" };
 
-    /// <summary>CX Manager: full access to the cx tables; read on account, contact, cases and activities.</summary>
+    /// <summary>CX Manager: full access to the cx tables (NPS days included); read on account, contact, cases and activities.</summary>
     public static RoleModel Manager { get; } = new(
         new Guid("6d6f1c2e-3c1a-4c7e-9a51-0c8e7d1a9001"),
         "CX Manager",
         new Label("CX leads and administrators: full access to CrmCx data.", "Responsables CX et administrateurs : accès complet aux données CrmCx."),
-        CxTables.SelectMany(t => AllRights.Select(r => P(r, t, PrivilegeDepth.Global)))
+        CxTables.Append(NpsDay).SelectMany(t => AllRights.Select(r => P(r, t, PrivilegeDepth.Global)))
             .Concat(StandardReadTables.Select(t => P("Read", t, PrivilegeDepth.Global)))
             .Concat(new[] { "Account", "Contact", "Incident", "Activity" }.Select(t => P("AppendTo", t, PrivilegeDepth.Global)))
             .ToArray());
 
-    /// <summary>CX Agent: reads cx tables in the business unit, creates and updates journeys, links cases and activities to them.</summary>
+    /// <summary>
+    /// CX Agent: reads cx tables in the business unit (NPS days in the whole organization: the system user owns them),
+    /// creates and updates journeys, links cases and activities to them.
+    /// </summary>
     public static RoleModel Agent { get; } = new(
         new Guid("6d6f1c2e-3c1a-4c7e-9a51-0c8e7d1a9002"),
         "CX Agent",
@@ -52,6 +57,7 @@ public static class CrmCxRoles
         CxTables.Select(t => P("Read", t, PrivilegeDepth.Local))
             .Concat(new[]
             {
+                P("Read", NpsDay, PrivilegeDepth.Global),
                 P("Create", "cx_customerjourney", PrivilegeDepth.Local),
                 P("Write", "cx_customerjourney", PrivilegeDepth.Local),
                 P("Append", "cx_customerjourney", PrivilegeDepth.Local),

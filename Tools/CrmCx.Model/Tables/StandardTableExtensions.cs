@@ -34,6 +34,11 @@ public static class StandardTableExtensions
             new Label("The newest survey response.", "La réponse à une enquête la plus récente.")),
         Column.DateTime("cx_NpsUpdatedOn", new Label("NPS Updated On", "NPS mis à jour le"),
             new Label("When the NPS columns were last computed.", "Dernier calcul des colonnes NPS.")),
+        // An addition to data-model.md (CustomerSchema.NpsDaysThrough): how far the customer's cx_npsday rows are complete.
+        Column.WholeNumber("cx_NpsDaysThrough", new Label("NPS days summarized through", "Jours NPS résumés jusqu'au"),
+            new Label("Last UTC day (yyyyMMdd) whose survey responses are summed in NPS day rows; empty = rebuilt at the next rollup. Computed by CrmCx.",
+                "Dernier jour UTC (aaaaMMjj) dont les réponses aux enquêtes sont additionnées dans les lignes Jour NPS ; vide = reconstruites au prochain cumul. Calculé par CrmCx."),
+            NpsDayTable.FirstDay, NpsDayTable.LastDay),
         Column.Choice("cx_RiskLevel", new Label("CX Risk Level", "Niveau de risque CX"),
             new Label("Highest risk among the customer's open journeys.", "Risque le plus élevé parmi les parcours ouverts du client."), GlobalChoices.RiskLevel),
         Column.Count("cx_AtRiskJourneys", new Label("At-risk Journeys", "Parcours à risque"),

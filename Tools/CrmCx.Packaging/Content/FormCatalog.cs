@@ -31,7 +31,7 @@ public static class FormCatalog
 
     private static List<FormModel> Build()
     {
-        const string response = SurveyResponseTable.LogicalName, journey = CustomerJourneyTable.LogicalName, stage = JourneyStageScoreTable.LogicalName;
+        const string response = SurveyResponseTable.LogicalName, journey = CustomerJourneyTable.LogicalName, stage = JourneyStageScoreTable.LogicalName, npsDay = NpsDayTable.LogicalName;
         var none = Array.Empty<string>();
         var noHandlers = Array.Empty<FormHandler>();
         return new List<FormModel>
@@ -67,6 +67,12 @@ public static class FormCatalog
             Own(stage, "cx_JourneyStageScore", FormKind.QuickCreate, new Label("Quick Create Journey Stage Score", "Création rapide : score d'étape"),
                 Tab("general", new Label("General", "Général"),
                     Section("stage", new Label("Stage", "Étape"), F("cx_customerjourneyid"), F("cx_journeystage")))),
+
+            // NPS days are the rollup's computed rows: one read-only main form, no quick create form.
+            Own(npsDay, "cx_NpsDay", FormKind.Main, new Label("NPS day", "Jour NPS"),
+                Tab("general", new Label("General", "Général"),
+                    Section("day", new Label("Customer and day", "Client et jour"), F("cx_name", true), F("cx_accountid", true), F("cx_contactid", true), F("cx_day", true), F("cx_key", true)),
+                    Section("counts", new Label("Responses", "Réponses"), F("cx_promoters", true), F("cx_passives", true), F("cx_detractors", true), F("cx_lastresponseon", true)))),
 
             Customer("account", "Account", AccountMainForm, new Label("Account", "Compte"), "CrmCx.Forms.accountOnLoad"),
             Customer("contact", "Contact", ContactMainForm, new Label("Contact", "Contact"), "CrmCx.Forms.contactOnLoad"),

@@ -67,7 +67,9 @@ public static class ViewCatalog
     private static IEnumerable<ViewModel> SystemViews(TableModel table)
     {
         var name = table.LogicalName;
-        var columns = table.Columns.Where(c => c.Kind is not Model.Columns.ColumnKind.Memo).Take(6).Select(c => (c.LogicalName, c.IsPrimaryName ? 200 : 130))
+        // An NPS day shows its customer, its day and all three counts.
+        var shown = name == NpsDayTable.LogicalName ? 7 : 6;
+        var columns = table.Columns.Where(c => c.Kind is not Model.Columns.ColumnKind.Memo).Take(shown).Select(c => (c.LogicalName, c.IsPrimaryName ? 200 : 130))
             .Append(("createdon", 125)).ToArray();
         var active = Filter(Condition("statecode", "eq", "0"));
         var defaultName = name == CustomerJourneyTable.LogicalName
