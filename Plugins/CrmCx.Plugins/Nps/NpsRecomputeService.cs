@@ -18,11 +18,15 @@ namespace CrmCx.Nps
     /// <c>new NpsRecomputeService(service, NpsOptions.Default).Recompute(customers, utcNow)</c>.
     /// </summary>
     /// <remarks>
-    /// <para>Calls for a batch of customers of one table: one RetrieveMultiple for the rows, their versions and their
-    /// computed-on dates (per 250 customers), one aggregate per span (two with the default window; per 30 customers),
-    /// and one Update per customer whose figures changed.</para>
+    /// <para>Calls for a batch of customers: per table one RetrieveMultiple for the rows, their versions, computed-on
+    /// dates and summarized-through days (per 250 customers); one read of their day summaries (cx_npsday, per 60
+    /// customers); one aggregate of the responses for today, the windows' edge days and the days due (per 30
+    /// customers; a second one when a day due is an edge day); the day writes (one CreateMultiple and one
+    /// UpdateMultiple per 1,000 days, none when only today changed); one Update per customer whose figures changed.
+    /// None of it grows with the history (<see cref="NpsDayPlan"/> says why the days are read that way).</para>
     /// <para>Never older figures over newer ones. The figures are computed for the latest instant known: the
-    /// triggering operation's time or the newest cx_npsupdatedon among the rows read, whichever is later. Asynchronous
+    /// triggering operation's time, the newest cx_npsupdatedon among the rows read, or a response the change dated a
+    /// few minutes ahead (the clock skew validation allows), whichever is latest. Asynchronous
     /// jobs can run late and out of order, and a job triggered at t1 that runs after one triggered at t2 &gt; t1 would
     /// otherwise count only the responses up to t1 and write over figures that already include a response of t2.</para>
     /// <para>No lost response. The row version is read BEFORE the aggregates and the write requires it: a recompute that
@@ -38,7 +42,6 @@ namespace CrmCx.Nps
     {
         /// <summary>Attempts per customer (the first and the retries after a version mismatch).</summary>
         public const int MaxAttempts = 5;
-
 
         private const int CustomersPerRetrieve = 250;
         private const int PageSize = 5000;
@@ -116,7 +119,10 @@ namespace CrmCx.Nps
             return new NpsRecomputeResult(results);
         }
 
-        /// <summary>The figures of one account or contact from the rows at rest, without writing anything (a "fresh recompute").</summary>
+        /// <summary>
+        /// The figures of one account or contact from the responses themselves, not the day summaries, without writing
+        /// anything: a "fresh recompute" to check the rollup against (its aggregates split past 50,000 rows, so it costs more).
+        /// </summary>
         public NpsFigures Compute(EntityReference customer, DateTime utcNow)
         {
             if (customer == null) throw new ArgumentNullException(nameof(customer));
