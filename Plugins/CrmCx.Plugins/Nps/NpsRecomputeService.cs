@@ -234,6 +234,7 @@ namespace CrmCx.Nps
             var updates = new List<Entity>();
             var figures = new Dictionary<string, NpsFigures>(StringComparer.Ordinal);
             var quiet = new List<StoredCustomer>();
+            var wroteDays = new HashSet<string>(StringComparer.Ordinal);
             foreach (var row in rows)
             {
                 Dictionary<UtcDay, NpsCounts>? read, edges;
@@ -251,8 +252,16 @@ namespace CrmCx.Nps
                     whole[day] = fresh;
                     StoredDay? old = null;
                     if (days != null) days.TryGetValue(day, out old);
-                    if (old != null && !old.Counts.Equals(fresh)) updates.Add(NpsDayRows.Change(old.Id, fresh));
-                    else if (old == null && !fresh.IsEmpty) creates.Add(new KeyValuePair<string, Entity>(row.Key, NpsDayRows.New(row.Reference, row.Name, day, fresh)));
+                    if (old != null && !old.Counts.Equals(fresh))
+                    {
+                        updates.Add(NpsDayRows.Change(old.Id, fresh));
+                        wroteDays.Add(row.Key);
+                    }
+                    else if (old == null && !fresh.IsEmpty)
+                    {
+                        creates.Add(new KeyValuePair<string, Entity>(row.Key, NpsDayRows.New(row.Reference, row.Name, day, fresh)));
+                        wroteDays.Add(row.Key);
+                    }
                 }
                 figures[row.Key] = NpsCalculator.FromDays(plan, whole, Part(read, plan.Today), Part(read, plan.CurrentEdgeDay), Part(read, plan.PreviousEdgeDay));
                 if (!figures[row.Key].LastResponseOn.HasValue) quiet.Add(row);
@@ -275,7 +284,9 @@ namespace CrmCx.Nps
             var result = new Dictionary<string, CustomerNps?>(StringComparer.Ordinal);
             foreach (var row in rows)
             {
-                result[row.Key] = conflicts.Contains(row.Key) ? null : Write(row, figures[row.Key], plan.LastWholeDay, attempt);
+                // A customer whose days were written is written too, even with unchanged figures: the version check is what
+                // tells whether those days were read before a concurrent change (then the retry summarizes them again).
+                result[row.Key] = conflicts.Contains(row.Key) ? null : Write(row, figures[row.Key], plan.LastWholeDay, attempt, wroteDays.Contains(row.Key));
             }
             return result;
         }
@@ -348,7 +359,7 @@ namespace CrmCx.Nps
         }
 
         /// <summary>Writes the figures if they differ from the stored ones; null when the row version no longer matches.</summary>
-        private CustomerNps? Write(StoredCustomer customer, NpsFigures figures, UtcDay summarizedThrough, int attempt)
+        private CustomerNps? Write(StoredCustomer customer, NpsFigures figures, UtcDay summarizedThrough, int attempt, bool wroteDays)
         {
             var table = customer.Table;
             var stored = customer.Row;
@@ -368,7 +379,7 @@ namespace CrmCx.Nps
             // Unchanged figures are not written again: a replayed or retried delivery then changes nothing at all,
             // and the customer row keeps its version (no churn for users editing it).
             update[CustomerSchema.NpsDaysThrough] = summarizedThrough.Number;
-            if (FigureColumns.All(c => Same(stored.Contains(c) ? stored[c] : null, update[c]))
+            if (!wroteDays && FigureColumns.All(c => Same(stored.Contains(c) ? stored[c] : null, update[c]))
                 && Same(stored.Contains(CustomerSchema.NpsDaysThrough) ? stored[CustomerSchema.NpsDaysThrough] : null, summarizedThrough.Number)) return info;
 
             update[CustomerSchema.NpsUpdatedOn] = figures.ComputedOn;

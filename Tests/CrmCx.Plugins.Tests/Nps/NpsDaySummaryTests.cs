@@ -192,6 +192,31 @@ public class NpsDaySummaryTests
         NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
     }
 
+    [Fact]
+    public void A_rollup_that_rewrote_a_day_checks_the_customers_version_even_when_its_figures_did_not_change()
+    {
+        var account = AccountWithHistory();
+        var day = org.Now.AddDays(-8);
+        var customer = new EntityReference(CustomerSchema.Account, account);
+        var system = System;
+        // A day row someone zeroed by hand; R1 is a replayed delivery of a response of that day: it rewrites the day,
+        // and its figures are those already stored.
+        var row = Day(CustomerSchema.Account, account, day)!;
+        var before = Counts(row);
+        system.Update(new Entity(NpsDaySchema.EntityName, row.Id) { [NpsDaySchema.Promoters] = 0, [NpsDaySchema.Passives] = 0, [NpsDaySchema.Detractors] = 0 });
+
+        // Before R1 stores the day, a response for it arrives and its rollup R2 runs to the end; R1's day is now stale.
+        var r1 = new NpsRecomputeService(new ExecuteHookService(system, r => r is UpdateMultipleRequest, () =>
+        {
+            org.SeedResponse(0, day.AddHours(1), account);
+            new NpsRecomputeService(system, NpsOptions.Default).Recompute(new[] { customer }, org.Now, null, new[] { new NpsTouch(customer, day) });
+        }), NpsOptions.Default).Recompute(new[] { customer }, org.Now, null, new[] { new NpsTouch(customer, day) });
+
+        Assert.Equal(1, r1.Retries);
+        Assert.Equal((before.Promoters, before.Passives, before.Detractors + 1), Counts(Day(CustomerSchema.Account, account, day)));
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
+    }
+
     /// <summary>Runs a hook once, just before the first request that <paramref name="when"/> selects.</summary>
     private sealed class ExecuteHookService(IOrganizationService inner, Func<OrganizationRequest, bool> when, Action hook) : IOrganizationService
     {
