@@ -324,7 +324,32 @@ namespace CrmCx.Journeys
         // In-app notifications go to users only (teams are not supported by appnotification).
         private static Guid? UserOf(EntityReference? owner) => owner != null && owner.LogicalName == "systemuser" ? owner.Id : (Guid?)null;
 
+        /// <summary>
+        /// The customer's highest open-journey risk and at-risk count, written under the row version read BEFORE the
+        /// aggregate (a concurrent rollup that wrote in between sends this one back to read again, so the last write
+        /// always saw every journey). Written even when unchanged: a skipped write would leave the version as it was and
+        /// let an older concurrent rollup write over it.
+        /// </summary>
         private void RollUpCustomer(EntityReference customer)
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var stored = service.Retrieve(customer.LogicalName, customer.Id, new ColumnSet(OptimisticUpdate.VersionNumber));
+                int atRisk;
+                var highest = OpenJourneyRisk(customer, out atRisk);
+                var update = new Entity(customer.LogicalName, customer.Id);
+                update[CustomerSchema.RiskLevel] = new OptionSetValue((int)highest);
+                update[CustomerSchema.AtRiskJourneys] = atRisk;
+                if (OptimisticUpdate.TryUpdate(service, update, OptimisticUpdate.VersionOf(stored))) return;
+                if (attempt < MaxAttempts)
+                    trace?.Invoke(customer.LogicalName + " " + customer.Id + " was written by someone else meanwhile: rolling its risk up again (attempt " + (attempt + 1) + " of " + MaxAttempts + ").");
+            }
+            throw new InvalidPluginExecutionException(
+                "The risk of " + customer.LogicalName + " " + customer.Id + " changed " + MaxAttempts + " times while it was being rolled up; the rollup gives up and the customer will be right at its next journey change.");
+        }
+
+        /// <summary>The highest risk level among the customer's open journeys; <paramref name="atRisk"/>: how many are at Medium or High.</summary>
+        private RiskLevel OpenJourneyRisk(EntityReference customer, out int atRisk)
         {
             var column = customer.LogicalName == CustomerSchema.Account ? JourneySchema.Account : JourneySchema.Contact;
             var fetch = "<fetch aggregate='true'><entity name='" + JourneySchema.EntityName + "'>"
@@ -335,7 +360,7 @@ namespace CrmCx.Journeys
                 + "<condition attribute='" + column + "' operator='eq' value='" + SdkValues.Fetch(customer.Id) + "' />"
                 + "</filter></entity></fetch>";
             var highest = RiskLevel.None;
-            var atRisk = 0;
+            atRisk = 0;
             foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch)).Entities)
             {
                 var value = SdkValues.Int(row, "level");
@@ -344,10 +369,7 @@ namespace CrmCx.Journeys
                 if (level > highest) highest = level;
                 if (RiskAssessment.IsAtRisk(level)) atRisk += SdkValues.Int(row, "n") ?? 0;
             }
-            var update = new Entity(customer.LogicalName, customer.Id);
-            update[CustomerSchema.RiskLevel] = new OptionSetValue((int)highest);
-            update[CustomerSchema.AtRiskJourneys] = atRisk;
-            service.Update(update);
+            return highest;
         }
     }
 }

@@ -234,7 +234,6 @@ namespace CrmCx.Nps
             var updates = new List<Entity>();
             var figures = new Dictionary<string, NpsFigures>(StringComparer.Ordinal);
             var quiet = new List<StoredCustomer>();
-            var wroteDays = new HashSet<string>(StringComparer.Ordinal);
             foreach (var row in rows)
             {
                 Dictionary<UtcDay, NpsCounts>? read, edges;
@@ -255,12 +254,10 @@ namespace CrmCx.Nps
                     if (old != null && !old.Counts.Equals(fresh))
                     {
                         updates.Add(NpsDayRows.Change(old.Id, fresh));
-                        wroteDays.Add(row.Key);
                     }
                     else if (old == null && !fresh.IsEmpty)
                     {
                         creates.Add(new KeyValuePair<string, Entity>(row.Key, NpsDayRows.New(row.Reference, row.Name, day, fresh)));
-                        wroteDays.Add(row.Key);
                     }
                 }
                 figures[row.Key] = NpsCalculator.FromDays(plan, whole, Part(read, plan.Today), Part(read, plan.CurrentEdgeDay), Part(read, plan.PreviousEdgeDay));
@@ -284,9 +281,9 @@ namespace CrmCx.Nps
             var result = new Dictionary<string, CustomerNps?>(StringComparer.Ordinal);
             foreach (var row in rows)
             {
-                // A customer whose days were written is written too, even with unchanged figures: the version check is what
-                // tells whether those days were read before a concurrent change (then the retry summarizes them again).
-                result[row.Key] = conflicts.Contains(row.Key) ? null : Write(row, figures[row.Key], plan.LastWholeDay, attempt, wroteDays.Contains(row.Key));
+                // Every customer is written under its version, even with unchanged figures: the version check is what tells
+                // whether its days were read before a concurrent change (then the retry summarizes them again).
+                result[row.Key] = conflicts.Contains(row.Key) ? null : Write(row, figures[row.Key], plan.LastWholeDay, attempt);
             }
             return result;
         }
@@ -358,13 +355,11 @@ namespace CrmCx.Nps
             return result;
         }
 
-        /// <summary>Writes the figures if they differ from the stored ones; null when the row version no longer matches.</summary>
-        private CustomerNps? Write(StoredCustomer customer, NpsFigures figures, UtcDay summarizedThrough, int attempt, bool wroteDays)
+        /// <summary>Writes the figures under the row version read; null when it no longer matches.</summary>
+        private CustomerNps? Write(StoredCustomer customer, NpsFigures figures, UtcDay summarizedThrough, int attempt)
         {
             var table = customer.Table;
             var stored = customer.Row;
-            var info = new CustomerNps(new EntityReference(table, stored.Id), Name(table, stored), stored.GetAttributeValue<EntityReference>(CustomerSchema.Owner), figures, false, attempt,
-                customer.HasOpenFollowUp);
             var update = new Entity(table, stored.Id);
             update[CustomerSchema.Nps] = figures.Nps;
             update[CustomerSchema.NpsPrevious] = figures.PreviousNps;
@@ -376,16 +371,16 @@ namespace CrmCx.Nps
             update[CustomerSchema.Detractors] = figures.Detractors;
             update[CustomerSchema.NpsHistory] = figures.HistoryJson;
             update[CustomerSchema.LastResponseOn] = figures.LastResponseOn;
-            // Unchanged figures are not written again: a replayed or retried delivery then changes nothing at all,
-            // and the customer row keeps its version (no churn for users editing it).
             update[CustomerSchema.NpsDaysThrough] = summarizedThrough.Number;
-            if (!wroteDays && FigureColumns.All(c => Same(stored.Contains(c) ? stored[c] : null, update[c]))
-                && Same(stored.Contains(CustomerSchema.NpsDaysThrough) ? stored[CustomerSchema.NpsDaysThrough] : null, summarizedThrough.Number)) return info;
-
+            // Written even when the figures are those stored: a rollup that skipped its write would leave the version
+            // as it was, and a concurrent rollup that read the responses before the latest change could then write its
+            // older figures over it. (A replayed delivery changes nothing because the rollup step ignores updates that
+            // change no column it counts; see NpsRollup.)
             update[CustomerSchema.NpsUpdatedOn] = figures.ComputedOn;
             // The version read before the aggregates: a concurrent write sends this customer back for a fresh read.
             if (!OptimisticUpdate.TryUpdate(service, update, OptimisticUpdate.VersionOf(stored))) return null;
-            return new CustomerNps(info.Customer, info.Name, info.Owner, figures, true, attempt, customer.HasOpenFollowUp);
+            return new CustomerNps(new EntityReference(table, stored.Id), Name(table, stored), stored.GetAttributeValue<EntityReference>(CustomerSchema.Owner), figures, true, attempt,
+                customer.HasOpenFollowUp);
         }
 
         /// <summary>
@@ -474,14 +469,6 @@ namespace CrmCx.Nps
 
         internal static string? Name(string table, Entity row) =>
             row.GetAttributeValue<string>(table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName);
-
-        private static bool Same(object? stored, object? computed)
-        {
-            if (stored == null || computed == null) return stored == null && computed == null;
-            // Date and time columns are UTC at rest; a Kind left Unspecified by a serializer is not a difference.
-            if (stored is DateTime a && computed is DateTime b) return a.Ticks == b.Ticks;
-            return stored.Equals(computed);
-        }
 
         private static string ResponseColumn(string table)
         {

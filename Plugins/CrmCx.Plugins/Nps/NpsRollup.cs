@@ -86,6 +86,9 @@ namespace CrmCx.Nps
             var candidates = new List<FollowUpCandidate>();
             foreach (var change in changes)
             {
+                // A replayed delivery (an Upsert that matched its row with the same values) changes nothing that counts:
+                // no recompute, so the customers are not even rewritten.
+                if (change.Before != null && change.After != null && !ChangesWhatCounts(change.Before, change.After)) continue;
                 AddCustomers(customers, seen, touched, change.Before);
                 AddCustomers(customers, seen, touched, change.After);
                 var after = change.After;
@@ -150,6 +153,20 @@ namespace CrmCx.Nps
             if (before != null) foreach (var pair in before.Attributes) merged[pair.Key] = pair.Value;
             foreach (var pair in target.Attributes) merged[pair.Key] = pair.Value;
             return merged;
+        }
+
+        /// <summary>Whether an update changed a column the figures count (score, account, contact, date).</summary>
+        private static bool ChangesWhatCounts(Entity before, Entity after)
+        {
+            foreach (var column in FilteringColumns.Split(','))
+            {
+                var a = before.Contains(column) ? before[column] : null;
+                var b = after.Contains(column) ? after[column] : null;
+                if (a is EntityReference ra && b is EntityReference rb) { if (ra.Id != rb.Id) return true; continue; }
+                if (a is DateTime da && b is DateTime db) { if (da.Ticks != db.Ticks) return true; continue; }
+                if (!Equals(a, b)) return true;
+            }
+            return false;
         }
 
         private static void AddCustomers(List<EntityReference> customers, HashSet<string> seen, List<NpsTouch> touched, Entity? row)

@@ -111,17 +111,41 @@ public class ConcurrentRecomputeTests
         org.Respond(0, account: account);
         var t2 = org.Now;
 
-        var later = new NpsRecomputeService(System, NpsOptions.Default).Recompute(new[] { customer }, t2);
-        var version = org.AccountRow(account).RowVersion;
+        new NpsRecomputeService(System, NpsOptions.Default).Recompute(new[] { customer }, t2);
         var earlier = new NpsRecomputeService(System, NpsOptions.Default).Recompute(new[] { customer }, t1);
 
-        Assert.True(later.For(customer)!.Written);
-        Assert.False(earlier.For(customer)!.Written);
-        Assert.Equal(version, org.AccountRow(account).RowVersion);
+        // The late job computes for the later instant stored on the row, not for its own.
+        Assert.Equal(t2, earlier.For(customer)!.Figures.ComputedOn);
+        Assert.Equal(t2, org.AccountRow(account).GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn));
         // 4 promoters and 1 detractor of 5: 60; the t1 figures would have left the detractor out (100).
         Assert.Equal(5, NpsAssert.Responses(org, CustomerSchema.Account, account));
         Assert.Equal(60.0m, NpsAssert.Nps(org, CustomerSchema.Account, account));
         NpsAssert.IsFresh(org, CustomerSchema.Account, account, t2);
+    }
+
+    [Fact]
+    public void A_recompute_that_finds_the_figures_unchanged_still_writes_so_an_older_concurrent_one_cannot_win()
+    {
+        var account = org.Account("Contoso");
+        for (var i = 0; i < 3; i++) org.SeedResponse(10, org.Now.AddDays(-i - 1), account);
+        var customer = new EntityReference(CustomerSchema.Account, account);
+        var system = System;
+        new NpsRecomputeService(system, NpsOptions.Default).Recompute(new[] { customer }, org.Now);
+        var stored = NpsAssert.Nps(org, CustomerSchema.Account, account);
+
+        // R1 reads a new detractor. Before R1 writes, the detractor is deleted again and R2 recomputes: its figures are
+        // the stored ones. R2 must still write (moving the version), or R1's write would put the deleted detractor back.
+        var detractor = org.SeedResponse(0, org.Now.AddHours(-1), account);
+        var first = new NpsRecomputeService(new UpdateInterceptingService(system, _ =>
+        {
+            system.Delete(SurveyResponseSchema.EntityName, detractor);
+            new NpsRecomputeService(system, NpsOptions.Default).Recompute(new[] { customer }, org.Now);
+            return false;
+        }, u => u.Target.LogicalName == CustomerSchema.Account), NpsOptions.Default).Recompute(new[] { customer }, org.Now);
+
+        Assert.Equal(1, first.Retries);
+        Assert.Equal(stored, NpsAssert.Nps(org, CustomerSchema.Account, account));
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
     }
 
     [Fact]
