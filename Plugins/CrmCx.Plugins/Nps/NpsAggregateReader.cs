@@ -196,14 +196,16 @@ namespace CrmCx.Nps
         /// <summary>ISO 8601 UTC with milliseconds, the precision Dataverse keeps.</summary>
         internal static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-        private static object? Aliased(Entity row, string alias)
+        /// <summary>The value of an aggregate's alias (unwrapped from its AliasedValue), or null.</summary>
+        internal static object? Aliased(Entity row, string alias)
         {
             object? value;
             if (!row.Attributes.TryGetValue(alias, out value)) return null;
             return value is AliasedValue a ? a.Value : value;
         }
 
-        private static Guid? AsGuid(object? value)
+        /// <summary>The id in a grouped lookup value (an EntityReference or a Guid), or null.</summary>
+        internal static Guid? AsGuid(object? value)
         {
             if (value is EntityReference r) return r.Id;
             if (value is Guid g) return g;

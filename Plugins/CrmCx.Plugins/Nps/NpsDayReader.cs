@@ -133,17 +133,17 @@ namespace CrmCx.Nps
 
         private static void Credit(Entity row, List<Guid> accounts, List<Guid> contacts, List<DayCredit> into)
         {
-            var score = Aliased(row, "score");
-            var year = Aliased(row, "year");
-            var month = Aliased(row, "month");
-            var day = Aliased(row, "day");
+            var score = NpsAggregateReader.Aliased(row, "score");
+            var year = NpsAggregateReader.Aliased(row, "year");
+            var month = NpsAggregateReader.Aliased(row, "month");
+            var day = NpsAggregateReader.Aliased(row, "day");
             // Rows without a score or date cannot count (null groups of imported data).
             if (!(score is int s) || year == null || month == null || day == null) return;
             var date = UtcDay.From(Convert.ToInt32(year, CultureInfo.InvariantCulture), Convert.ToInt32(month, CultureInfo.InvariantCulture), Convert.ToInt32(day, CultureInfo.InvariantCulture));
-            var count = Convert.ToInt32(Aliased(row, "n"), CultureInfo.InvariantCulture);
-            var newest = Aliased(row, "newest") is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : (DateTime?)null;
-            var account = AsGuid(Aliased(row, "account"));
-            var contact = AsGuid(Aliased(row, "contact"));
+            var count = Convert.ToInt32(NpsAggregateReader.Aliased(row, "n"), CultureInfo.InvariantCulture);
+            var newest = NpsAggregateReader.Aliased(row, "newest") is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : (DateTime?)null;
+            var account = NpsAggregateReader.AsGuid(NpsAggregateReader.Aliased(row, "account"));
+            var contact = NpsAggregateReader.AsGuid(NpsAggregateReader.Aliased(row, "contact"));
             if (account.HasValue && accounts.Contains(account.Value)) into.Add(new DayCredit(CustomerSchema.Account, account.Value, date, s, count, newest));
             if (contact.HasValue && contacts.Contains(contact.Value)) into.Add(new DayCredit(CustomerSchema.Contact, contact.Value, date, s, count, newest));
         }
@@ -177,20 +177,6 @@ namespace CrmCx.Nps
             }
             fetch.Append("</filter></filter></entity></fetch>");
             return fetch.ToString();
-        }
-
-        private static object? Aliased(Entity row, string alias)
-        {
-            object? value;
-            if (!row.Attributes.TryGetValue(alias, out value)) return null;
-            return value is AliasedValue a ? a.Value : value;
-        }
-
-        private static Guid? AsGuid(object? value)
-        {
-            if (value is EntityReference r) return r.Id;
-            if (value is Guid g) return g;
-            return null;
         }
     }
 }

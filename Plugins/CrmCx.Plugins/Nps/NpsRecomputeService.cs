@@ -404,7 +404,7 @@ namespace CrmCx.Nps
                     var rows = service.RetrieveMultiple(new FetchExpression(CustomersFetch(table, idColumn, columns, chunk, link, page)));
                     foreach (var row in rows.Entities)
                     {
-                        var openTask = Aliased(row, FollowUpColumn) != null;
+                        var openTask = NpsAggregateReader.Aliased(row, FollowUpColumn) != null;
                         row.Attributes.Remove(FollowUpColumn);
                         StoredCustomer? known;
                         if (!result.TryGetValue(row.Id, out known))
@@ -459,13 +459,6 @@ namespace CrmCx.Nps
         }
 
         private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
-        private static object? Aliased(Entity row, string alias)
-        {
-            object? value;
-            if (!row.Attributes.TryGetValue(alias, out value)) return null;
-            return value is AliasedValue a ? a.Value : value;
-        }
 
         internal static string? Name(string table, Entity row) =>
             row.GetAttributeValue<string>(table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName);
