@@ -60,6 +60,25 @@ namespace CrmCx.Plugins.Tests.Journeys
         }
 
         [Fact]
+        public void A_customer_risk_rollup_overtaken_by_a_newer_one_retries_instead_of_writing_its_older_level()
+        {
+            // R1 reads the account's open journeys (none at risk yet). Before it writes, the journey is recomputed to
+            // High and its own rollup writes High to the account. R1's "None" must not land over it.
+            var system = System;
+            var customer = new EntityReference(CustomerSchema.Account, account);
+            var updates = new UpdateInterceptingService(system, _ =>
+            {
+                Recompute(system).RecomputeAndRollUp(new[] { journey }, o.Org.Clock.UtcNow);
+                return false;
+            }, u => u.Target.LogicalName == CustomerSchema.Account);
+            Recompute(updates).RollUpCustomers(new[] { customer });
+
+            Assert.Equal(2, updates.Updates);
+            Assert.Equal((int)RiskLevel.High, o.Row(CustomerSchema.Account, account).GetAttributeValue<OptionSetValue>(CustomerSchema.RiskLevel).Value);
+            Assert.Equal(1, o.Row(CustomerSchema.Account, account).GetAttributeValue<int?>(CustomerSchema.AtRiskJourneys));
+        }
+
+        [Fact]
         public void A_recompute_overtaken_between_its_read_and_its_write_recomputes_and_the_owner_gets_one_alert()
         {
             JourneyRecomputeResult? second = null;
