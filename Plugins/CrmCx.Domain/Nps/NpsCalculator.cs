@@ -4,64 +4,12 @@ using System.Collections.Generic;
 namespace CrmCx.Domain.Nps
 {
     /// <summary>
-    /// Computes a customer's NPS figures from aggregate rows (score × month counts of each span of <see cref="NpsPeriods"/>),
-    /// or from raw responses for callers that hold them in memory (benchmarks, tests, data migration checks).
+    /// Computes a customer's NPS figures from whole-day counts and partial days (<see cref="NpsDayPlan"/>, the rollup's
+    /// way), or from raw responses for callers that hold them in memory (benchmarks, tests, data migration checks).
     /// Pure and deterministic: "now" is part of the periods.
     /// </summary>
     public static class NpsCalculator
     {
-        /// <summary>
-        /// The figures from the three spans' aggregate rows: <paramref name="current"/> covers (now − w, now],
-        /// <paramref name="previous"/> (now − 2w, now − w], <paramref name="historyTail"/> [history start, now − 2w]
-        /// (only when <see cref="NpsPeriods.NeedsHistoryTail"/>). <paramref name="newestResponse"/> is the newest
-        /// response found outside these spans, when the caller looked it up. Rows with a score outside 0–10 (possible only
-        /// in data imported with plugins off) are not counted: they have no category.
-        /// </summary>
-        public static NpsFigures Compute(
-            NpsPeriods periods,
-            IEnumerable<ScoreMonthCount> current,
-            IEnumerable<ScoreMonthCount> previous,
-            IEnumerable<ScoreMonthCount>? historyTail = null,
-            DateTime? newestResponse = null)
-        {
-            if (periods == null) throw new ArgumentNullException(nameof(periods));
-            if (current == null) throw new ArgumentNullException(nameof(current));
-            if (previous == null) throw new ArgumentNullException(nameof(previous));
-
-            var accumulator = new Accumulator(periods);
-            foreach (var row in current) accumulator.Add(row, accumulator.Current);
-            foreach (var row in previous) accumulator.Add(row, accumulator.Previous);
-            if (historyTail != null)
-            {
-                foreach (var row in historyTail) accumulator.Add(row, null);
-            }
-            accumulator.Consider(newestResponse);
-            return accumulator.ToFigures();
-        }
-
-        /// <summary>
-        /// The figures from raw responses (each counted in the span its date falls in; later than now or older than every
-        /// span only counts for the last response date when not in the future). Linear time, constant memory.
-        /// </summary>
-        public static NpsFigures FromResponses(NpsPeriods periods, IEnumerable<ScoredResponse> responses)
-        {
-            if (periods == null) throw new ArgumentNullException(nameof(periods));
-            if (responses == null) throw new ArgumentNullException(nameof(responses));
-            var accumulator = new Accumulator(periods);
-            foreach (var response in responses)
-            {
-                var t = response.RespondedOn;
-                if (t > periods.Now) continue;
-                accumulator.Consider(t);
-                int[]? window = null;
-                if (periods.InCurrent(t)) window = accumulator.Current;
-                else if (periods.InPrevious(t)) window = accumulator.Previous;
-                else if (!periods.InHistoryTail(t)) continue;
-                accumulator.Add(response.Score, YearMonth.Of(t), 1, window);
-            }
-            return accumulator.ToFigures();
-        }
-
         /// <summary>
         /// The figures from whole-day counts and the three partial days of <see cref="NpsDayPlan"/>:
         /// <paramref name="wholeDays"/> are the customer's days from <see cref="NpsDayPlan.FirstDay"/> to yesterday (days
@@ -116,6 +64,29 @@ namespace CrmCx.Domain.Nps
             return accumulator.ToFigures();
         }
 
+        /// <summary>
+        /// The figures from raw responses (each counted in the span its date falls in; later than now or older than every
+        /// span only counts for the last response date when not in the future). Linear time, constant memory.
+        /// </summary>
+        public static NpsFigures FromResponses(NpsPeriods periods, IEnumerable<ScoredResponse> responses)
+        {
+            if (periods == null) throw new ArgumentNullException(nameof(periods));
+            if (responses == null) throw new ArgumentNullException(nameof(responses));
+            var accumulator = new Accumulator(periods);
+            foreach (var response in responses)
+            {
+                var t = response.RespondedOn;
+                if (t > periods.Now) continue;
+                accumulator.Consider(t);
+                int[]? window = null;
+                if (periods.InCurrent(t)) window = accumulator.Current;
+                else if (periods.InPrevious(t)) window = accumulator.Previous;
+                else if (!periods.InHistoryTail(t)) continue;
+                accumulator.Add(response.Score, YearMonth.Of(t), 1, window);
+            }
+            return accumulator.ToFigures();
+        }
+
         private sealed class Accumulator
         {
             private readonly NpsPeriods periods;
@@ -137,12 +108,6 @@ namespace CrmCx.Domain.Nps
             public void Consider(DateTime? respondedOn)
             {
                 if (respondedOn.HasValue && (!newest.HasValue || respondedOn.Value > newest.Value)) newest = respondedOn;
-            }
-
-            public void Add(ScoreMonthCount row, int[]? window)
-            {
-                Consider(row.Newest);
-                Add(row.Score, row.Month, row.Count, window);
             }
 
             public void AddWindow(int[] window, NpsCounts counts)

@@ -8,13 +8,9 @@ namespace CrmCx.Domain.Nps
     /// (now − 2w, now − w], and the 12 calendar months of the history, oldest first, the last one being now's month.
     /// </summary>
     /// <remarks>
-    /// Why the rollup reads one aggregate per window rather than one for everything: a window edge (now − w) falls
-    /// inside a month, and an aggregate grouped by month cannot say which of that month's responses came before the
-    /// edge. Grouping each window's aggregate by score and month gives exact window counts (each aggregate's date
-    /// condition cuts at the exact instant) AND exact months (a month cut by an edge is the sum of its two parts).
-    /// The two windows cover the 12 history months whenever 2w reaches back past the first history month (w ≥ 183
-    /// days, so with the default 365); shorter windows need one more aggregate for the rest of the history
-    /// (<see cref="NeedsHistoryTail"/>). The number of queries depends on the configuration, never on the data.
+    /// The two windows cover the 12 history months whenever 2w reaches back past the first history month (w ≥ 183 days,
+    /// so with the default 365); with shorter windows the older history months count in the history only
+    /// (<see cref="NeedsHistoryTail"/>). How the rollup reads these spans is <see cref="NpsDayPlan"/>.
     /// </remarks>
     public sealed class NpsPeriods
     {

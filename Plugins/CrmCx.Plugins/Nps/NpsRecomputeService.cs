@@ -69,7 +69,7 @@ namespace CrmCx.Nps
             this.service = service ?? throw new ArgumentNullException(nameof(service));
             this.options = options ?? throw new ArgumentNullException(nameof(options));
             this.trace = trace;
-            reader = new NpsAggregateReader(service, trace);
+            reader = new NpsAggregateReader(service);
             dayReader = new NpsDayReader(service, trace);
             dayRows = new NpsDayRows(service);
         }
@@ -117,47 +117,6 @@ namespace CrmCx.Nps
                 if (result != null) results.Add(result);
             }
             return new NpsRecomputeResult(results);
-        }
-
-        /// <summary>
-        /// The figures of one account or contact from the responses themselves, not the day summaries, without writing
-        /// anything: a "fresh recompute" to check the rollup against (its aggregates split past 50,000 rows, so it costs more).
-        /// </summary>
-        public NpsFigures Compute(EntityReference customer, DateTime utcNow)
-        {
-            if (customer == null) throw new ArgumentNullException(nameof(customer));
-            return ComputeMany(customer.LogicalName, new List<Guid> { customer.Id }, Utc(utcNow))[customer.Id];
-        }
-
-        /// <summary>The figures of many customers of one table: a constant number of aggregate queries per chunk of customers.</summary>
-        public IReadOnlyDictionary<Guid, NpsFigures> Compute(string customerTable, IReadOnlyCollection<Guid> customerIds, DateTime utcNow) =>
-            ComputeMany(customerTable, customerIds.Distinct().ToList(), Utc(utcNow));
-
-        private Dictionary<Guid, NpsFigures> ComputeMany(string table, List<Guid> ids, DateTime utcNow)
-        {
-            var column = ResponseColumn(table);
-            var periods = NpsPeriods.For(utcNow, options.WindowDays);
-            var result = new Dictionary<Guid, NpsFigures>();
-            if (ids.Count == 0) return result;
-            var current = reader.Read(column, ids, periods.CurrentStart, false, periods.Now);
-            var previous = reader.Read(column, ids, periods.PreviousStart, false, periods.CurrentStart);
-            var tail = periods.NeedsHistoryTail ? reader.Read(column, ids, periods.HistoryStart, true, periods.PreviousStart) : new Dictionary<Guid, List<ScoreMonthCount>>();
-            // Only customers without any response in the spans need a look further back for their last response date.
-            var quiet = ids.Where(id => !current.ContainsKey(id) && !previous.ContainsKey(id) && !tail.ContainsKey(id)).ToList();
-            var newest = quiet.Count > 0 ? reader.Newest(column, quiet, periods.Now) : new Dictionary<Guid, DateTime>();
-            var none = new List<ScoreMonthCount>();
-            foreach (var id in ids)
-            {
-                List<ScoreMonthCount>? c, p, t;
-                DateTime n;
-                result[id] = NpsCalculator.Compute(
-                    periods,
-                    current.TryGetValue(id, out c) ? c : none,
-                    previous.TryGetValue(id, out p) ? p : none,
-                    tail.TryGetValue(id, out t) ? t : null,
-                    newest.TryGetValue(id, out n) ? n : (DateTime?)null);
-            }
-            return result;
         }
 
         private CustomerNps? Retry(StoredCustomer first, DateTime at, Dictionary<string, List<DateTime>> touches, Dictionary<string, HashSet<UtcDay>> summarized)

@@ -44,6 +44,7 @@ public class NpsDayPlanTests
     [Theory]
     [InlineData(365, 0)]
     [InlineData(365, 1)]
+    [InlineData(200, 5)]  // the current window's edge cuts a history month: its two parts must add up
     [InlineData(90, 2)]   // windows shorter than the history: older days count for the history only
     [InlineData(30, 3)]
     [InlineData(1, 4)]
