@@ -6,7 +6,6 @@ using CrmCx.Plugins.Tests.Fixtures;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
-using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
 namespace CrmCx.Plugins.Tests.Nps;
@@ -156,7 +155,7 @@ public class NpsDaySummaryTests
         NpsRecomputeResult? other = null;
 
         // Both rollups find no summaries and build them; the other one stores its rows first.
-        var first = new NpsRecomputeService(new ExecuteHookService(system, r => r is CreateMultipleRequest, () =>
+        var first = new NpsRecomputeService(UpdateInterceptingService.BeforeFirst(system, r => r is CreateMultipleRequest, () =>
         {
             other = new NpsRecomputeService(system, NpsOptions.Default).Recompute(new[] { customer }, org.Now);
         }), NpsOptions.Default).Recompute(new[] { customer }, org.Now);
@@ -181,7 +180,7 @@ public class NpsDaySummaryTests
         // R1 rebuilds and reads the day (one import). Before it stores the day, another response for that day arrives
         // and its own rollup R2 runs to the end. R1 then stores its stale day, finds the account written meanwhile, and
         // must summarize that day again on its retry, although the account now says its days are complete.
-        var r1 = new NpsRecomputeService(new ExecuteHookService(system, r => r is UpdateMultipleRequest, () =>
+        var r1 = new NpsRecomputeService(UpdateInterceptingService.BeforeFirst(system, r => r is UpdateMultipleRequest, () =>
         {
             org.SeedResponse(0, day.AddHours(1), account);
             new NpsRecomputeService(system, NpsOptions.Default).Recompute(new[] { customer }, org.Now, null, new[] { new NpsTouch(customer, day) });
@@ -206,7 +205,7 @@ public class NpsDaySummaryTests
         system.Update(new Entity(NpsDaySchema.EntityName, row.Id) { [NpsDaySchema.Promoters] = 0, [NpsDaySchema.Passives] = 0, [NpsDaySchema.Detractors] = 0 });
 
         // Before R1 stores the day, a response for it arrives and its rollup R2 runs to the end; R1's day is now stale.
-        var r1 = new NpsRecomputeService(new ExecuteHookService(system, r => r is UpdateMultipleRequest, () =>
+        var r1 = new NpsRecomputeService(UpdateInterceptingService.BeforeFirst(system, r => r is UpdateMultipleRequest, () =>
         {
             org.SeedResponse(0, day.AddHours(1), account);
             new NpsRecomputeService(system, NpsOptions.Default).Recompute(new[] { customer }, org.Now, null, new[] { new NpsTouch(customer, day) });
@@ -215,29 +214,5 @@ public class NpsDaySummaryTests
         Assert.Equal(1, r1.Retries);
         Assert.Equal((before.Promoters, before.Passives, before.Detractors + 1), Counts(Day(CustomerSchema.Account, account, day)));
         NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
-    }
-
-    /// <summary>Runs a hook once, just before the first request that <paramref name="when"/> selects.</summary>
-    private sealed class ExecuteHookService(IOrganizationService inner, Func<OrganizationRequest, bool> when, Action hook) : IOrganizationService
-    {
-        private bool fired;
-
-        public OrganizationResponse Execute(OrganizationRequest request)
-        {
-            if (!fired && when(request))
-            {
-                fired = true;
-                hook();
-            }
-            return inner.Execute(request);
-        }
-
-        public Guid Create(Entity entity) => inner.Create(entity);
-        public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) => inner.Retrieve(entityName, id, columnSet);
-        public void Update(Entity entity) => Execute(new UpdateRequest { Target = entity });
-        public void Delete(string entityName, Guid id) => inner.Delete(entityName, id);
-        public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) => inner.Associate(entityName, entityId, relationship, relatedEntities);
-        public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) => inner.Disassociate(entityName, entityId, relationship, relatedEntities);
-        public EntityCollection RetrieveMultiple(QueryBase query) => inner.RetrieveMultiple(query);
     }
 }
