@@ -2,7 +2,7 @@ using System;
 
 namespace CrmCx.Domain.Configuration
 {
-    /// <summary>A step configuration that cannot be used: bad JSON, an unknown key or a value outside its rule; the message names it.</summary>
+    /// <summary>Settings that cannot be used: bad JSON, an unknown key or a value outside its rule; the message names it.</summary>
     [Serializable]
     public sealed class ConfigurationException : Exception
     {
@@ -17,7 +17,7 @@ namespace CrmCx.Domain.Configuration
         }
 
         /// <summary>Creates an empty exception (serialization and framework conventions).</summary>
-        public ConfigurationException() : base("The step configuration is invalid.")
+        public ConfigurationException() : base("The CrmCx settings is invalid.")
         {
         }
     }

@@ -6,7 +6,7 @@ using System.Text;
 namespace CrmCx.Domain.Configuration
 {
     /// <summary>
-    /// A strict reader and a small writer for the JSON this product handles itself (step configuration, NPS history).
+    /// A strict reader and a small writer for the JSON this product handles itself (the CrmCx settings, NPS history).
     /// It exists because the plugin DLL must load alone in Dataverse's sandbox: no Newtonsoft.Json, and
     /// System.Text.Json is not part of .NET Framework 4.6.2.
     /// Values read: objects as <see cref="JsonObject"/>, arrays as <see cref="List{T}"/> of values, strings, numbers as
@@ -84,7 +84,7 @@ namespace CrmCx.Domain.Configuration
             public bool AtEnd => position >= text.Length;
 
             public ConfigurationException Error(string what) =>
-                new ConfigurationException("The step configuration is not valid JSON: " + what + " at character " + (position + 1).ToString(CultureInfo.InvariantCulture) + ".");
+                new ConfigurationException("The CrmCx settings are not valid JSON: " + what + " at character " + (position + 1).ToString(CultureInfo.InvariantCulture) + ".");
 
             public void SkipWhitespace()
             {

@@ -3,12 +3,12 @@ using CrmCx.Domain.Configuration;
 namespace CrmCx.Domain.Nps
 {
     /// <summary>
-    /// What an admin can change in the NPS steps' unsecure configuration (cx-scoring.md, defaults in italics there), e.g.
+    /// What an admin can change of NPS in the CrmCx settings (<see cref="CrmCx.Domain.Configuration.CrmCxSettings"/>; cx-scoring.md's defaults in italics), e.g.
     /// <c>{"windowDays": 365, "followUpEnabled": true, "followUpDueDays": 2}</c>.
     /// </summary>
     /// <remarks>
     /// The low-confidence thresholds (fewer than 10 responses, a margin above 20) are not options: only the panel applies
-    /// them, and it does not read the plugin step's configuration, so a key here would change nothing a user sees. They
+    /// them, and they are the same in every environment, so a key here would change nothing a user sees. They
     /// are fixed in <see cref="NpsMath"/> and, for the panel, in WebResources/src/cx/nps.ts.
     /// </remarks>
     public sealed class NpsOptions
@@ -41,11 +41,18 @@ namespace CrmCx.Domain.Nps
         /// <summary>Days until the follow-up task is due (default 2).</summary>
         public int FollowUpDueDays { get; }
 
-        /// <summary>Reads the step configuration; an unknown key or a bad value throws <see cref="ConfigurationException"/> naming it.</summary>
+        /// <summary>Reads NPS settings alone (tests, tools); an unknown key or a bad value throws <see cref="ConfigurationException"/> naming it.</summary>
         public static NpsOptions Parse(string? json)
         {
-            var c = StepConfiguration.Parse(json);
+            var c = JsonSettings.Parse(json);
             c.EnsureOnlyKnownKeys(Keys);
+            return From(c);
+        }
+
+        /// <summary>Reads the NPS keys of parsed settings (other keys are the caller's to check).</summary>
+        public static NpsOptions From(JsonSettings c)
+        {
+            if (c == null) throw new System.ArgumentNullException(nameof(c));
             // Bounds: a window up to ten years; a follow-up due within a year.
             return new NpsOptions(
                 c.GetInt(WindowDaysKey, 365, 1, 3650),

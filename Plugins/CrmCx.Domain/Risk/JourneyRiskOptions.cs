@@ -55,14 +55,24 @@ namespace CrmCx.Domain.Risk
         }
 
         /// <summary>
-        /// Reads the options from a step's unsecure configuration, e.g.
+        /// Reads journey risk settings alone (tests, tools), e.g.
         /// <c>{"trendDropPoints": 25, "expectedTouchpoints": {"onboarding": 8}, "expectedDays": {"renewal": 60}}</c>;
         /// empty means the defaults; an unknown key or a value outside its rule throws <see cref="ConfigurationException"/>.
         /// </summary>
         public static JourneyRiskOptions Parse(string? json)
         {
-            var c = StepConfiguration.Parse(json);
-            c.EnsureOnlyKnownKeys(TrendDropPointsKey, LowJourneyScoreKey, RepeatWindowDaysKey, RepeatContactsMinimumKey, ExpectedTouchpointsKey, ExpectedDaysKey);
+            var c = JsonSettings.Parse(json);
+            c.EnsureOnlyKnownKeys(Keys);
+            return From(c);
+        }
+
+        /// <summary>Every key of the journey risk settings.</summary>
+        public static readonly string[] Keys = { TrendDropPointsKey, LowJourneyScoreKey, RepeatWindowDaysKey, RepeatContactsMinimumKey, ExpectedTouchpointsKey, ExpectedDaysKey };
+
+        /// <summary>Reads the journey risk keys of parsed settings (other keys are the caller's to check).</summary>
+        public static JourneyRiskOptions From(JsonSettings c)
+        {
+            if (c == null) throw new ArgumentNullException(nameof(c));
             return new JourneyRiskOptions(
                 c.GetInt(TrendDropPointsKey, Default.TrendDropPoints, 1, 100),
                 c.GetInt(LowJourneyScoreKey, Default.LowJourneyScore, 1, 100),

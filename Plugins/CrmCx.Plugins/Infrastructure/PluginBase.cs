@@ -1,5 +1,7 @@
 using System;
 using System.ServiceModel;
+using CrmCx.Domain.Configuration;
+using CrmCx.Settings;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCx.Infrastructure
@@ -7,22 +9,20 @@ namespace CrmCx.Infrastructure
     /// <summary>
     /// Base of every CrmCx plugin: reads the services once, hands a <see cref="LocalPluginContext"/> to the plugin and
     /// turns unexpected failures into <see cref="InvalidPluginExecutionException"/> so the caller sees a readable message.
-    /// Plugins stay stateless: configuration read in the constructor is immutable, everything else lives in the context.
+    /// Plugins stay stateless: the only thing an instance keeps is the immutable settings it last read
+    /// (<see cref="EnvironmentSettings"/>); everything else lives in the context. Steps carry no configuration: the
+    /// settings are the environment variable cx_Settings.
     /// </summary>
     public abstract class PluginBase : IPlugin
     {
-        /// <summary>Creates the plugin with the step's configuration, as Dataverse's (string, string) constructor does.</summary>
-        protected PluginBase(string? unsecureConfiguration, string? secureConfiguration)
+        private readonly EnvironmentSettings settings = new EnvironmentSettings();
+
+        /// <summary>The CrmCx settings in force (environment variable cx_Settings), read as SYSTEM and kept for a few minutes.</summary>
+        protected CrmCxSettings Settings(LocalPluginContext context)
         {
-            UnsecureConfiguration = unsecureConfiguration;
-            SecureConfiguration = secureConfiguration;
+            if (context == null) throw new ArgumentNullException(nameof(context));
+            return settings.Get(context.SystemService, context.OperationTime);
         }
-
-        /// <summary>The step's unsecure configuration.</summary>
-        protected string? UnsecureConfiguration { get; }
-
-        /// <summary>The step's secure configuration.</summary>
-        protected string? SecureConfiguration { get; }
 
         /// <summary>Entry point called by Dataverse.</summary>
         public void Execute(IServiceProvider serviceProvider)

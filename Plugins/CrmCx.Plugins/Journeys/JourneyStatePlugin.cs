@@ -15,12 +15,6 @@ namespace CrmCx.Journeys
     [CrmPluginRegistration("Update", "cx_customerjourney", StageEnum.PostOperation, ExecutionModeEnum.Asynchronous, "statecode,cx_accountid,cx_contactid", "CrmCx.Journeys: journey state or customer changed", 1, IsolationModeEnum.Sandbox, Id = "ec2137af-79e9-4b2f-bb19-f1fee247089c", Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = "statecode,cx_accountid,cx_contactid", Image2Name = "post", Image2Type = ImageTypeEnum.PostImage, Image2Attributes = "statecode,cx_accountid,cx_contactid,cx_completedon")]
     public sealed class JourneyStatePlugin : JourneyPluginBase
     {
-        /// <summary>Creates the plugin with the step's configuration (risk options as JSON).</summary>
-        public JourneyStatePlugin(string? unsecureConfiguration, string? secureConfiguration)
-            : base(unsecureConfiguration, secureConfiguration)
-        {
-        }
-
         /// <inheritdoc />
         protected override void ExecuteCrmPlugin(LocalPluginContext context)
         {
@@ -40,7 +34,7 @@ namespace CrmCx.Journeys
                 system.Update(stamp);
             }
 
-            var service = new JourneyRecomputeService(system, Options, m => context.Trace("{0}", m));
+            var service = new JourneyRecomputeService(system, Settings(context).JourneyRisk, m => context.Trace("{0}", m));
             if (isOpen && !wasOpen) service.Recompute(journeyId, context.OperationTime);
             service.RollUpCustomers(new List<EntityReference?>
             {

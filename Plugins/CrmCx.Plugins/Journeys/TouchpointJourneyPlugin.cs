@@ -29,12 +29,6 @@ namespace CrmCx.Journeys
     [CrmPluginRegistration("Delete", "task", StageEnum.PostOperation, ExecutionModeEnum.Asynchronous, null, "CrmCx.Journeys: task deleted", 1, IsolationModeEnum.Sandbox, Id = "1a4bf554-07d6-4f3d-9025-8bf4db98f048", Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = "cx_customerjourneyid")]
     public sealed class TouchpointJourneyPlugin : JourneyPluginBase
     {
-        /// <summary>Creates the plugin with the step's configuration (risk options as JSON).</summary>
-        public TouchpointJourneyPlugin(string? unsecureConfiguration, string? secureConfiguration)
-            : base(unsecureConfiguration, secureConfiguration)
-        {
-        }
-
         /// <inheritdoc />
         protected override void ExecuteCrmPlugin(LocalPluginContext context)
         {

@@ -88,6 +88,28 @@ namespace CrmCx.Nps
             return result;
         }
 
+        /// <summary>
+        /// The UTC days of the customers' responses written (modifiedon) at or after <paramref name="since"/>, as day
+        /// credits (score and counts are not meant to be summed: only the days matter).
+        /// </summary>
+        public List<DayCredit> ModifiedSince(IReadOnlyList<EntityReference> customers, DateTime since)
+        {
+            var result = new List<DayCredit>();
+            for (var start = 0; start < customers.Count; start += CustomersPerQuery)
+            {
+                var chunk = customers.Skip(start).Take(CustomersPerQuery).ToList();
+                var accounts = chunk.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).ToList();
+                var contacts = chunk.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).ToList();
+                for (var page = 1; ; page++)
+                {
+                    var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, new List<ResponseSpan>(), page, since)));
+                    foreach (var row in rows.Entities) Credit(row, accounts, contacts, result);
+                    if (!rows.MoreRecords) break;
+                }
+            }
+            return result;
+        }
+
         private void ReadChunk(List<EntityReference> customers, List<ResponseSpan> spans, List<DayCredit> result)
         {
             if (customers.Count == 0 || spans.Count == 0) return;
@@ -148,7 +170,7 @@ namespace CrmCx.Nps
             if (contact.HasValue && contacts.Contains(contact.Value)) into.Add(new DayCredit(CustomerSchema.Contact, contact.Value, date, s, count, newest));
         }
 
-        private static string Fetch(List<Guid> accounts, List<Guid> contacts, List<ResponseSpan> spans, int page)
+        private static string Fetch(List<Guid> accounts, List<Guid> contacts, List<ResponseSpan> spans, int page, DateTime? modifiedSince = null)
         {
             var r = SurveyResponseSchema.RespondedOn;
             var fetch = new StringBuilder(1024 + (accounts.Count + contacts.Count) * 60 + spans.Count * 200);
@@ -167,7 +189,10 @@ namespace CrmCx.Nps
             fetch.Append("<filter type=\"or\">");
             if (accounts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Account, accounts);
             if (contacts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Contact, contacts);
-            fetch.Append("</filter><filter type=\"or\">");
+            fetch.Append("</filter>");
+            if (modifiedSince.HasValue)
+                fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ModifiedOn).Append("\" operator=\"ge\" value=\"").Append(NpsAggregateReader.Iso(modifiedSince.Value)).Append("\" />");
+            if (spans.Count > 0) fetch.Append("<filter type=\"or\">");
             foreach (var span in spans)
             {
                 fetch.Append("<filter type=\"and\">");
@@ -175,7 +200,8 @@ namespace CrmCx.Nps
                 fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.ToInclusive ? "le" : "lt").Append("\" value=\"").Append(NpsAggregateReader.Iso(span.To)).Append("\" />");
                 fetch.Append("</filter>");
             }
-            fetch.Append("</filter></filter></entity></fetch>");
+            if (spans.Count > 0) fetch.Append("</filter>");
+            fetch.Append("</filter></entity></fetch>");
             return fetch.ToString();
         }
     }

@@ -7,7 +7,6 @@ using System.Text;
 using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCx.Nps
@@ -33,9 +32,6 @@ namespace CrmCx.Nps
 
         /// <summary>Customers per read: 60 customers × 731 days stays under ten pages even with a response every day.</summary>
         private const int CustomersPerQuery = 60;
-
-        /// <summary>Rows per CreateMultiple or UpdateMultiple (Microsoft's guidance: batches of up to 1,000).</summary>
-        private const int RowsPerWrite = 1000;
 
         private const int PageSize = 5000;
 
@@ -123,31 +119,28 @@ namespace CrmCx.Nps
         }
 
         /// <summary>
-        /// Creates and updates rows in batches. Returns the customer keys (table:id) whose new rows were refused because
-        /// another rollup created the same day meanwhile (the alternate key); those customers must be recomputed again.
+        /// Creates and updates rows one request each: bulk and batch messages are not supported from plug-ins
+        /// (MicrosoftDocs/powerapps-docs bulk-operations.md, "Not supported for use in plug-ins"). Returns the customer
+        /// keys (table:id) whose new rows were refused because another rollup created the same day meanwhile (the
+        /// alternate key); those customers must be recomputed again.
         /// </summary>
         public HashSet<string> Write(IReadOnlyList<KeyValuePair<string, Entity>> creates, IReadOnlyList<Entity> updates)
         {
             var conflicts = new HashSet<string>(StringComparer.Ordinal);
-            for (var start = 0; start < creates.Count; start += RowsPerWrite)
+            foreach (var create in creates)
             {
-                var chunk = creates.Skip(start).Take(RowsPerWrite).ToList();
+                // A customer that lost one day to a concurrent rollup reads its days again: skip its other new days.
+                if (conflicts.Contains(create.Key)) continue;
                 try
                 {
-                    var targets = new EntityCollection(chunk.Select(c => c.Value).ToList()) { EntityName = NpsDaySchema.EntityName };
-                    service.Execute(new CreateMultipleRequest { Targets = targets });
+                    service.Create(create.Value);
                 }
                 catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == DuplicateKey)
                 {
-                    // CreateMultiple writes all or nothing: every customer of the batch reads its days again.
-                    foreach (var c in chunk) conflicts.Add(c.Key);
+                    conflicts.Add(create.Key);
                 }
             }
-            for (var start = 0; start < updates.Count; start += RowsPerWrite)
-            {
-                var targets = new EntityCollection(updates.Skip(start).Take(RowsPerWrite).ToList()) { EntityName = NpsDaySchema.EntityName };
-                service.Execute(new UpdateMultipleRequest { Targets = targets });
-            }
+            foreach (var update in updates) service.Update(update);
             return conflicts;
         }
 

@@ -62,6 +62,7 @@ namespace CrmCx.Nps
         private readonly NpsAggregateReader reader;
         private readonly NpsDayReader dayReader;
         private readonly NpsDayRows dayRows;
+        private NpsRequest? request;
 
         /// <summary>Creates the service over an organization service (the SYSTEM user's in plugins: the figures are computed columns).</summary>
         public NpsRecomputeService(IOrganizationService service, NpsOptions options, Action<string>? trace = null)
@@ -86,8 +87,9 @@ namespace CrmCx.Nps
         /// <param name="utcNow">The time of the change that asks for the recompute; figures are computed for it or for a later stored computed-on date.</param>
         /// <param name="followUpCustomers">Customers (among <paramref name="customers"/>) whose open follow-up tasks matter; null for none.</param>
         /// <param name="touched">The response dates the change wrote or removed, per customer: their days' summaries are made again. Null for none.</param>
+        /// <param name="request">The request the change came with: its customers already recomputed by another job of it are left alone (see <see cref="NpsRequest"/>). Null for none.</param>
         public NpsRecomputeResult Recompute(
-            IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers, IEnumerable<NpsTouch>? touched = null)
+            IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers, IEnumerable<NpsTouch>? touched = null, NpsRequest? request = null)
         {
             if (customers == null) throw new ArgumentNullException(nameof(customers));
             var checks = Group(followUpCustomers ?? Enumerable.Empty<EntityReference>());
@@ -99,6 +101,10 @@ namespace CrmCx.Nps
                 var read = RetrieveCustomers(table.Key, table.Value, checks.TryGetValue(table.Key, out check) ? new HashSet<Guid>(check) : null);
                 rows.AddRange(table.Value.Where(read.ContainsKey).Select(id => read[id]));
             }
+            var coalesced = request == null ? 0 : rows.RemoveAll(r => request.Counted(
+                r.Row.GetAttributeValue<string>(CustomerSchema.NpsCorrelationId), r.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn)));
+            if (rows.Count == 0) return new NpsRecomputeResult(new List<CustomerNps>(), coalesced);
+            this.request = request;
 
             // One instant for the whole batch, never before figures already stored (see the remarks), and late enough
             // for a response the survey tool dated a few minutes ahead (the skew validation allows) to count at once.
@@ -116,7 +122,7 @@ namespace CrmCx.Nps
                 if (result == null) result = Retry(row, at, touches, summarized);
                 if (result != null) results.Add(result);
             }
-            return new NpsRecomputeResult(results);
+            return new NpsRecomputeResult(results, coalesced);
         }
 
         private CustomerNps? Retry(StoredCustomer first, DateTime at, Dictionary<string, List<DateTime>> touches, Dictionary<string, HashSet<UtcDay>> summarized)
@@ -158,12 +164,27 @@ namespace CrmCx.Nps
             var plan = NpsDayPlan.For(NpsPeriods.For(at, options.WindowDays));
             var refs = rows.Select(r => r.Reference).ToList();
             var due = new Dictionary<string, IReadOnlyList<UtcDay>>(StringComparer.Ordinal);
+            // The days of every response of these customers that the request wrote: its other rows' jobs may stop early
+            // (NpsRequest), so this job summarizes their days too. Later attempts find them in `summarized`.
+            var written = new Dictionary<string, List<DateTime>>(StringComparer.Ordinal);
+            if (request != null && attempt == 1)
+            {
+                foreach (var credit in dayReader.ModifiedSince(refs, request.WrittenSince))
+                {
+                    var key = credit.Table + ":" + credit.Customer.ToString("D");
+                    List<DateTime>? list;
+                    if (!written.TryGetValue(key, out list)) written[key] = list = new List<DateTime>();
+                    list.Add(credit.Day.Start);
+                }
+            }
             foreach (var row in rows)
             {
-                List<DateTime>? dates;
+                List<DateTime>? dates, more;
                 HashSet<UtcDay>? before;
                 if (!summarized.TryGetValue(row.Key, out before)) summarized[row.Key] = before = new HashSet<UtcDay>();
-                var days = (touches.TryGetValue(row.Key, out dates) ? dates : Enumerable.Empty<DateTime>()).Concat(before.Select(d => d.Start));
+                var days = (touches.TryGetValue(row.Key, out dates) ? dates : Enumerable.Empty<DateTime>())
+                    .Concat(written.TryGetValue(row.Key, out more) ? more : Enumerable.Empty<DateTime>())
+                    .Concat(before.Select(d => d.Start));
                 due[row.Key] = plan.DaysToSummarize(SummarizedThrough(row.Row), days);
                 before.UnionWith(due[row.Key]);
             }
@@ -336,6 +357,8 @@ namespace CrmCx.Nps
             // older figures over it. (A replayed delivery changes nothing because the rollup step ignores updates that
             // change no column it counts; see NpsRollup.)
             update[CustomerSchema.NpsUpdatedOn] = figures.ComputedOn;
+            // Which request's rows these figures counted: that request's other jobs stop after reading this row.
+            update[CustomerSchema.NpsCorrelationId] = request?.CorrelationId.ToString("D");
             // The version read before the aggregates: a concurrent write sends this customer back for a fresh read.
             if (!OptimisticUpdate.TryUpdate(service, update, OptimisticUpdate.VersionOf(stored))) return null;
             return new CustomerNps(new EntityReference(table, stored.Id), Name(table, stored), stored.GetAttributeValue<EntityReference>(CustomerSchema.Owner), figures, true, attempt,
@@ -353,7 +376,7 @@ namespace CrmCx.Nps
             var result = new Dictionary<Guid, StoredCustomer>();
             var idColumn = table == CustomerSchema.Account ? CustomerSchema.AccountId : CustomerSchema.ContactId;
             var name = table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName;
-            var columns = new[] { idColumn }.Concat(FigureColumns).Concat(new[] { CustomerSchema.NpsUpdatedOn, CustomerSchema.NpsDaysThrough, CustomerSchema.Owner, name, VersionNumber }).ToArray();
+            var columns = new[] { idColumn }.Concat(FigureColumns).Concat(new[] { CustomerSchema.NpsUpdatedOn, CustomerSchema.NpsDaysThrough, CustomerSchema.NpsCorrelationId, CustomerSchema.Owner, name, VersionNumber }).ToArray();
             for (var start = 0; start < ids.Count; start += CustomersPerRetrieve)
             {
                 var chunk = ids.Skip(start).Take(CustomersPerRetrieve).ToList();
@@ -463,6 +486,44 @@ namespace CrmCx.Nps
         }
     }
 
+    /// <summary>
+    /// The request a rollup job came from, for coalescing the per-row jobs of a bulk request: a customer whose stored
+    /// figures were computed by a job of the same request (same correlation id), for this job's time or later, already
+    /// counted this job's row, because that job ran after the request committed. Dataverse runs a message operation
+    /// within 2 minutes (analyze-performance.md, "Time and resource constraints"), so the request wrote its rows from
+    /// <see cref="WrittenSince"/> on.
+    /// </summary>
+    public sealed class NpsRequest
+    {
+        /// <summary>Longest a Dataverse message operation runs (learn.microsoft.com/power-apps/developer/data-platform/analyze-performance).</summary>
+        public static readonly TimeSpan LongestOperation = TimeSpan.FromMinutes(2);
+
+        /// <summary>Creates the request.</summary>
+        public NpsRequest(Guid correlationId, DateTime triggeredAt, bool mayStop)
+        {
+            CorrelationId = correlationId;
+            TriggeredAt = DateTime.SpecifyKind(triggeredAt, DateTimeKind.Utc);
+            MayStop = mayStop;
+        }
+
+        /// <summary>The request's correlation id (the same for every row of a CreateMultiple or UpdateMultiple).</summary>
+        public Guid CorrelationId { get; }
+        /// <summary>When the row's operation ran.</summary>
+        public DateTime TriggeredAt { get; }
+        /// <summary>Whether the job may leave a customer alone (false for deletes, moves and follow-up candidates).</summary>
+        public bool MayStop { get; }
+        /// <summary>The earliest modifiedon a row of this request can carry.</summary>
+        public DateTime WrittenSince => TriggeredAt - LongestOperation;
+
+        /// <summary>Whether figures stored with this correlation id and computed-on date already count this job's row.</summary>
+        public bool Counted(string? storedCorrelationId, DateTime? storedComputedOn)
+        {
+            Guid stored;
+            return MayStop && storedComputedOn.HasValue && storedComputedOn.Value.Ticks >= TriggeredAt.Ticks
+                && Guid.TryParse(storedCorrelationId, out stored) && stored == CorrelationId;
+        }
+    }
+
     /// <summary>A response date a change wrote or removed for a customer: that day's summary is made again.</summary>
     public sealed class NpsTouch
     {
@@ -514,10 +575,14 @@ namespace CrmCx.Nps
     public sealed class NpsRecomputeResult
     {
         /// <summary>Creates the outcome.</summary>
-        public NpsRecomputeResult(IReadOnlyList<CustomerNps> customers)
+        public NpsRecomputeResult(IReadOnlyList<CustomerNps> customers, int coalesced = 0)
         {
             Customers = customers;
+            Coalesced = coalesced;
         }
+
+        /// <summary>Customers left alone because another job of the same request had already recomputed them.</summary>
+        public int Coalesced { get; }
 
         /// <summary>Every customer recomputed (customers that no longer exist are absent).</summary>
         public IReadOnlyList<CustomerNps> Customers { get; }

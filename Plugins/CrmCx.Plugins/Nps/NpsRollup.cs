@@ -11,26 +11,30 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCx.Nps
 {
     /// <summary>
-    /// After survey responses are written or deleted: recomputes the NPS figures of every affected account and contact
-    /// (the old and the new ones when a response moves) from the rows at rest, once per customer per request, and opens
-    /// the follow-up task a new detractor calls for.
+    /// After a survey response is written or deleted: recomputes the NPS figures of its account and contact (the old and
+    /// the new ones when a response moves) from the rows at rest, and opens the follow-up task a new detractor calls for.
     /// </summary>
     /// <remarks>
-    /// Asynchronous (the default registration) so that ingestion never waits on rollups and a rollup fault never loses a
-    /// response. Create and Update are handled through CreateMultiple and UpdateMultiple, which the merged pipeline raises
-    /// for single messages too, so a batch of N responses recomputes each customer once. Delete has no multiple form
-    /// that single deletes raise (DeleteMultiple steps are not invoked for Delete, §4.6), hence its own step.
-    /// The unsecure configuration (the same JSON on every step) is read in the constructor, so a bad one fails at once with
-    /// a message naming the key: <c>{"windowDays": 365, "followUpEnabled": true, "followUpDueDays": 2}</c>.
+    /// <para>Asynchronous so that ingestion never waits on rollups and a rollup fault never loses a response. Registered on
+    /// Create, Update and Delete only: Dataverse's merged pipeline runs these steps once per row when a client sends
+    /// CreateMultiple or UpdateMultiple, and a step on the multiple messages would need their sdkmessageid, which no
+    /// public source gives (docs/admin-guide.md).</para>
+    /// <para>Bulk requests stay cheap: every row's job reads its customers first, and a customer whose last rollup was made
+    /// by a job of the same request (same correlation id, <see cref="CustomerSchema.NpsCorrelationId"/>) for this row's
+    /// time or later is left alone: that job ran after the request committed, so it counted this row. The first job of a
+    /// request also summarizes again the days of every response of the customer written in the last two minutes (a
+    /// Dataverse message operation must end within 2 minutes, so that covers the whole request). A job never stops
+    /// early for a delete, a response that moved to another customer or date (its old day is only known to it), or a
+    /// detractor that may call for a follow-up task.</para>
     /// </remarks>
-    [CrmPluginRegistration("CreateMultiple", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
+    [CrmPluginRegistration("Create", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
         null, "CrmCx NPS: roll up customer NPS after create", 1, IsolationModeEnum.Sandbox,
-        Id = "c617ed3f-deee-4384-aef0-9e7f650a7d78", DeleteAsyncOperation = true,
-        Description = "Recomputes the NPS of the responses' accounts and contacts and opens detractor follow-up tasks (single Create too, through the merged pipeline).")]
-    [CrmPluginRegistration("UpdateMultiple", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
+        Id = "131d9037-3ba2-44c6-a89f-a3d627bc0e40", DeleteAsyncOperation = true,
+        Description = "Recomputes the NPS of the response's account and contact and opens detractor follow-up tasks (once per row of a CreateMultiple too, through the merged pipeline).")]
+    [CrmPluginRegistration("Update", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
         FilteringColumns, "CrmCx NPS: roll up customer NPS after update", 1, IsolationModeEnum.Sandbox,
-        Id = "061d16b5-45cc-4adb-a726-ae1478fc14ea", DeleteAsyncOperation = true,
-        Description = "Recomputes the NPS of the old and new customers of updated responses.",
+        Id = "057c4864-c4b7-4ce1-b84e-c07bdfa9105e", DeleteAsyncOperation = true,
+        Description = "Recomputes the NPS of the old and new customers of an updated response.",
         Image1Name = PreImageAlias, Image1Type = ImageTypeEnum.PreImage, Image1Attributes = ImageColumns,
         Image2Name = PostImageAlias, Image2Type = ImageTypeEnum.PostImage, Image2Attributes = PostImageColumns)]
     [CrmPluginRegistration("Delete", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
@@ -58,37 +62,23 @@ namespace CrmCx.Nps
         /// <summary>What it needs after an update: the customers, and what a follow-up task says.</summary>
         public const string PostImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon,cx_comment";
 
-        private readonly NpsOptions options;
-
-        /// <summary>Creates the plugin; the unsecure configuration is validated here.</summary>
-        public NpsRollup(string? unsecureConfiguration, string? secureConfiguration) : base(unsecureConfiguration, secureConfiguration)
-        {
-            try
-            {
-                options = NpsOptions.Parse(unsecureConfiguration);
-            }
-            catch (ConfigurationException e)
-            {
-                throw new InvalidPluginExecutionException("CrmCx NPS rollup: " + e.Message, e);
-            }
-        }
-
-        /// <summary>The options read from the step configuration.</summary>
-        public NpsOptions Options => options;
-
         /// <inheritdoc />
         protected override void ExecuteCrmPlugin(LocalPluginContext context)
         {
+            var options = Settings(context).Nps;
             var changes = Changes(context);
             var customers = new List<EntityReference>();
             var touched = new List<NpsTouch>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var candidates = new List<FollowUpCandidate>();
+            // Whether a job of the same request that already recomputed a customer counted everything this job would.
+            var mayStop = context.MessageName != "Delete";
             foreach (var change in changes)
             {
                 // A replayed delivery (an Upsert that matched its row with the same values) changes nothing that counts:
                 // no recompute, so the customers are not even rewritten.
                 if (change.Before != null && change.After != null && !ChangesWhatCounts(change.Before, change.After)) continue;
+                if (change.Before != null && change.After != null && MovesDayOrCustomer(change.Before, change.After)) mayStop = false;
                 AddCustomers(customers, seen, touched, change.Before);
                 AddCustomers(customers, seen, touched, change.After);
                 var after = change.After;
@@ -97,6 +87,7 @@ namespace CrmCx.Nps
                 var before = change.Before?.GetAttributeValue<int?>(SurveyResponseSchema.Score);
                 if (FollowUpPolicy.Calls(options.FollowUpEnabled, change.Before == null ? null : before, score))
                 {
+                    mayStop = false;
                     candidates.Add(new FollowUpCandidate(change.Id, score!.Value,
                         after.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account)?.Id,
                         after.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact)?.Id,
@@ -109,7 +100,9 @@ namespace CrmCx.Nps
             var now = context.OperationTime;
             var trace = new Action<string>(m => context.Trace("{0}", m));
             // The follow-up rule's "is a task already open?" is answered by the recompute's read of the customer rows.
-            var result = new NpsRecomputeService(context.SystemService, options, trace).Recompute(customers, now, FollowUpTasks.Customers(candidates), touched);
+            var request = new NpsRequest(context.ExecutionContext.CorrelationId, now, mayStop);
+            var result = new NpsRecomputeService(context.SystemService, options, trace).Recompute(customers, now, FollowUpTasks.Customers(candidates), touched, request);
+            if (result.Coalesced > 0) context.Trace("{0} customers already recomputed by another job of the same request: left alone.", result.Coalesced);
             context.Trace("NPS recomputed for {0} customers ({1} written, {2} retries after concurrent writes).", result.Customers.Count, result.Written, result.Retries);
             if (candidates.Count > 0)
             {
@@ -134,7 +127,7 @@ namespace CrmCx.Nps
             for (var i = 0; i < targets.Count; i++)
             {
                 var target = targets[i];
-                if (message == "Create" || message == "CreateMultiple")
+                if (message == "Create")
                 {
                     // The target carries what the PreOperation step filled (the account from the contact, the date).
                     result.Add(new Change(target.Id, null, target));
@@ -159,6 +152,20 @@ namespace CrmCx.Nps
         private static bool ChangesWhatCounts(Entity before, Entity after)
         {
             foreach (var column in FilteringColumns.Split(','))
+            {
+                var a = before.Contains(column) ? before[column] : null;
+                var b = after.Contains(column) ? after[column] : null;
+                if (a is EntityReference ra && b is EntityReference rb) { if (ra.Id != rb.Id) return true; continue; }
+                if (a is DateTime da && b is DateTime db) { if (da.Ticks != db.Ticks) return true; continue; }
+                if (!Equals(a, b)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether an update moved the response to another customer or date (the old day is then known only to this job).</summary>
+        private static bool MovesDayOrCustomer(Entity before, Entity after)
+        {
+            foreach (var column in new[] { SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.RespondedOn })
             {
                 var a = before.Contains(column) ? before[column] : null;
                 var b = after.Contains(column) ? after[column] : null;

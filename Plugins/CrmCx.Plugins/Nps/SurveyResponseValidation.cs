@@ -17,19 +17,20 @@ namespace CrmCx.Nps
     /// category and the satisfaction index. Bad input is refused with a message naming the column, the value and the rule.
     /// </summary>
     /// <remarks>
-    /// Registered on CreateMultiple and UpdateMultiple only: Dataverse's merged pipeline raises these steps for single
-    /// Create and Update too (with one entity in Targets), and registering on both would run the logic twice
-    /// (dataverse-reference.md §4.6). The multiple form also lets one batch look up all its contacts, accounts and
-    /// journeys in one query each, and lets a refusal name the row. A batch is all or nothing, as CreateMultiple and
-    /// UpdateMultiple are for standard tables: one bad row refuses the whole request.
+    /// Registered on Create and Update only: Dataverse's merged pipeline raises these steps once per row when a client
+    /// sends CreateMultiple or UpdateMultiple (with the row in Target), and registering on both versions would run the
+    /// logic twice (dataverse-reference.md, "Round 2"). Steps on the multiple messages would also need their
+    /// sdkmessageid, which no public source gives, so the zip could not import in every environment. A batch stays all
+    /// or nothing, as CreateMultiple and UpdateMultiple are for standard tables: one bad row refuses the whole request.
+    /// The code still reads Targets when given, so a tool may call it with a batch.
     /// </remarks>
-    [CrmPluginRegistration("CreateMultiple", SurveyResponseSchema.EntityName, StageEnum.PreOperation, ExecutionModeEnum.Synchronous,
+    [CrmPluginRegistration("Create", SurveyResponseSchema.EntityName, StageEnum.PreOperation, ExecutionModeEnum.Synchronous,
         null, "CrmCx NPS: validate and classify survey responses on create", 1, IsolationModeEnum.Sandbox,
-        Id = "3863898c-efee-4667-b76c-3f3bb81804ec",
-        Description = "Validates cx_surveyresponse rows and fills account, response date, name, NPS category and satisfaction index (single Create too, through the merged pipeline).")]
-    [CrmPluginRegistration("UpdateMultiple", SurveyResponseSchema.EntityName, StageEnum.PreOperation, ExecutionModeEnum.Synchronous,
+        Id = "0324da2f-74e9-4a02-9a38-5493612c6abf",
+        Description = "Validates cx_surveyresponse rows and fills account, response date, name, NPS category and satisfaction index (each row of a CreateMultiple too, through the merged pipeline).")]
+    [CrmPluginRegistration("Update", SurveyResponseSchema.EntityName, StageEnum.PreOperation, ExecutionModeEnum.Synchronous,
         FilteringColumns, "CrmCx NPS: validate and classify survey responses on update", 1, IsolationModeEnum.Sandbox,
-        Id = "f7cfd32b-4df7-4a21-a80e-12c0cdcb6397",
+        Id = "8a1a1fa2-b891-4103-94eb-44a3e76e75a2",
         Description = "Validates the updated cx_surveyresponse rows (the stored row merged with the change) and keeps the derived columns true.",
         Image1Name = PreImageAlias, Image1Type = ImageTypeEnum.PreImage, Image1Attributes = PreImageColumns)]
     public sealed class SurveyResponseValidation : PluginBase
@@ -47,11 +48,6 @@ namespace CrmCx.Nps
 
         private const string CreatedOn = "createdon";
         private const int IdsPerQuery = 250;
-
-        /// <summary>Creates the plugin (no configuration).</summary>
-        public SurveyResponseValidation(string? unsecureConfiguration, string? secureConfiguration) : base(unsecureConfiguration, secureConfiguration)
-        {
-        }
 
         /// <inheritdoc />
         protected override void ExecuteCrmPlugin(LocalPluginContext context)

@@ -47,6 +47,8 @@ namespace CrmCx.Schema
         /// empty means none are, and the next rollup rebuilds them from the responses.
         /// </summary>
         public const string NpsDaysThrough = "cx_npsdaysthrough";
+        /// <summary>The correlation id of the request whose responses the last NPS rollup counted (an addition to data-model.md).</summary>
+        public const string NpsCorrelationId = "cx_npscorrelationid";
         /// <summary>Choice cx_risklevel: highest risk among the customer's open journeys.</summary>
         public const string RiskLevel = "cx_risklevel";
         /// <summary>Whole number: open journeys at Medium or High risk.</summary>

@@ -7,6 +7,8 @@ namespace CrmCx.Schema
         public const string EntityName = "cx_surveyresponse";
         /// <summary>Primary key column.</summary>
         public const string Id = "cx_surveyresponseid";
+        /// <summary>When the row was last written (the platform's column).</summary>
+        public const string ModifiedOn = "modifiedon";
         /// <summary>Text 200, primary name: defaulted when empty (customer + date).</summary>
         public const string Name = "cx_name";
         /// <summary>Lookup account: at least one of account or contact is required; when only the contact is given, the account is taken from the contact's parent account.</summary>

@@ -128,7 +128,7 @@ public sealed class ModelMatchesDataModelDocumentTests
     [Fact]
     public void The_additions_beyond_the_document_are_in_the_model_and_not_in_the_document()
     {
-        // data-model.md allows additions; these are the plugins' (NpsDaySchema, CustomerSchema.NpsDaysThrough).
+        // data-model.md allows additions; these are the plugins' (NpsDaySchema, CustomerSchema.NpsDaysThrough, CustomerSchema.NpsCorrelationId).
         Assert.Equal(AdditionalTables, CrmCxModel.Tables.Select(t => t.LogicalName).Where(t => !Doc.Columns.Any(c => c.Table == t)));
         foreach (var (table, column) in AdditionalColumns)
         {
@@ -138,7 +138,7 @@ public sealed class ModelMatchesDataModelDocumentTests
     }
 
     private static readonly string[] AdditionalTables = { "cx_npsday" };
-    private static readonly (string Table, string Column)[] AdditionalColumns = { ("account", "cx_npsdaysthrough"), ("contact", "cx_npsdaysthrough") };
+    private static readonly (string Table, string Column)[] AdditionalColumns = { ("account", "cx_npsdaysthrough"), ("contact", "cx_npsdaysthrough"), ("account", "cx_npscorrelationid"), ("contact", "cx_npscorrelationid") };
 
     private static bool IsAddition(string table, string column) =>
         AdditionalTables.Contains(table) || AdditionalColumns.Contains((table, column));

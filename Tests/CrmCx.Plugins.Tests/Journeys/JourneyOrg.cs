@@ -25,11 +25,9 @@ namespace CrmCx.Plugins.Tests.Journeys
             Cx = CrmCxOrg.Create(options =>
             {
                 options.Start = Start;
-                // An admin configures every journey step alike: the risk options are read by each of them.
+                // The environment's CrmCx settings (environment variable cx_Settings): every journey step reads them.
                 if (riskConfiguration == null) return;
-                options.Configure<TouchpointJourneyPlugin>(riskConfiguration);
-                options.Configure<SurveyResponseJourneyPlugin>(riskConfiguration);
-                options.Configure<JourneyStatePlugin>(riskConfiguration);
+                options.WithSettings(riskConfiguration);
             });
             Org = Cx.Org;
             Service = Cx.Service;

@@ -105,7 +105,7 @@ public class CallCountTests
         var org = CrmCxOrg.Create(o =>
         {
             o.StepFilter = s => s.PluginType.Namespace == typeof(NpsRollup).Namespace;
-            o.Configure<NpsRollup>("{\"followUpEnabled\": false}");
+            o.WithSettings("{\"followUpEnabled\": false}");
         });
         var accounts = Enumerable.Range(0, 50).Select(i => org.Account("Account " + i)).ToList();
         var targets = new EntityCollection { EntityName = SurveyResponseSchema.EntityName };

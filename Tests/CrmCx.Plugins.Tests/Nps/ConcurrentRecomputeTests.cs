@@ -13,7 +13,7 @@ namespace CrmCx.Plugins.Tests.Nps;
 
 public class ConcurrentRecomputeTests
 {
-    private readonly CrmCxOrg org = CrmCxOrg.Create(o => o.Configure<NpsRollup>("{\"followUpEnabled\": false}"));
+    private readonly CrmCxOrg org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false}"));
 
     private IOrganizationService System => org.Org.ServiceFactory.CreateOrganizationService(null);
 

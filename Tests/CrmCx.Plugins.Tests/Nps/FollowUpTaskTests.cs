@@ -158,12 +158,12 @@ public class FollowUpTaskTests
     [Fact]
     public void The_follow_up_can_be_switched_off_and_given_other_due_days()
     {
-        var off = CrmCxOrg.Create(o => o.Configure<NpsRollup>("{\"followUpEnabled\": false}"));
+        var off = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false}"));
         off.Respond(0, account: off.Account("Contoso"));
         off.Settle();
         Assert.Empty(off.All("task"));
 
-        var week = CrmCxOrg.Create(o => o.Configure<NpsRollup>("{\"followUpDueDays\": 7}"));
+        var week = CrmCxOrg.Create(o => o.WithSettings("{\"followUpDueDays\": 7}"));
         week.Respond(0, account: week.Account("Contoso"));
         week.Settle();
         Assert.Equal(week.Now.AddDays(7), Assert.Single(week.All("task")).GetAttributeValue<DateTime>("scheduledend"));

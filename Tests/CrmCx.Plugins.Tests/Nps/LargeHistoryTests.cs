@@ -16,7 +16,7 @@ public class LargeHistoryTests
         var org = CrmCxOrg.Create(o =>
         {
             o.StepFilter = s => s.PluginType == typeof(NpsRollup) || s.PluginType == typeof(SurveyResponseValidation);
-            o.Configure<NpsRollup>("{\"followUpEnabled\": false}");
+            o.WithSettings("{\"followUpEnabled\": false}");
         });
         var account = org.Account("Contoso");
         for (var i = 0; i < 60_000; i++) org.SeedResponse(i % 11, org.Now.AddMinutes(-(i * 7 % (360 * 24 * 60)) - 1), account);

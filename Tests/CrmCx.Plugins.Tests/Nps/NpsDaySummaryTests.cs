@@ -13,7 +13,7 @@ namespace CrmCx.Plugins.Tests.Nps;
 /// <summary>The day summaries (cx_npsday) the rollup keeps so that no aggregate has to count a whole window.</summary>
 public class NpsDaySummaryTests
 {
-    private readonly CrmCxOrg org = CrmCxOrg.Create(o => o.Configure<NpsRollup>("{\"followUpEnabled\": false}"));
+    private readonly CrmCxOrg org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false}"));
 
     private IOrganizationService System => org.Org.ServiceFactory.CreateOrganizationService(null);
 

@@ -14,7 +14,7 @@ public class NpsRollupTests
 {
     private const string Account = CustomerSchema.Account;
     private const string Contact = CustomerSchema.Contact;
-    private readonly CrmCxOrg org = CrmCxOrg.Create(o => o.Configure<NpsRollup>("{\"followUpEnabled\": false}"));
+    private readonly CrmCxOrg org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false}"));
 
     [Fact]
     public void A_new_response_gives_its_account_and_contact_their_nps_once_the_rollup_has_run()
@@ -267,19 +267,26 @@ public class NpsRollupTests
     }
 
     [Theory]
-    [InlineData("{\"windowDay\": 90}", "CrmCx NPS rollup: Unknown key \"windowDay\" in the step configuration")]
-    [InlineData("{\"followUpDueDays\": \"two\"}", "CrmCx NPS rollup: Step configuration \"followUpDueDays\" must be a whole number from 0 to 365; got \"two\".")]
-    [InlineData("windowDays=90", "CrmCx NPS rollup: The step configuration is not valid JSON")]
-    public void A_bad_step_configuration_fails_when_the_plugin_is_constructed_naming_the_key(string json, string message)
+    [InlineData("{\"windowDay\": 90}", "Environment variable cx_Settings: Unknown key \"windowDay\"")]
+    [InlineData("{\"followUpDueDays\": \"two\"}", "Environment variable cx_Settings: Setting \"followUpDueDays\" must be a whole number from 0 to 365; got \"two\".")]
+    [InlineData("windowDays=90", "Environment variable cx_Settings: The CrmCx settings are not valid JSON")]
+    public void A_bad_settings_value_fails_the_rollup_naming_the_key_and_keeps_the_response(string json, string message)
     {
-        var ex = Assert.Throws<InvalidPluginExecutionException>(() => new NpsRollup(json, null));
-        Assert.StartsWith(message, ex.Message);
+        var bad = CrmCxOrg.Create(o => o.WithSettings(json));
+        var account = bad.Account("Contoso");
+        var id = bad.Respond(9, account: account);
+        bad.Org.DrainAsyncQueue();
+
+        var failed = Assert.Single(bad.Org.SystemJobs, j => j.Status == SystemJobStatus.Failed && j.PluginTypeName == typeof(NpsRollup).FullName);
+        Assert.Contains(message, failed.ErrorMessage, StringComparison.Ordinal);
+        Assert.NotNull(bad.Org.Peek(SurveyResponseSchema.EntityName, id));
+        Assert.Null(bad.AccountRow(account).GetAttributeValue<decimal?>(CustomerSchema.Nps));
     }
 
     [Fact]
-    public void A_shorter_window_from_the_configuration_is_used()
+    public void A_shorter_window_from_the_settings_is_used()
     {
-        var configured = CrmCxOrg.Create(o => o.Configure<NpsRollup>("{\"windowDays\": 30, \"followUpEnabled\": false}"));
+        var configured = CrmCxOrg.Create(o => o.WithSettings("{\"windowDays\": 30, \"followUpEnabled\": false}"));
         var account = configured.Account("Contoso");
         configured.SeedResponse(0, configured.Now.AddDays(-40), account);
         configured.SeedResponse(0, configured.Now.AddDays(-100), account); // only in the history

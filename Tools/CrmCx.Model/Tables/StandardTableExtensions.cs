@@ -39,6 +39,10 @@ public static class StandardTableExtensions
             new Label("Last UTC day (yyyyMMdd) whose survey responses are summed in NPS day rows; empty = rebuilt at the next rollup. Computed by CrmCx.",
                 "Dernier jour UTC (aaaaMMjj) dont les réponses aux enquêtes sont additionnées dans les lignes Jour NPS ; vide = reconstruites au prochain cumul. Calculé par CrmCx."),
             NpsDayTable.FirstDay, NpsDayTable.LastDay),
+        // An addition to data-model.md (CustomerSchema.NpsCorrelationId): lets the rollups of one bulk request stop after one read.
+        Column.Text("cx_NpsCorrelationId", new Label("NPS computed for request", "NPS calculé pour la requête"),
+            new Label("Correlation id of the request whose survey responses the last NPS rollup counted; the other rollups of that request stop after one read. Computed by CrmCx.",
+                "Identifiant de corrélation de la requête dont le dernier cumul NPS a compté les réponses ; les autres cumuls de cette requête s'arrêtent après une lecture. Calculé par CrmCx."), 100),
         Column.Choice("cx_RiskLevel", new Label("CX Risk Level", "Niveau de risque CX"),
             new Label("Highest risk among the customer's open journeys.", "Risque le plus élevé parmi les parcours ouverts du client."), GlobalChoices.RiskLevel),
         Column.Count("cx_AtRiskJourneys", new Label("At-risk Journeys", "Parcours à risque"),

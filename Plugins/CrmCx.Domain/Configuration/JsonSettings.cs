@@ -6,35 +6,35 @@ using System.Linq;
 namespace CrmCx.Domain.Configuration
 {
     /// <summary>
-    /// A plugin step's unsecure configuration: one JSON object read strictly, so that a mistyped key or a value outside
+    /// The CrmCx settings (the JSON of the environment variable cx_Settings, see <see cref="CrmCxSettings"/>): one JSON object read strictly, so that a mistyped key or a value outside
     /// its rule fails when the plugin is constructed (with a message naming it) instead of being silently ignored.
-    /// Typical use in an options class: <c>var c = StepConfiguration.Parse(json); c.EnsureOnlyKnownKeys("a", "b");
+    /// Typical use in an options class: <c>var c = JsonSettings.Parse(json); c.EnsureOnlyKnownKeys("a", "b");
     /// var a = c.GetInt("a", 365, 1, 3650);</c>. An empty or missing configuration means "all defaults".
     /// JSON null is not a way to ask for the default: leave the key out instead (null is refused, so typos in values show).
     /// </summary>
-    public sealed class StepConfiguration
+    public sealed class JsonSettings
     {
         private readonly JsonObject values;
 
-        private StepConfiguration(JsonObject values)
+        private JsonSettings(JsonObject values)
         {
             this.values = values;
         }
 
         /// <summary>A configuration with no keys: every getter returns its default.</summary>
-        public static StepConfiguration Empty => new StepConfiguration(new JsonObject());
+        public static JsonSettings Empty => new JsonSettings(new JsonObject());
 
         /// <summary>The keys present, in document order.</summary>
         public IReadOnlyList<string> Keys => values.Keys.ToList();
 
-        /// <summary>Parses the step's unsecure configuration: null, empty or whitespace is an empty configuration; anything else must be one JSON object.</summary>
-        public static StepConfiguration Parse(string? json)
+        /// <summary>Parses the settings: null, empty or whitespace means every default; anything else must be one JSON object.</summary>
+        public static JsonSettings Parse(string? json)
         {
             if (json == null || json.Trim().Length == 0) return Empty;
             var parsed = JsonText.Parse(json);
             var obj = parsed as JsonObject;
-            if (obj == null) throw new ConfigurationException("The step configuration must be a JSON object such as {\"windowDays\": 365}; got " + JsonText.Describe(parsed) + ".");
-            return new StepConfiguration(obj);
+            if (obj == null) throw new ConfigurationException("The CrmCx settings must be a JSON object such as {\"windowDays\": 365}; got " + JsonText.Describe(parsed) + ".");
+            return new JsonSettings(obj);
         }
 
         /// <summary>Whether the key is present.</summary>
@@ -50,7 +50,7 @@ namespace CrmCx.Domain.Configuration
                 var hint = knownKeys != null && knownKeys.Any(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase))
                     ? " (keys are case-sensitive: did you mean " + JsonText.Quote(knownKeys.First(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase))) + "?)"
                     : string.Empty;
-                throw new ConfigurationException("Unknown key " + JsonText.Quote(key) + " in the step configuration" + hint + "; known keys: " +
+                throw new ConfigurationException("Unknown key " + JsonText.Quote(key) + " in the CrmCx settings" + hint + "; known keys: " +
                     (known.Count == 0 ? "none" : string.Join(", ", knownKeys!)) + ".");
             }
         }
@@ -114,7 +114,7 @@ namespace CrmCx.Domain.Configuration
             foreach (var pair in obj)
             {
                 if (!allowed.Contains(pair.Key, StringComparer.Ordinal))
-                    throw new ConfigurationException("Unknown key " + JsonText.Quote(pair.Key) + " in " + JsonText.Quote(key) + " of the step configuration; known keys: " + string.Join(", ", allowed) + ".");
+                    throw new ConfigurationException("Unknown key " + JsonText.Quote(pair.Key) + " in " + JsonText.Quote(key) + " of the CrmCx settings; known keys: " + string.Join(", ", allowed) + ".");
                 result[pair.Key] = ToInt(key + "." + pair.Key, pair.Value, min, max, "a whole number from " + Format(min) + " to " + Format(max));
             }
             return result;
@@ -130,7 +130,7 @@ namespace CrmCx.Domain.Configuration
         }
 
         private static ConfigurationException Bad(string key, string rule, object? raw) =>
-            new ConfigurationException("Step configuration " + JsonText.Quote(key) + " must be " + rule + "; got " + JsonText.Describe(raw) + ".");
+            new ConfigurationException("Setting " + JsonText.Quote(key) + " must be " + rule + "; got " + JsonText.Describe(raw) + ".");
 
         private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
