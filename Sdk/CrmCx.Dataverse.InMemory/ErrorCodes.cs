@@ -14,6 +14,8 @@ public static class ErrorCodes
     public const int TransactionNotStarted = unchecked((int)0x80040251);
     /// <summary>0x80040219: the message is not implemented.</summary>
     public const int NotImplemented = unchecked((int)0x80040219);
+    /// <summary>0x80040315: "This action is not supported." (also: a bulk or batch request sent from plug-in code, see README).</summary>
+    public const int NotSupported = unchecked((int)0x80040315);
     /// <summary>0x80040224: an exception other than InvalidPluginExecutionException escaped a plugin.</summary>
     public const int IsvUnExpected = unchecked((int)0x80040224);
     /// <summary>0x80040237: a row with the same primary key already exists.</summary>

@@ -96,6 +96,32 @@ internal static class Faults
     public static FaultException<OrganizationServiceFault> UnsupportedRequest(string? requestName, string typeName) =>
         Create(ErrorCodes.NotImplemented, $"The in-memory organization does not implement the request '{requestName ?? "(no RequestName)"}' ({typeName}).");
 
+    /// <summary>
+    /// A bulk or batch request (CreateMultiple, UpdateMultiple, UpsertMultiple, ExecuteMultiple, ExecuteTransaction) sent from
+    /// plug-in code. Microsoft documents these as not supported in plug-ins (bulk-operations.md "Not supported for use in
+    /// plug-ins"; best-practices/business-logic/avoid-batch-requests-plugin.md) but publishes no error for it, and
+    /// execute-multiple-requests.md says plug-ins "aren't blocked" from ExecuteMultipleRequest. The in-memory org refuses
+    /// them anyway so plug-in tests catch the pattern, with the closest documented error: NotSupported 0x80040315,
+    /// "This action is not supported." (powerapps-docs developer/data-platform/includes/data-service-error-codes.md,
+    /// commit 0e120ff92a19aa6cd12f46bdc9b88e2c8c066392). The text after that sentence is the in-memory org's own.
+    /// </summary>
+    public static FaultException<OrganizationServiceFault> BatchRequestFromPlugin(string requestName, string caller) =>
+        Create(ErrorCodes.NotSupported,
+            $"This action is not supported. The in-memory organization refuses {requestName} from plug-in code ({caller}): bulk and batch requests are not supported in plug-ins (bulk-operations.md, avoid-batch-requests-plugin.md).");
+
+    /// <summary>The fault of ExecuteTransaction when one of its requests fails: the failing request's code and message, with its index (use-executetransaction.md).</summary>
+    public static FaultException<OrganizationServiceFault> TransactionRequestFailed(int index, OrganizationServiceFault failed)
+    {
+        var fault = new ExecuteTransactionFault
+        {
+            ErrorCode = failed.ErrorCode,
+            Message = failed.Message,
+            FaultedRequestIndex = index,
+            InnerFault = failed,
+        };
+        return new FaultException<OrganizationServiceFault>(fault, failed.Message);
+    }
+
     /// <summary>The outer request after a plugin swallowed the fault of a nested request: the database transaction is already aborted.</summary>
     public static FaultException<OrganizationServiceFault> NoActiveTransaction() =>
         Create(ErrorCodes.TransactionNotStarted,

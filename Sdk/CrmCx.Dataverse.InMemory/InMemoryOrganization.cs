@@ -35,7 +35,7 @@ public sealed class InMemoryOrganization
         {
             new CreateExecutor(this), new RetrieveExecutor(this), new RetrieveMultipleExecutor(this), new UpdateExecutor(this),
             new DeleteExecutor(this), new UpsertExecutor(this), new CreateMultipleExecutor(this), new UpdateMultipleExecutor(this),
-            new ExecuteMultipleExecutor(this), new RelationshipExecutor(this, associate: true), new RelationshipExecutor(this, associate: false),
+            new ExecuteMultipleExecutor(this), new ExecuteTransactionExecutor(this), new RelationshipExecutor(this, associate: true), new RelationshipExecutor(this, associate: false),
             new WhoAmIExecutor(this),
         });
         ServiceFactory = new OrganizationServiceFactory(this, CallCounter.Client, null);

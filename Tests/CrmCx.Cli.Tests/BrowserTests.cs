@@ -40,6 +40,8 @@ public sealed class BrowserTests
         Assert.Contains($"± {account.GetAttributeValue<decimal>(CustomerSchema.NpsMargin).ToString("0.0", invariant)} points", panel);
         Assert.Contains($"{account.GetAttributeValue<int>(CustomerSchema.NpsResponses).ToString(invariant)} responses", panel);
         Assert.Contains($"Promoters: {account.GetAttributeValue<int>(CustomerSchema.Promoters).ToString(invariant)} (", panel);
+        // The NPS window as the cx_Settings environment variable names it (365 days when the demo org has no value).
+        Assert.Matches(@"Over the last (\d+ months|[\d,]+ days|day)\n", panel);
 
         var artifacts = Path.Combine(Root, "artifacts");
         Directory.CreateDirectory(artifacts);

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using CrmCx.Cli.Commands;
+using CrmCx.Cli.Serving;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -24,6 +25,11 @@ internal static class PanelQueries
         $"&$filter=_cx_accountid_value eq {account} and statecode eq 0" +
         "&$orderby=cx_risklevel desc,cx_scoretrend asc" +
         "&$expand=cx_customerjourney_cx_journeystagescore($select=cx_journeystage,cx_score)";
+
+    /// <summary>The cx_Settings environment variable: its definition with the environment's value expanded (src/data/settings.ts).</summary>
+    public static string Settings =>
+        "?$select=defaultvalue,schemaname&$filter=schemaname eq 'cx_Settings'" +
+        "&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)";
 
     public static string AtRisk(Guid account) =>
         "?$select=cx_name,cx_risklevel,cx_riskreasons" +
@@ -96,6 +102,42 @@ public sealed class ServeTests(ServeFixture serve) : IClassFixture<ServeFixture>
 
         Assert.NotEmpty(levels);
         Assert.All(levels, l => Assert.True(l is 964000002 or 964000003));
+    }
+
+    [Fact]
+    public void RetrieveMultipleRecords_answers_the_settings_query_with_the_default_value_and_the_environments_value_expanded()
+    {
+        var org = new Dataverse.InMemory.InMemoryOrganization();
+        var service = org.GetService();
+        var settings = service.Create(new Entity("environmentvariabledefinition")
+        {
+            ["schemaname"] = "cx_Settings", ["displayname"] = "CrmCx settings", ["defaultvalue"] = "{\"windowDays\":365}",
+            ["type"] = new OptionSetValue(100000003),
+        });
+        service.Create(new Entity("environmentvariablevalue")
+        {
+            ["schemaname"] = "cx_Settings", ["value"] = "{\"windowDays\":90}",
+            ["environmentvariabledefinitionid"] = new EntityReference("environmentvariabledefinition", settings),
+        });
+        service.Create(new Entity("environmentvariabledefinition") { ["schemaname"] = "cx_Other", ["defaultvalue"] = "x", ["type"] = new OptionSetValue(100000000) });
+
+        var json = JsonSerializer.SerializeToElement(new WebApiReader(org).RetrieveMultiple("environmentvariabledefinition", PanelQueries.Settings));
+
+        var definition = Assert.Single(json.GetProperty("entities").EnumerateArray().ToList());
+        Assert.Equal("cx_Settings", definition.GetProperty("schemaname").GetString());
+        Assert.Equal("{\"windowDays\":365}", definition.GetProperty("defaultvalue").GetString());
+        Assert.False(definition.TryGetProperty("displayname", out _), "Only the selected columns come back.");
+        var value = Assert.Single(definition.GetProperty("environmentvariabledefinition_environmentvariablevalue").EnumerateArray().ToList());
+        Assert.Equal("{\"windowDays\":90}", value.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task The_demo_server_answers_the_panels_settings_query_from_the_demo_org()
+    {
+        var result = await Get($"/xrm/retrieveMultipleRecords?table=environmentvariabledefinition&options={Uri.EscapeDataString(PanelQueries.Settings)}");
+
+        // The demo org may or may not carry the definition yet; either way the panel gets an answer, never an error.
+        Assert.All(result.GetProperty("entities").EnumerateArray(), e => Assert.Equal("cx_Settings", e.GetProperty("schemaname").GetString()));
     }
 
     [Fact]

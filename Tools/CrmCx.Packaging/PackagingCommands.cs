@@ -18,9 +18,11 @@ public sealed record PackOptions
     public bool Build { get; init; } = true;
     /// <summary>Output folder; dist/ of the repository when null.</summary>
     public string? OutputFolder { get; init; }
+    /// <summary>The version the zips declare; <see cref="CrmCxSolution.Version"/> when null. Never lower than it.</summary>
+    public Version? Version { get; init; }
     /// <summary>
-    /// sdkmessageids looked up in the target environment for the messages that have no verified id (CreateMultiple,
-    /// UpdateMultiple), written into the zips only; Solution/ never carries them.
+    /// Opt-in for a zip meant for one environment only: sdkmessageids read in that environment for the messages that have
+    /// no verified id (CreateMultiple, UpdateMultiple). The steps on them go into the zips only; Solution/ never carries them.
     /// </summary>
     public IReadOnlyDictionary<string, Guid> MessageIds { get; init; } = new Dictionary<string, Guid>();
 }
@@ -28,34 +30,73 @@ public sealed record PackOptions
 /// <summary>The paths of the two zips a pack run wrote.</summary>
 public sealed record PackResult(string ManagedZip, string UnmanagedZip);
 
-/// <summary>Entry points of the packaging tool, usable as a library (the crmcx CLI calls Pack).</summary>
+/// <summary>What Solution/ should hold, and the registered steps that cannot ship (left out of those files).</summary>
+public sealed record ExpectedSolution(SortedDictionary<string, string> Files, PluginAssemblyInfo Assembly, IReadOnlyList<StepProblem> Problems);
+
+/// <summary>The outcome of check: files of Solution/ that differ from what generate writes, and steps that cannot ship.</summary>
+public sealed record CheckResult(IReadOnlyList<string> Drift, IReadOnlyList<StepProblem> Problems, int StepCount)
+{
+    /// <summary>Solution/ is what generate writes and every step can ship.</summary>
+    public bool IsClean => Drift.Count == 0 && Problems.Count == 0;
+}
+
+/// <summary>Entry points of the packaging tool, usable as a library (the crmcx CLI calls Run with "pack").</summary>
 public static class PackagingCommands
 {
-    /// <summary>Runs a command line: generate | check | pack [--no-build] [--out folder] [--message-id Message=GUID]….</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The usage text, printed for a missing or unknown command.</summary>
+    public const string Usage =
+        "usage: CrmCx.Packaging generate | check | pack [--no-build] [--out <folder>] [--version <major.minor.build.revision>] [--message-id <message>=<sdkmessageid>]...\n"
+        + "  generate      writes Solution/ from the model, the catalogs and the plug-in registration attributes; a step that cannot\n"
+        + "                ship (no Id, UnSecureConfiguration, or a message without a verified sdkmessageid) is left out and named (exit 1).\n"
+        + "  check         lists the files of Solution/ that differ from what generate writes and the steps that cannot ship (exit 1 when any).\n"
+        + "  pack          checks, validates and writes the managed and unmanaged zips (dist/ by default); refuses any step that cannot ship (exit 1).\n"
+        + "  --no-build    packs what is built; fails when a build output is missing.\n"
+        + "  --version     the version the zips declare, for an upgrade (default: CrmCxSolution.Version; never lower).\n"
+        + "  --message-id  opt-in for a zip meant for ONE environment only: the sdkmessageid read there for a message that has no\n"
+        + "                verified id (CreateMultiple, UpdateMultiple). Such a zip imports only where the ids were read; the zips\n"
+        + "                for any tenant are packed without it (docs/admin-guide.md, section 9).";
+
+    /// <summary>Runs a command line (see <see cref="Usage"/>) in the repository containing the current folder, or in <paramref name="layout"/>.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, RepositoryLayout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         try
         {
-            var layout = RepositoryLayout.Find();
             switch (args.FirstOrDefault())
             {
                 case "generate":
-                    var written = Generate(layout, output);
-                    output.WriteLine($"Solution/ generated: {written} files.");
-                    return 0;
+                {
+                    var generated = Generate(layout ?? RepositoryLayout.Find(), output);
+                    output.WriteLine($"Solution/ generated: {generated.Files.Count} files.");
+                    if (generated.Problems.Count == 0) return 0;
+                    error.WriteLine("error: " + StepCheck.Refusal(generated.Problems, generated.Assembly.Steps.Count()));
+                    return 1;
+                }
                 case "check":
-                    var drift = Check(layout, output);
-                    foreach (var d in drift) error.WriteLine(d);
-                    return drift.Count == 0 ? 0 : 1;
+                {
+                    var result = Check(layout ?? RepositoryLayout.Find(), output);
+                    foreach (var d in result.Drift) error.WriteLine(d);
+                    if (result.Problems.Count > 0) error.WriteLine("error: " + StepCheck.Refusal(result.Problems, result.StepCount));
+                    return result.IsClean ? 0 : 1;
+                }
                 case "pack":
-                    var options = new PackOptions { Build = !args.Contains("--no-build"), OutputFolder = ValueOf(args, "--out"), MessageIds = MessageIds.Parse(ValuesOf(args, "--message-id")) };
-                    var result = Pack(layout, options, output);
+                {
+                    var options = new PackOptions
+                    {
+                        Build = !args.Contains("--no-build"),
+                        OutputFolder = ValueOf(args, "--out"),
+                        Version = ParseVersion(ValueOf(args, "--version")),
+                        MessageIds = Packing.MessageIds.Parse(ValuesOf(args, "--message-id")),
+                    };
+                    var result = Pack(layout ?? RepositoryLayout.Find(), options, output);
                     output.WriteLine($"Wrote {result.ManagedZip}");
                     output.WriteLine($"Wrote {result.UnmanagedZip}");
                     return 0;
+                }
                 default:
-                    error.WriteLine("usage: CrmCx.Packaging generate | check | pack [--no-build] [--out <folder>] [--message-id <message>=<sdkmessageid>]...");
+                    error.WriteLine(Usage);
                     return 2;
             }
         }
@@ -66,23 +107,24 @@ public static class PackagingCommands
         }
     }
 
-    /// <summary>The files Solution/ should hold, from the model, the catalogs and the built plugin assembly.</summary>
-    public static SortedDictionary<string, string> Expected(RepositoryLayout layout, TextWriter log, bool build = true, bool warn = true)
+    /// <summary>The files Solution/ should hold, from the model, the catalogs and the built plugin assembly, and the steps left out of them.</summary>
+    public static ExpectedSolution Expected(RepositoryLayout layout, TextWriter log, bool build = true)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(log);
         var path = build ? BuildOutputs.EnsurePluginAssembly(layout, log) : layout.PluginAssembly;
         var assembly = PluginAssemblyReader.Read(path);
-        // Said on every run, so nobody ships these steps without knowing (docs/admin-guide.md §9).
-        var unresolved = MessageIds.Unresolved(assembly);
-        if (warn && unresolved.Count > 0) log.WriteLine(MessageIds.Warning(unresolved, assembly.Steps.Count()));
-        return SolutionGenerator.Generate(assembly);
+        return new ExpectedSolution(SolutionGenerator.Generate(assembly), assembly, StepCheck.Problems(assembly));
     }
 
-    /// <summary>Writes Solution/ and removes generated files that are no longer produced; returns the number of files.</summary>
-    public static int Generate(RepositoryLayout layout, TextWriter log)
+    /// <summary>
+    /// Writes Solution/ and removes generated files that are no longer produced. Steps that cannot ship are left out (the
+    /// result names them; the command then fails), so Solution/ never holds a step an import could not resolve.
+    /// </summary>
+    public static ExpectedSolution Generate(RepositoryLayout layout, TextWriter log)
     {
-        var files = Expected(layout, log);
+        var expected = Expected(layout, log);
+        var files = expected.Files;
         foreach (var stale in Directory.Exists(layout.Solution) ? Directory.EnumerateFiles(layout.Solution, "*.xml", SearchOption.AllDirectories).ToList() : new List<string>())
             if (!files.ContainsKey(Relative(layout, stale))) File.Delete(stale);
         foreach (var (path, text) in files)
@@ -93,13 +135,14 @@ public static class PackagingCommands
         }
         foreach (var dir in Directory.EnumerateDirectories(layout.Solution, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
             if (!Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
-        return files.Count;
+        return expected;
     }
 
-    /// <summary>Differences between Solution/ and what the generator produces; empty when they agree.</summary>
-    public static IReadOnlyList<string> Check(RepositoryLayout layout, TextWriter log, bool build = true, bool warn = true)
+    /// <summary>Differences between Solution/ and what the generator produces, and the steps that cannot ship.</summary>
+    public static CheckResult Check(RepositoryLayout layout, TextWriter log, bool build = true)
     {
-        var files = Expected(layout, log, build, warn);
+        var expected = Expected(layout, log, build);
+        var files = expected.Files;
         var drift = new List<string>();
         foreach (var (path, text) in files)
         {
@@ -110,43 +153,64 @@ public static class PackagingCommands
         if (Directory.Exists(layout.Solution))
             drift.AddRange(Directory.EnumerateFiles(layout.Solution, "*.xml", SearchOption.AllDirectories).Select(f => Relative(layout, f))
                 .Where(p => !files.ContainsKey(p)).Select(p => $"not generated: Solution/{p}"));
-        if (drift.Count > 0) drift.Add("Run: dotnet run --project Tools/CrmCx.Packaging -- generate");
-        return drift;
+        if (drift.Count > 0) drift.Add("Run: dotnet run --project Tools/CrmCx.Packaging -c Release -- generate");
+        return new CheckResult(drift, expected.Problems, expected.Assembly.Steps.Count());
     }
 
-    /// <summary>Builds what is missing, checks Solution/ against the attributes and the model, validates and writes both zips.</summary>
+    /// <summary>
+    /// Builds what is missing, checks Solution/ against the attributes and the model, refuses steps that cannot ship
+    /// (unless --message-id resolves them, for one environment), validates and writes both zips.
+    /// </summary>
     public static PackResult Pack(RepositoryLayout layout, PackOptions options, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        var version = options.Version ?? Version.Parse(CrmCxSolution.Version);
+        if (version < Version.Parse(CrmCxSolution.Version))
+            throw new InvalidOperationException($"--version {version} is lower than the solution's version {CrmCxSolution.Version}; Dataverse upgrades only to a higher version.");
         if (options.Build)
         {
             BuildOutputs.EnsurePluginAssembly(layout, log);
             BuildOutputs.EnsureWebResources(layout, log);
         }
-        var drift = Check(layout, log, build: false, warn: false);
-        if (drift.Count > 0) throw new InvalidOperationException("Solution/ does not match the model and the registration attributes:\n  " + string.Join("\n  ", drift));
+        var check = Check(layout, log, build: false);
+        if (check.Drift.Count > 0) throw new InvalidOperationException("Solution/ does not match the model and the registration attributes:\n  " + string.Join("\n  ", check.Drift));
+        var assembly = PluginAssemblyReader.Read(layout.PluginAssembly);
+        var remaining = Packing.MessageIds.Remaining(assembly, options.MessageIds);
 
         var schema = CustomizationsSchema.Load(layout.Schemas);
         var output = options.OutputFolder ?? layout.Dist;
-        var version = CrmCxSolution.Version.Replace('.', '_');
-        var managedZip = Path.Combine(output, $"CrmCx_{version}_managed.zip");
-        var unmanagedZip = Path.Combine(output, $"CrmCx_{version}_unmanaged.zip");
+        var name = version.ToString(4).Replace('.', '_');
+        var managedZip = Path.Combine(output, $"CrmCx_{name}_managed.zip");
+        var unmanagedZip = Path.Combine(output, $"CrmCx_{name}_unmanaged.zip");
         // Assemble and validate both before writing either, so a failure leaves no zip behind.
         var managed = SolutionPackage.Assemble(layout, managed: true, layout.PluginAssembly);
         var unmanaged = SolutionPackage.Assemble(layout, managed: false, layout.PluginAssembly);
-        var assembly = PluginAssemblyReader.Read(layout.PluginAssembly);
-        MessageIds.Apply(managed, assembly, options.MessageIds);
-        var unresolved = MessageIds.Apply(unmanaged, assembly, options.MessageIds);
-        if (unresolved.Count > 0) log.WriteLine(MessageIds.Warning(unresolved, assembly.Steps.Count()));
-        foreach (var (solution, name) in new[] { (managed, "managed"), (unmanaged, "unmanaged") })
+        if (remaining.Count > 0) throw new InvalidOperationException(StepCheck.Refusal(remaining, assembly.Steps.Count()));
+        foreach (var solution in new[] { managed, unmanaged })
+        {
+            var added = Packing.MessageIds.AddTargetSteps(solution, assembly, options.MessageIds);
+            if (added > 0 && solution.Managed)
+                log.WriteLine($"Packed {added} steps with the --message-id ids: these zips are for the environment those ids were read in, not for any tenant.");
+            SolutionPackage.SetVersion(solution, version);
+        }
+        foreach (var (solution, kind) in new[] { (managed, "managed"), (unmanaged, "unmanaged") })
         {
             var errors = schema.Validate(solution.Customizations);
-            if (errors.Count > 0) throw new InvalidOperationException($"customizations.xml of the {name} solution does not conform to CustomizationsSolution.xsd:\n  " + string.Join("\n  ", errors.Take(20)));
+            if (errors.Count > 0) throw new InvalidOperationException($"customizations.xml of the {kind} solution does not conform to CustomizationsSolution.xsd:\n  " + string.Join("\n  ", errors.Take(20)));
         }
         SolutionPackage.Write(managed, schema, managedZip);
         SolutionPackage.Write(unmanaged, schema, unmanagedZip);
         return new PackResult(managedZip, unmanagedZip);
+    }
+
+    private static Version? ParseVersion(string? text)
+    {
+        if (text is null) return null;
+        if (!Version.TryParse(text, out var version) || version.Revision < 0)
+            throw new InvalidOperationException($"--version expects four numbers, major.minor.build.revision (for example 1.1.0.0); got '{text}'.");
+        return version;
     }
 
     private static string Relative(RepositoryLayout layout, string path) => Path.GetRelativePath(layout.Solution, path).Replace(Path.DirectorySeparatorChar, '/');
@@ -164,6 +228,8 @@ public static class PackagingCommands
     private static string? ValueOf(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        if (i < 0) return null;
+        if (i + 1 >= args.Length) throw new InvalidOperationException($"{name} needs a value.");
+        return args[i + 1];
     }
 }

@@ -1,12 +1,13 @@
-// Prints the panel's budget figures and fails when one is over: script + stylesheet minified at most 50 KB,
-// at most 2 requests on load (counted by the browser tests, which write test-output/requests-on-load.json).
+// Prints the panel's budget figures and fails when one is over: script + stylesheet minified at most 50 KB, at most
+// 3 requests on load (customer, open journeys, settings; all sent at once), counted by the browser tests, which write
+// test-output/requests-on-load.json.
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const limits = { panelBytes: 50 * 1024, requestsOnLoad: 2 };
+const limits = { panelBytes: 50 * 1024, requestsOnLoad: 3 };
 
 const files = ["dist/cx_/panel/cxpanel.js", "dist/cx_/panel/cxpanel.css", "dist/cx_/panel/cxpanel.html", "dist/cx_/scripts/cxform.js"];
 const sizes = {};

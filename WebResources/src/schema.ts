@@ -60,6 +60,28 @@ export const Relationships = {
   journeyStageScores: "cx_customerjourney_cx_journeystagescore",
 } as const;
 
+/**
+ * The CrmCx settings: one JSON environment variable (Dataverse's tables environmentvariabledefinition and
+ * environmentvariablevalue). The definition ships in the solution with its default value; an admin may give the
+ * environment its own value, which then wins.
+ */
+export const EnvironmentVariables = {
+  definitionTable: "environmentvariabledefinition",
+  schemaName: "schemaname",
+  defaultValue: "defaultvalue",
+  /**
+   * The definition's one-to-many relationship to its values, expanded as a collection-valued navigation property.
+   * Name from Microsoft's table reference: environmentvariabledefinition, One-To-Many relationships,
+   * ReferencedEntityNavigationPropertyName (learn.microsoft.com/power-apps/developer/data-platform/reference/entities/
+   * environmentvariabledefinition; the Web API reference, webapi/reference/environmentvariabledefinition, lists it
+   * among the collection-valued navigation properties).
+   */
+  values: "environmentvariabledefinition_environmentvariablevalue",
+  value: "value",
+  /** Schema name of the CrmCx settings variable (the plugins read the same one). */
+  settings: "cx_Settings",
+} as const;
+
 export const JourneyState = { active: 0, inactive: 1 } as const;
 
 export const RiskLevel = {

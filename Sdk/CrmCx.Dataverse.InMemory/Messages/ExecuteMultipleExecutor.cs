@@ -29,9 +29,8 @@ internal sealed class ExecuteMultipleExecutor(InMemoryOrganization org) : IMessa
                 throw Faults.InvalidArgument($"Requests[{i}] is an ExecuteMultipleRequest; ExecuteMultiple cannot contain ExecuteMultiple.");
         }
 
-        // Inside a plugin's transaction, a failing request must roll back everything (execute-multiple-requests.md:
-        // "Any failures in the synchronous step must roll back all data operations"), so the fault is not collected.
-        var inTransaction = org.Transactions.InTransaction;
+        // Only clients reach this (the dispatcher refuses ExecuteMultiple from plug-in code, ExecuteTransaction refuses to
+        // contain it), so no transaction is open here and each request commits or rolls back on its own.
         var items = new ExecuteMultipleResponseItemCollection();
         var faulted = false;
         for (var i = 0; i < requests.Count; i++)
@@ -41,7 +40,7 @@ internal sealed class ExecuteMultipleExecutor(InMemoryOrganization org) : IMessa
                 var response = org.Dispatcher.Execute(requests[i], scope.Origin);
                 if (settings.ReturnResponses) items.Add(new ExecuteMultipleResponseItem { RequestIndex = i, Response = response });
             }
-            catch (FaultException<OrganizationServiceFault> e) when (!inTransaction)
+            catch (FaultException<OrganizationServiceFault> e)
             {
                 faulted = true;
                 items.Add(new ExecuteMultipleResponseItem { RequestIndex = i, Fault = e.Detail });

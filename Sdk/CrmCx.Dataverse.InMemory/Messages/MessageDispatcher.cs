@@ -12,6 +12,16 @@ internal sealed class MessageDispatcher
     /// <summary>Dataverse's maximum depth (IExecutionContext.Depth docs: "The maximum depth (8)").</summary>
     public const int MaxDepth = 8;
 
+    /// <summary>
+    /// The batch request types of avoid-batch-requests-plugin.md (ExecuteMultiple, ExecuteTransaction, CreateMultiple,
+    /// UpdateMultiple, UpsertMultiple), refused from plug-in code (Faults.BatchRequestFromPlugin). DeleteMultiple is left out
+    /// because the org does not implement it (it fails as NotImplemented from anywhere).
+    /// </summary>
+    private static readonly HashSet<string> BatchMessages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ExecuteMultiple", "ExecuteTransaction", "CreateMultiple", "UpdateMultiple", "UpsertMultiple",
+    };
+
     private readonly InMemoryOrganization org;
     private readonly Dictionary<string, IMessageExecutor> executors = new(StringComparer.OrdinalIgnoreCase);
 
@@ -40,6 +50,8 @@ internal sealed class MessageDispatcher
         var depth = origin.Parent is null ? 1 : origin.Parent.Depth + 1;
         org.Calls.Record(string.IsNullOrEmpty(name) ? request.GetType().Name : name, origin.Caller, depth);
         if (depth > MaxDepth) throw Faults.InfiniteLoop();
+        // A request whose origin has a plugin context comes from a plugin's IOrganizationService (OrganizationServiceFactory).
+        if (origin.Parent is not null && name is not null && BatchMessages.Contains(name)) throw Faults.BatchRequestFromPlugin(name, origin.Caller);
         if (string.IsNullOrEmpty(name) || !executors.TryGetValue(name, out var executor)) throw Faults.UnsupportedRequest(name, request.GetType().FullName ?? request.GetType().Name);
 
         // Dataverse authenticates the caller first: a service for a user that does not exist cannot do anything.

@@ -7,7 +7,7 @@ public static class StandardTables
 {
     private static readonly string[] Regarding = { "account", "contact", "incident" };
 
-    /// <summary>Defines systemuser, team, businessunit, organization, account, contact, incident, the activity tables and appnotification.</summary>
+    /// <summary>Defines systemuser, team, businessunit, organization, account, contact, incident, the activity tables, appnotification and the environment variable tables.</summary>
     public static void ApplyTo(MetadataStore metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
@@ -67,6 +67,24 @@ public static class StandardTables
             .Add(new ColumnDefinition("ttlinseconds", ColumnType.Integer) { MinValue = 0 })
             .Add(new ColumnDefinition("isread", ColumnType.Boolean)));
 
+        // Environment variables, as a plug-in reads them (a definition with its default, and the environment's value if set).
+        // Columns from MicrosoftDocs/powerapps-docs powerapps-docs/developer/data-platform/reference/entities/
+        // environmentvariabledefinition.md (commit 005fe887c994d4e1f1dcc3aff9b9a7f534ae0482): primary name schemaname
+        // (String 100), displayname (String 100), defaultvalue and description (Memo 2000), type (Picklist: 100000000 String,
+        // 100000001 Number, 100000002 Boolean, 100000003 JSON, 100000004 Data Source), user-owned; and
+        // environmentvariablevalue.md (commit 03cac83498962d24335cdfbac4023946e1febf1e): schemaname (String 100), value
+        // (Memo 2000), environmentvariabledefinitionid (Lookup to environmentvariabledefinition), user-owned.
+        metadata.Define(new TableDefinition("environmentvariabledefinition", "schemaname")
+            .Add(Text("schemaname", 100)).Add(Text("displayname", 100)).Add(Memo("defaultvalue", 2000)).Add(Memo("description", 2000))
+            .Add(new ColumnDefinition("type", ColumnType.Picklist) { Options = new[] { 100000000, 100000001, 100000002, 100000003, 100000004 } }));
+        metadata.Define(new TableDefinition("environmentvariablevalue", "schemaname")
+            .Add(Text("schemaname", 100)).Add(Memo("value", 2000))
+            .Add(Lookup("environmentvariabledefinitionid", "environmentvariabledefinition")));
+
+        // environmentvariablevalue.md, Many-to-One relationships: environmentvariabledefinition_environmentvariablevalue,
+        // ReferencedAttribute environmentvariabledefinitionid, ReferencingAttribute environmentvariabledefinitionid.
+        metadata.DefineRelationship(RelationshipDefinition.OneToMany("environmentvariabledefinition_environmentvariablevalue",
+            "environmentvariabledefinition", "environmentvariablevalue", "environmentvariabledefinitionid"));
         metadata.DefineRelationship(RelationshipDefinition.OneToMany("contact_customer_accounts", "account", "contact", "parentcustomerid"));
         metadata.DefineRelationship(RelationshipDefinition.OneToMany("account_primary_contact", "contact", "account", "primarycontactid"));
         metadata.DefineRelationship(RelationshipDefinition.OneToMany("account_parent_account", "account", "account", "parentaccountid"));

@@ -168,7 +168,7 @@ internal sealed class PipelineRunner
         {
             var row = pre ? item.PreRow : item.PostRow;
             if (row is null) continue;
-            images[image.Name] = EntityCopier.Copy(row, image.Attributes.Count == 0 ? null : image.Attributes.ToList());
+            images[image.EntityAlias] = EntityCopier.Copy(row, image.Attributes.Count == 0 ? null : image.Attributes.ToList());
         }
         return images;
     }

@@ -1,16 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Reflection;
-using Microsoft.Xrm.Sdk;
+using System.Xml;
+using System.Xml.Linq;
 
 namespace CrmCx.Dataverse.InMemory.Pipeline;
 
-/// <summary>The registered plugin steps; discovers them from CrmPluginRegistrationAttribute (matched by type name, as spkl does).</summary>
+/// <summary>The registered plugin steps: imported from the solution's step XML as Dataverse imports it, or registered by hand (tests).</summary>
 public sealed class PluginPipeline
 {
-    private const string AttributeName = "CrmPluginRegistrationAttribute";
-
     // Messages whose steps may have images, and the images they allow (register-plug-in.md "Define entity images").
     private static readonly Dictionary<string, (bool Pre, bool Post)> ImageMessages = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,51 +34,47 @@ public sealed class PluginPipeline
     /// <summary>Every registered step, in registration order.</summary>
     public IReadOnlyList<PluginStep> Steps => steps;
 
-    /// <summary>Registers the steps of every public IPlugin type of the assembly that carries registration attributes (Dataverse only runs public plugin types); returns them.</summary>
-    public IReadOnlyList<PluginStep> RegisterAssembly(Assembly assembly)
+    /// <summary>
+    /// Imports SdkMessageProcessingStep elements against the plugin assembly, all or none (a solution import fails as a
+    /// whole); fails naming every step it refuses. Returns the steps in the order given.
+    /// </summary>
+    public IReadOnlyList<PluginStep> ImportSteps(IEnumerable<XElement> steps, Assembly pluginAssembly) =>
+        Import((steps ?? throw new ArgumentNullException(nameof(steps))).Select(s => (s, (string?)null)), pluginAssembly);
+
+    /// <summary>Imports every *.xml step file of a folder such as Solution/SdkMessageProcessingSteps (file name order), all or none.</summary>
+    public IReadOnlyList<PluginStep> ImportStepFolder(string folder, Assembly pluginAssembly)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
-        var added = new List<PluginStep>();
-        Type[] types;
-        try { types = assembly.GetTypes(); }
-        catch (ReflectionTypeLoadException e) { types = e.Types.Where(t => t is not null).ToArray()!; }
-        foreach (var type in types.Where(t => IsPlugin(t) && (t.IsPublic || t.IsNestedPublic)).OrderBy(t => t.FullName, StringComparer.Ordinal)) added.AddRange(Register(type));
-        return added;
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The step folder {folder} does not exist.");
+        var files = Directory.GetFiles(folder, "*.xml").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal);
+        return Import(files.Select(f => (Load(f).Root!, (string?)Path.GetFileName(f))), pluginAssembly);
     }
 
-    /// <summary>Registers the steps the type's registration attributes declare; returns them.</summary>
-    public IReadOnlyList<PluginStep> Register(Type pluginType)
+    /// <summary>Imports the SdkMessageProcessingSteps section of a packed solution's customizations.xml, all or none.</summary>
+    public IReadOnlyList<PluginStep> ImportCustomizations(string customizationsPath, Assembly pluginAssembly)
     {
-        ArgumentNullException.ThrowIfNull(pluginType);
-        if (!IsPlugin(pluginType)) throw new ArgumentException($"'{pluginType.FullName}' is not a concrete IPlugin type.", nameof(pluginType));
-        var added = new List<PluginStep>();
-        foreach (var data in pluginType.GetCustomAttributesData().Where(a => a.AttributeType.Name == AttributeName))
-        {
-            var step = FromAttribute(pluginType, data);
-            if (step is not null) added.Add(Register(step));
-        }
-        return added;
+        ArgumentException.ThrowIfNullOrWhiteSpace(customizationsPath);
+        return ImportCustomizations(Load(customizationsPath), pluginAssembly);
+    }
+
+    /// <summary>Imports the SdkMessageProcessingSteps section of a customizations.xml document (root ImportExportXml), all or none.</summary>
+    public IReadOnlyList<PluginStep> ImportCustomizations(XDocument customizations, Assembly pluginAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(customizations);
+        var root = customizations.Root;
+        if (root is null || root.Name.LocalName != "ImportExportXml")
+            throw new InvalidOperationException($"customizations.xml must have the root <ImportExportXml>, not <{root?.Name.LocalName ?? "(none)"}>.");
+        var steps = root.Elements().Where(e => e.Name.LocalName == "SdkMessageProcessingSteps")
+            .SelectMany(section => section.Elements().Where(e => e.Name.LocalName == StepXmlReader.StepElement));
+        return ImportSteps(steps, pluginAssembly);
     }
 
     /// <summary>Registers one step; fails on a registration Dataverse refuses (async outside PostOperation, an image the message does not support).</summary>
     public PluginStep Register(PluginStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        if (step.Mode == StepMode.Asynchronous && step.Stage != PipelineStage.PostOperation)
-            throw new InvalidOperationException($"Step '{step.Name}': asynchronous steps can only be registered on the PostOperation stage (40), not {step.Stage} ({(int)step.Stage}).");
-        if (step.Stage == PipelineStage.MainOperation)
-            throw new InvalidOperationException($"Step '{step.Name}': plugins cannot be registered on the MainOperation stage (30).");
-        foreach (var image in step.Images)
-        {
-            if (!ImageMessages.TryGetValue(step.MessageName, out var allowed))
-                throw new InvalidOperationException($"Step '{step.Name}': image '{image.Name}' is not supported on message '{step.MessageName}'; images exist only for {string.Join(", ", ImageMessages.Keys)}.");
-            if (image.IsPre && !allowed.Pre)
-                throw new InvalidOperationException($"Step '{step.Name}': message '{step.MessageName}' has no pre-image (image '{image.Name}').");
-            if (image.IsPost && !allowed.Post)
-                throw new InvalidOperationException($"Step '{step.Name}': message '{step.MessageName}' has no post-image (image '{image.Name}').");
-            if (image.IsPost && step.Stage != PipelineStage.PostOperation)
-                throw new InvalidOperationException($"Step '{step.Name}': post-image '{image.Name}' is only available on the PostOperation stage, not {step.Stage}.");
-        }
+        if (Problem(step) is { } problem) throw new InvalidOperationException($"Step '{step.Name}' ({step.Id:D}): {problem}");
+        if (steps.Any(s => s.Id == step.Id)) throw new InvalidOperationException($"Step '{step.Name}' ({step.Id:D}): a step with this id is already registered.");
         steps.Add(step);
         return step;
     }
@@ -101,42 +97,52 @@ public sealed class PluginPipeline
     /// <summary>Whether any step is registered for the message.</summary>
     internal bool HasSteps(string messageName) => steps.Any(s => s.MessageName.Equals(messageName, StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsPlugin(Type type) => type is { IsClass: true, IsAbstract: false } && typeof(IPlugin).IsAssignableFrom(type);
-
-    private static PluginStep? FromAttribute(Type pluginType, CustomAttributeData data)
+    private IReadOnlyList<PluginStep> Import(IEnumerable<(XElement Element, string? Source)> elements, Assembly pluginAssembly)
     {
-        var args = data.ConstructorArguments;
-        // The workflow-activity constructor has five arguments; plugin steps have eight.
-        if (args.Count < 8) return null;
-        var message = args[0].ArgumentType.IsEnum ? Enum.GetName(args[0].ArgumentType, args[0].Value!) ?? "" : (string?)args[0].Value ?? "";
-        var entity = (string?)args[1].Value;
-        var stage = (PipelineStage)Convert.ToInt32(args[2].Value);
-        var modeName = Enum.GetName(args[3].ArgumentType, args[3].Value!) ?? "Synchronous";
-        var mode = modeName.StartsWith("Async", StringComparison.OrdinalIgnoreCase) ? StepMode.Asynchronous : StepMode.Synchronous;
-        var filtering = (string?)args[4].Value;
-        var name = (string?)args[5].Value;
-        var order = Convert.ToInt32(args[6].Value);
-
-        var named = data.NamedArguments.ToDictionary(a => a.MemberName, a => a.TypedValue.Value, StringComparer.Ordinal);
-        string? Named(string key) => named.TryGetValue(key, out var v) ? v as string : null;
-        var images = new List<StepImage>();
-        for (var i = 1; i <= 2; i++)
+        ArgumentNullException.ThrowIfNull(pluginAssembly);
+        var read = new List<PluginStep>();
+        var problems = new List<string>();
+        foreach (var (element, source) in elements)
         {
-            var imageName = Named($"Image{i}Name");
-            if (string.IsNullOrWhiteSpace(imageName)) continue;
-            var kind = named.TryGetValue($"Image{i}Type", out var k) && k is not null ? (ImageKind)Convert.ToInt32(k) : ImageKind.PreImage;
-            images.Add(new StepImage(imageName, kind, StepImage.ParseColumns(Named($"Image{i}Attributes"))));
+            PluginStep step;
+            try { step = StepXmlReader.Read(element, pluginAssembly, source); }
+            catch (StepImportException e) { problems.Add(e.Message); continue; }
+            var where = $"Step '{step.Name}' ({step.Id:B}){(source is null ? "" : " in " + source)}";
+            if (Problem(step) is { } problem) problems.Add($"{where}: {problem}");
+            // The step id is the row's primary key: two steps with one id would be one step imported twice.
+            else if (read.Concat(steps).Any(s => s.Id == step.Id)) problems.Add($"{where}: another step has the same SdkMessageProcessingStepId.");
+            else read.Add(step);
         }
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"The import registers no step: {problems.Count} step(s) refused.{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        steps.AddRange(read);
+        return read;
+    }
 
-        return new PluginStep(pluginType, message, entity, stage, mode)
+    /// <summary>Why Dataverse refuses the registration, or null.</summary>
+    private static string? Problem(PluginStep step)
+    {
+        if (step.Mode == StepMode.Asynchronous && step.Stage != PipelineStage.PostOperation)
+            return $"asynchronous steps can only be registered on the PostOperation stage (40), not {step.Stage} ({(int)step.Stage}).";
+        if (step.Stage == PipelineStage.MainOperation)
+            return "plugins cannot be registered on the MainOperation stage (30).";
+        foreach (var image in step.Images)
         {
-            Id = Guid.TryParse(Named("Id"), out var id) ? id : Guid.NewGuid(),
-            Name = string.IsNullOrWhiteSpace(name) ? $"{pluginType.FullName}: {message} of {entity}" : name,
-            FilteringAttributes = StepImage.ParseColumns(filtering),
-            ExecutionOrder = order,
-            Images = images,
-            UnsecureConfiguration = Named("UnSecureConfiguration"),
-            SecureConfiguration = Named("SecureConfiguration"),
-        };
+            if (!ImageMessages.TryGetValue(step.MessageName, out var allowed))
+                return $"image '{image.Name}' is not supported on message '{step.MessageName}'; images exist only for {string.Join(", ", ImageMessages.Keys)}.";
+            if (image.IsPre && !allowed.Pre)
+                return $"message '{step.MessageName}' has no pre-image (image '{image.Name}').";
+            if (image.IsPost && !allowed.Post)
+                return $"message '{step.MessageName}' has no post-image (image '{image.Name}').";
+            if (image.IsPost && step.Stage != PipelineStage.PostOperation)
+                return $"post-image '{image.Name}' is only available on the PostOperation stage, not {step.Stage}.";
+        }
+        return null;
+    }
+
+    private static XDocument Load(string path)
+    {
+        try { return XDocument.Load(path); }
+        catch (XmlException e) { throw new InvalidOperationException($"{path} is not well-formed XML: {e.Message}", e); }
     }
 }

@@ -44,8 +44,16 @@ public sealed class PluginStep
     public IReadOnlyList<StepImage> Images { get; init; } = Array.Empty<StepImage>();
     /// <summary>Unsecure configuration (first constructor argument).</summary>
     public string? UnsecureConfiguration { get; init; }
-    /// <summary>Secure configuration (second constructor argument).</summary>
+    /// <summary>Secure configuration (second constructor argument); a step file never carries it (register-plug-in.md: not exported with the step).</summary>
     public string? SecureConfiguration { get; init; }
+    /// <summary>Description of the step.</summary>
+    public string? Description { get; init; }
+    /// <summary>The sdkmessageid the step names, when it came from a step file.</summary>
+    public Guid? MessageId { get; init; }
+    /// <summary>The plugintypeid the step names, when it came from a step file.</summary>
+    public Guid? PluginTypeId { get; init; }
+    /// <summary>Whether the system job of a successful asynchronous run is deleted (AsyncAutoDelete); the in-memory org keeps every SystemJob.</summary>
+    public bool AsyncAutoDelete { get; init; }
 
     /// <summary>Whether the step fires for a target with these columns (filtering attributes apply to Update messages only).</summary>
     internal bool Passes(IEnumerable<string> changedColumns) =>

@@ -17,7 +17,7 @@ public sealed class AsyncQueueTests
     [Fact]
     public void An_asynchronous_step_runs_only_when_the_queue_is_drained_after_the_commit()
     {
-        org.Pipeline.Register(typeof(FollowUpTaskAsyncPlugin));
+        FixtureSteps.Add<FollowUpTaskAsyncPlugin>(org);
 
         var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
 
@@ -37,7 +37,7 @@ public sealed class AsyncQueueTests
     [Fact]
     public void A_failing_asynchronous_step_is_recorded_as_a_failed_system_job_and_the_write_stays()
     {
-        org.Pipeline.Register(typeof(FailingAsyncPlugin));
+        FixtureSteps.Add<FailingAsyncPlugin>(org);
         var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
 
         Assert.Equal(1, org.DrainAsyncQueue());
@@ -53,7 +53,7 @@ public sealed class AsyncQueueTests
     [Fact]
     public void Asynchronous_steps_of_a_rolled_back_request_are_never_queued()
     {
-        org.Pipeline.Register(typeof(FollowUpTaskAsyncPlugin));
+        FixtureSteps.Add<FollowUpTaskAsyncPlugin>(org);
         org.Pipeline.Register(new PluginStep(typeof(Transactions.TransactionTests.FailingPlugin), "Create", "account", PipelineStage.PostOperation) { ExecutionOrder = 2 });
 
         FaultAssert.Throws(ErrorCodes.IsvAborted, () => Service.Create(new Entity("account") { ["name"] = "Contoso" }));
@@ -66,7 +66,7 @@ public sealed class AsyncQueueTests
     public void Draining_also_runs_the_asynchronous_steps_that_drained_steps_queue_in_fifo_order()
     {
         var key = ContextCapture.NewKey();
-        org.Pipeline.Register(typeof(FollowUpTaskAsyncPlugin));
+        FixtureSteps.Add<FollowUpTaskAsyncPlugin>(org);
         org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "task", PipelineStage.PostOperation, StepMode.Asynchronous) { UnsecureConfiguration = key, Name = "Task created" });
         Service.Create(new Entity("account") { ["name"] = "A" });
         Service.Create(new Entity("account") { ["name"] = "B" });

@@ -36,7 +36,7 @@ public sealed class CallCountingTests
     [Fact]
     public void Calls_made_by_a_plugin_are_attributed_to_its_type()
     {
-        org.Pipeline.Register(typeof(ReadingPlugin));
+        FixtureSteps.Add<ReadingPlugin>(org);
         var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
         org.Calls.Reset();
 

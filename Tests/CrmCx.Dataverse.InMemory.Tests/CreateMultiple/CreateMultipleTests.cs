@@ -57,8 +57,8 @@ public sealed class CreateMultipleTests
     public void CreateMultiple_runs_the_CreateMultiple_step_once_and_the_Create_step_once_per_target()
     {
         // bulk-operations doc: "CreateMultiple ... a Create event for each entity in Targets" — the pipelines are merged.
-        org.Pipeline.Register(typeof(CreateMultipleJobTitlePlugin));
-        org.Pipeline.Register(typeof(SingleCreateTracePlugin));
+        FixtureSteps.Add<CreateMultipleJobTitlePlugin>(org);
+        FixtureSteps.Add<SingleCreateTracePlugin>(org);
 
         Service.Execute(Contacts("A", "B"));
 
@@ -70,7 +70,7 @@ public sealed class CreateMultipleTests
     [Fact]
     public void A_single_Create_runs_the_CreateMultiple_step_with_a_collection_of_one()
     {
-        org.Pipeline.Register(typeof(CreateMultipleJobTitlePlugin));
+        FixtureSteps.Add<CreateMultipleJobTitlePlugin>(org);
 
         var id = Service.Create(new Entity("contact") { ["lastname"] = "Solo" });
 

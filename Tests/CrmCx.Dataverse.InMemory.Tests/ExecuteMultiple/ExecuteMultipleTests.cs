@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using CrmCx.Dataverse.InMemory.Tests.Fixtures;
 using CrmCx.Dataverse.InMemory.Tests.Support;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -65,18 +64,6 @@ public sealed class ExecuteMultipleTests
         FaultAssert.Throws(ErrorCodes.InvalidArgument, () => Service.Execute(Batch(true, true, Batch(true, true, Good("Inner")))));
 
         Assert.Empty(org.Snapshot("account"));
-    }
-
-    [Fact]
-    public void ExecuteMultiple_inside_a_plugin_fails_the_whole_operation_when_one_of_its_requests_fails()
-    {
-        // execute-multiple-requests.md: in a synchronous step "any failures ... must roll back all data operations".
-        org.Pipeline.Register(typeof(ExecuteMultipleInPluginPlugin));
-
-        FaultAssert.Throws(ErrorCodes.QueryBuilderNoAttribute, () => Service.Create(new Entity("account") { ["name"] = "Parent" }));
-
-        Assert.Empty(org.Snapshot("account"));
-        Assert.Empty(org.Snapshot("contact"));
     }
 
     [Fact]

@@ -1,11 +1,10 @@
 using System;
 using System.Linq;
-using CrmCx.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
-// Test plugins, registered through the same attribute the product's plugins carry. Each test registers only the types it needs.
+// Test plugins; their steps are in FixtureSteps (step files, as the solution ships them). Each test registers only the types it needs.
 namespace CrmCx.Dataverse.InMemory.Tests.Fixtures;
 
 public static class PluginServices
@@ -16,7 +15,6 @@ public static class PluginServices
         ((IOrganizationServiceFactory)sp.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(user);
 }
 
-[CrmPluginRegistration("Create", "account", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, null, "Set account number", 1, IsolationModeEnum.Sandbox)]
 public sealed class SetAccountNumberPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -27,9 +25,6 @@ public sealed class SetAccountNumberPlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Update", "contact", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "emailaddress1", "Audit email change", 1, IsolationModeEnum.Sandbox,
-    Image1Name = "Pre", Image1Attributes = "emailaddress1,firstname", Image1Type = ImageTypeEnum.PreImage,
-    Image2Name = "Post", Image2Attributes = "emailaddress1", Image2Type = ImageTypeEnum.PostImage)]
 public sealed class ContactEmailAuditPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -47,7 +42,6 @@ public sealed class ContactEmailAuditPlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Create", "account", StageEnum.PreValidation, ExecutionModeEnum.Synchronous, null, "Reject names", 1, IsolationModeEnum.Sandbox)]
 public sealed class RejectNamePlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -57,7 +51,6 @@ public sealed class RejectNamePlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Create", "contact", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, null, "Create a task, then fail", 1, IsolationModeEnum.Sandbox)]
 public sealed class CreateTaskThenFailPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -68,7 +61,6 @@ public sealed class CreateTaskThenFailPlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Create", "account", StageEnum.PostOperation, ExecutionModeEnum.Asynchronous, null, "Follow up new account", 1, IsolationModeEnum.Sandbox)]
 public sealed class FollowUpTaskAsyncPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -79,13 +71,11 @@ public sealed class FollowUpTaskAsyncPlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Create", "account", StageEnum.PostOperation, ExecutionModeEnum.Asynchronous, null, "Failing async step", 2, IsolationModeEnum.Sandbox)]
 public sealed class FailingAsyncPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider) => throw new InvalidPluginExecutionException("The CRM of the partner is down.");
 }
 
-[CrmPluginRegistration("Update", "account", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, null, "Touch the account again", 1, IsolationModeEnum.Sandbox)]
 public sealed class RecursiveUpdatePlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -96,7 +86,6 @@ public sealed class RecursiveUpdatePlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("CreateMultiple", "contact", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, null, "Job title for bulk creates", 1, IsolationModeEnum.Sandbox)]
 public sealed class CreateMultipleJobTitlePlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -108,7 +97,6 @@ public sealed class CreateMultipleJobTitlePlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Create", "contact", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, null, "Trace single create", 2, IsolationModeEnum.Sandbox)]
 public sealed class SingleCreateTracePlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -119,8 +107,6 @@ public sealed class SingleCreateTracePlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Create", "account", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, null, "Configured", 1, IsolationModeEnum.Sandbox,
-    UnSecureConfiguration = "unsecure-value", SecureConfiguration = "secure-value")]
 public sealed class ConfiguredPlugin : IPlugin
 {
     private readonly string? unsecure;
@@ -135,7 +121,6 @@ public sealed class ConfiguredPlugin : IPlugin
     public void Execute(IServiceProvider serviceProvider) => serviceProvider.Tracing().Trace("unsecure={0} secure={1}", unsecure ?? "", secure ?? "");
 }
 
-[CrmPluginRegistration("Update", "account", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, "name", "Read related contacts", 1, IsolationModeEnum.Sandbox)]
 public sealed class ReadingPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -150,7 +135,6 @@ public sealed class ReadingPlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Create", "account", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, null, "Null reference", 1, IsolationModeEnum.Sandbox)]
 public sealed class NullReferencePlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -160,26 +144,47 @@ public sealed class NullReferencePlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Create", "account", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, null, "ExecuteMultiple inside a plugin", 1, IsolationModeEnum.Sandbox)]
-public sealed class ExecuteMultipleInPluginPlugin : IPlugin
+/// <summary>Sends the bulk or batch request its configuration names (BatchRequests.Build) for the account it runs on.</summary>
+public sealed class BatchRequestPlugin : IPlugin
 {
-    public void Execute(IServiceProvider serviceProvider)
+    private readonly string message;
+
+    public BatchRequestPlugin(string unsecure) => message = unsecure;
+
+    public void Execute(IServiceProvider serviceProvider) =>
+        serviceProvider.Service(null).Execute(BatchRequests.Build(message, serviceProvider.Context().PrimaryEntityId));
+}
+
+/// <summary>The bulk and batch requests of avoid-batch-requests-plugin.md, each writing contacts of (or updating) one account.</summary>
+public static class BatchRequests
+{
+    public static OrganizationRequest Build(string message, Guid accountId)
     {
-        var context = serviceProvider.Context();
-        var request = new ExecuteMultipleRequest
+        Entity Contact(string lastname) => new("contact") { ["lastname"] = lastname, ["parentcustomerid"] = new EntityReference("account", accountId) };
+        return message switch
         {
-            Settings = new ExecuteMultipleSettings { ContinueOnError = true, ReturnResponses = true },
-            Requests = new OrganizationRequestCollection
+            "CreateMultiple" => new CreateMultipleRequest { Targets = new EntityCollection(new[] { Contact("One"), Contact("Two") }) { EntityName = "contact" } },
+            "UpdateMultiple" => new UpdateMultipleRequest
             {
-                new CreateRequest { Target = new Entity("contact") { ["lastname"] = "Good", ["parentcustomerid"] = new EntityReference("account", context.PrimaryEntityId) } },
-                new CreateRequest { Target = new Entity("contact") { ["lastname"] = "Bad", ["nosuchcolumn"] = "x" } },
+                Targets = new EntityCollection(new[] { new Entity("account", accountId) { ["description"] = "batched" } }) { EntityName = "account" },
             },
+            // The SDK reference assemblies (9.0.2.46) have no UpsertMultipleRequest class; the message is sent by name.
+            "UpsertMultiple" => new OrganizationRequest("UpsertMultiple") { ["Targets"] = new EntityCollection(new[] { Contact("One") }) { EntityName = "contact" } },
+            "ExecuteMultiple" => new ExecuteMultipleRequest
+            {
+                Settings = new ExecuteMultipleSettings { ContinueOnError = false, ReturnResponses = true },
+                Requests = new OrganizationRequestCollection { new CreateRequest { Target = Contact("One") }, new CreateRequest { Target = Contact("Two") } },
+            },
+            "ExecuteTransaction" => new ExecuteTransactionRequest
+            {
+                ReturnResponses = true,
+                Requests = new OrganizationRequestCollection { new CreateRequest { Target = Contact("One") }, new CreateRequest { Target = Contact("Two") } },
+            },
+            _ => throw new ArgumentException($"No batch request named {message}.", nameof(message)),
         };
-        serviceProvider.Service(null).Execute(request);
     }
 }
 
-[CrmPluginRegistration("UpdateMultiple", "account", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, "name", "Stamp renamed accounts", 1, IsolationModeEnum.Sandbox)]
 public sealed class StampRenamedAccountsPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -189,7 +194,6 @@ public sealed class StampRenamedAccountsPlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Create", "account", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, null, "Create primary contact", 1, IsolationModeEnum.Sandbox)]
 public sealed class CreatePrimaryContactPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -200,23 +204,62 @@ public sealed class CreatePrimaryContactPlugin : IPlugin
     }
 }
 
-[CrmPluginRegistration("Delete", "account", StageEnum.PreOperation, ExecutionModeEnum.Synchronous, null, "Audit deletion", 1, IsolationModeEnum.Sandbox,
-    Image1Name = "Deleted", Image1Attributes = "name", Image1Type = ImageTypeEnum.PreImage)]
 public sealed class DeleteAuditPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider) =>
         serviceProvider.Tracing().Trace("Deleting {0}", serviceProvider.Context().PreEntityImages["Deleted"].GetAttributeValue<string>("name"));
 }
 
-[CrmPluginRegistration("Create", "contact", StageEnum.PreOperation, ExecutionModeEnum.Asynchronous, null, "Invalid async", 1, IsolationModeEnum.Sandbox)]
-internal sealed class InvalidAsyncPreOperationPlugin : IPlugin
+/// <summary>Not public: Dataverse runs only public plugin classes, so an import refuses a step naming it.</summary>
+internal sealed class InternalPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider) { }
 }
 
-[CrmPluginRegistration("Create", "contact", StageEnum.PostOperation, ExecutionModeEnum.Synchronous, null, "Invalid pre-image", 1, IsolationModeEnum.Sandbox,
-    Image1Name = "Pre", Image1Attributes = "lastname", Image1Type = ImageTypeEnum.PreImage)]
-internal sealed class InvalidCreatePreImagePlugin : IPlugin
+/// <summary>Abstract: cannot be instantiated as a step's plugin.</summary>
+public abstract class AbstractPlugin : IPlugin
 {
-    public void Execute(IServiceProvider serviceProvider) { }
+    public abstract void Execute(IServiceProvider serviceProvider);
+}
+
+/// <summary>Public, but not an IPlugin.</summary>
+public sealed class NotAPlugin
+{
+}
+
+/// <summary>Reads an image by the alias its step gives it.</summary>
+public sealed class AliasReadingPlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = serviceProvider.Context();
+        serviceProvider.Tracing().Trace("images: {0}", string.Join(",", context.PreEntityImages.Keys.OrderBy(k => k, StringComparer.Ordinal)));
+    }
+}
+
+/// <summary>Reads the environment variable its configuration names, default and current value in one FetchXML query, as a plug-in would.</summary>
+public sealed class EnvironmentVariableReaderPlugin : IPlugin
+{
+    private readonly string schemaName;
+
+    public EnvironmentVariableReaderPlugin(string unsecure) => schemaName = unsecure;
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var fetch = $@"<fetch>
+            <entity name='environmentvariabledefinition'>
+              <attribute name='defaultvalue'/>
+              <filter><condition attribute='schemaname' operator='eq' value='{schemaName}'/></filter>
+              <link-entity name='environmentvariablevalue' from='environmentvariabledefinitionid' to='environmentvariabledefinitionid' link-type='outer' alias='v'>
+                <attribute name='value'/>
+              </link-entity>
+            </entity>
+          </fetch>";
+        var rows = serviceProvider.Service(null).RetrieveMultiple(new FetchExpression(fetch)).Entities;
+        foreach (var row in rows)
+        {
+            var current = row.GetAttributeValue<AliasedValue>("v.value")?.Value as string;
+            serviceProvider.Tracing().Trace("default={0} value={1}", row.GetAttributeValue<string>("defaultvalue") ?? "(none)", current ?? "(none)");
+        }
+    }
 }

@@ -16,8 +16,8 @@ public sealed class VolumeTests
     {
         var org = new InMemoryOrganization();
         org.Metadata.Find("contact")!.AddKey(new AlternateKeyDefinition("contact_email_key", new[] { "emailaddress1" }));
-        org.Pipeline.Register(typeof(SingleCreateTracePlugin));
-        org.Pipeline.Register(typeof(ContactEmailAuditPlugin));
+        FixtureSteps.Add<SingleCreateTracePlugin>(org);
+        FixtureSteps.Add<ContactEmailAuditPlugin>(org);
         var service = org.GetService();
         var account = service.Create(new Entity("account") { ["name"] = "Contoso" });
 

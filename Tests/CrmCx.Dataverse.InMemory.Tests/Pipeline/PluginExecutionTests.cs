@@ -16,7 +16,7 @@ public sealed class PluginExecutionTests
     [Fact]
     public void A_PreOperation_plugin_changes_the_target_before_it_is_stored()
     {
-        org.Pipeline.Register(typeof(SetAccountNumberPlugin));
+        FixtureSteps.Add<SetAccountNumberPlugin>(org);
 
         var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
 
@@ -30,7 +30,7 @@ public sealed class PluginExecutionTests
     [Fact]
     public void A_plugin_with_images_gets_only_the_registered_columns_of_the_row_before_and_after()
     {
-        org.Pipeline.Register(typeof(ContactEmailAuditPlugin));
+        FixtureSteps.Add<ContactEmailAuditPlugin>(org);
         var id = Service.Create(new Entity("contact") { ["firstname"] = "Ada", ["lastname"] = "Lovelace", ["emailaddress1"] = "ada@old.test" });
 
         Service.Update(new Entity("contact", id) { ["emailaddress1"] = "ada@new.test" });
@@ -43,7 +43,7 @@ public sealed class PluginExecutionTests
     [Fact]
     public void An_Update_step_with_filtering_attributes_fires_only_when_one_of_them_is_in_the_target()
     {
-        org.Pipeline.Register(typeof(ContactEmailAuditPlugin));
+        FixtureSteps.Add<ContactEmailAuditPlugin>(org);
         var id = Service.Create(new Entity("contact") { ["lastname"] = "Lovelace", ["emailaddress1"] = "ada@old.test" });
 
         Service.Update(new Entity("contact", id) { ["telephone1"] = "555" });
@@ -53,9 +53,24 @@ public sealed class PluginExecutionTests
     }
 
     [Fact]
-    public void Configuration_is_passed_to_the_plugin_constructor()
+    public void The_configuration_of_a_step_file_is_the_unsecure_constructor_argument_and_the_secure_one_stays_empty()
     {
-        org.Pipeline.Register(typeof(ConfiguredPlugin));
+        // register-plug-in.md: the secure configuration is not exported with the step, so a step file cannot carry it.
+        FixtureSteps.Add<ConfiguredPlugin>(org);
+
+        Service.Create(new Entity("account") { ["name"] = "x" });
+
+        Assert.Equal("unsecure=unsecure-value secure=", Assert.Single(org.Traces).Text);
+    }
+
+    [Fact]
+    public void Both_configurations_of_a_hand_registered_step_are_passed_to_the_plugin_constructor()
+    {
+        org.Pipeline.Register(new PluginStep(typeof(ConfiguredPlugin), "Create", "account", PipelineStage.PreOperation)
+        {
+            UnsecureConfiguration = "unsecure-value",
+            SecureConfiguration = "secure-value",
+        });
 
         Service.Create(new Entity("account") { ["name"] = "x" });
 
@@ -65,7 +80,7 @@ public sealed class PluginExecutionTests
     [Fact]
     public void InvalidPluginExecutionException_reaches_the_caller_as_IsvAborted_with_the_plugins_message()
     {
-        org.Pipeline.Register(typeof(RejectNamePlugin));
+        FixtureSteps.Add<RejectNamePlugin>(org);
 
         var fault = FaultAssert.Throws(ErrorCodes.IsvAborted, () => Service.Create(new Entity("account") { ["name"] = "Reject me" }));
 
@@ -76,7 +91,7 @@ public sealed class PluginExecutionTests
     [Fact]
     public void Any_other_plugin_exception_becomes_IsvUnExpected_naming_the_plugin_and_the_exception()
     {
-        org.Pipeline.Register(typeof(NullReferencePlugin));
+        FixtureSteps.Add<NullReferencePlugin>(org);
 
         var fault = FaultAssert.Throws(ErrorCodes.IsvUnExpected, () => Service.Create(new Entity("account") { ["name"] = "x" }));
 
@@ -144,7 +159,7 @@ public sealed class PluginExecutionTests
     public void A_plugins_request_runs_one_level_deeper_with_the_calling_context_as_parent()
     {
         var key = ContextCapture.NewKey();
-        org.Pipeline.Register(typeof(CreatePrimaryContactPlugin));
+        FixtureSteps.Add<CreatePrimaryContactPlugin>(org);
         org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "contact", PipelineStage.PreOperation) { UnsecureConfiguration = key });
 
         Service.Create(new Entity("account") { ["name"] = "Contoso" });
@@ -178,7 +193,7 @@ public sealed class PluginExecutionTests
     {
         // IExecutionContext.Depth docs: at the maximum depth (8) the platform treats the calls as an infinite loop.
         var id = Service.Create(new Entity("account") { ["name"] = "Loop" });
-        org.Pipeline.Register(typeof(RecursiveUpdatePlugin));
+        FixtureSteps.Add<RecursiveUpdatePlugin>(org);
 
         var fault = FaultAssert.Throws(ErrorCodes.SdkCorrelationTokenDepthTooHigh, () => Service.Update(new Entity("account", id) { ["name"] = "Loop 2" }));
 
@@ -207,7 +222,7 @@ public sealed class PluginExecutionTests
     [Fact]
     public void Delete_steps_get_the_pre_image_of_the_deleted_row()
     {
-        org.Pipeline.Register(typeof(DeleteAuditPlugin));
+        FixtureSteps.Add<DeleteAuditPlugin>(org);
         var id = Service.Create(new Entity("account") { ["name"] = "Doomed" });
 
         Service.Delete("account", id);

@@ -1,56 +1,41 @@
 using System;
-using System.Linq;
 using CrmCx.Dataverse.InMemory.Pipeline;
 using CrmCx.Dataverse.InMemory.Tests.Fixtures;
 using Xunit;
 
 namespace CrmCx.Dataverse.InMemory.Tests.Pipeline;
 
+/// <summary>Register(PluginStep): the hand-made steps tests use, validated like imported ones.</summary>
 public sealed class RegistrationTests
 {
     private readonly InMemoryOrganization org = new();
 
     [Fact]
-    public void A_step_is_read_from_the_registration_attribute_by_its_type_name()
+    public void A_hand_made_step_is_registered_as_given()
     {
-        var step = Assert.Single(org.Pipeline.Register(typeof(ContactEmailAuditPlugin)));
+        var step = org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Update", "contact", PipelineStage.PostOperation, StepMode.Asynchronous)
+        {
+            Name = "Capture contact updates",
+            FilteringAttributes = new[] { "emailaddress1" },
+            ExecutionOrder = 3,
+            UnsecureConfiguration = "key",
+        });
 
-        Assert.Equal("Update", step.MessageName);
-        Assert.Equal("contact", step.EntityLogicalName);
-        Assert.Equal(PipelineStage.PostOperation, step.Stage);
-        Assert.Equal(StepMode.Synchronous, step.Mode);
-        Assert.Equal(new[] { "emailaddress1" }, step.FilteringAttributes);
-        Assert.Equal("Audit email change", step.Name);
-        Assert.Equal(new[] { "Pre", "Post" }, step.Images.Select(i => i.Name));
-        Assert.Equal(new[] { "emailaddress1", "firstname" }, step.Images[0].Attributes);
-        Assert.Equal(ImageKind.PostImage, step.Images[1].Kind);
-    }
-
-    [Fact]
-    public void Asynchronous_mode_and_configuration_are_read_from_the_attribute()
-    {
-        Assert.Equal(StepMode.Asynchronous, Assert.Single(org.Pipeline.Register(typeof(FollowUpTaskAsyncPlugin))).Mode);
-        var configured = Assert.Single(org.Pipeline.Register(typeof(ConfiguredPlugin)));
-        Assert.Equal("unsecure-value", configured.UnsecureConfiguration);
-        Assert.Equal("secure-value", configured.SecureConfiguration);
-    }
-
-    [Fact]
-    public void Registering_an_assembly_finds_every_public_decorated_plugin()
-    {
-        var steps = org.Pipeline.RegisterAssembly(typeof(RegistrationTests).Assembly);
-
-        Assert.Contains(steps, s => s.PluginType == typeof(SetAccountNumberPlugin));
-        Assert.Contains(steps, s => s.PluginType == typeof(FollowUpTaskAsyncPlugin));
-        Assert.DoesNotContain(steps, s => s.PluginType == typeof(CapturingPlugin));
+        Assert.Same(step, Assert.Single(org.Pipeline.Steps));
+        Assert.Equal("Capture contact updates", step.Name);
+        Assert.Equal(StepMode.Asynchronous, step.Mode);
+        Assert.Equal(3, step.ExecutionOrder);
     }
 
     [Fact]
     public void An_asynchronous_step_outside_PostOperation_is_refused_at_registration()
     {
         // register-plug-in.md: asynchronous steps can only be registered in PostOperation.
-        var e = Assert.Throws<InvalidOperationException>(() => org.Pipeline.Register(typeof(InvalidAsyncPreOperationPlugin)));
+        var step = new PluginStep(typeof(CapturingPlugin), "Create", "contact", PipelineStage.PreOperation, StepMode.Asynchronous) { Name = "Invalid async" };
 
+        var e = Assert.Throws<InvalidOperationException>(() => org.Pipeline.Register(step));
+
+        Assert.Contains("Invalid async", e.Message);
         Assert.Contains("PostOperation", e.Message);
         Assert.Empty(org.Pipeline.Steps);
     }
@@ -59,7 +44,12 @@ public sealed class RegistrationTests
     public void A_pre_image_on_Create_is_refused_at_registration()
     {
         // register-plug-in.md "Define entity images": no pre-image on Create.
-        var e = Assert.Throws<InvalidOperationException>(() => org.Pipeline.Register(typeof(InvalidCreatePreImagePlugin)));
+        var step = new PluginStep(typeof(CapturingPlugin), "Create", "contact", PipelineStage.PostOperation)
+        {
+            Images = new[] { new StepImage("Pre", ImageKind.PreImage, new[] { "lastname" }) },
+        };
+
+        var e = Assert.Throws<InvalidOperationException>(() => org.Pipeline.Register(step));
 
         Assert.Contains("no pre-image", e.Message);
     }
@@ -73,5 +63,17 @@ public sealed class RegistrationTests
         var step = new PluginStep(typeof(CapturingPlugin), message, "account", stage) { Images = new[] { new StepImage("Image", kind, Array.Empty<string>()) } };
 
         Assert.Throws<InvalidOperationException>(() => org.Pipeline.Register(step));
+    }
+
+    [Fact]
+    public void A_step_whose_id_is_already_registered_is_refused()
+    {
+        var first = org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "account", PipelineStage.PreOperation));
+
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Update", "account", PipelineStage.PreOperation) { Id = first.Id }));
+
+        Assert.Contains(first.Id.ToString("D"), e.Message);
+        Assert.Single(org.Pipeline.Steps);
     }
 }

@@ -22,7 +22,7 @@ public sealed class TransactionTests
     {
         Service.Create(new Entity("contact") { ["lastname"] = "Existing" });
         var before = Image();
-        org.Pipeline.Register(typeof(CreateTaskThenFailPlugin));
+        FixtureSteps.Add<CreateTaskThenFailPlugin>(org);
 
         var fault = FaultAssert.Throws(ErrorCodes.IsvAborted, () => Service.Create(new Entity("contact") { ["lastname"] = "New" }));
 

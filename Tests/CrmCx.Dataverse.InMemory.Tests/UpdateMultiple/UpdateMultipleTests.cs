@@ -63,7 +63,7 @@ public sealed class UpdateMultipleTests
     [Fact]
     public void A_single_Update_runs_the_filtered_UpdateMultiple_step_only_when_a_filtering_column_changes()
     {
-        org.Pipeline.Register(typeof(StampRenamedAccountsPlugin));
+        FixtureSteps.Add<StampRenamedAccountsPlugin>(org);
         var a = Account("A");
         var b = Account("B");
 

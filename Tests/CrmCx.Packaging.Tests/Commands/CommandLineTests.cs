@@ -14,4 +14,15 @@ public sealed class CommandLineTests
         Assert.Equal(2, PackagingCommands.Run(args, TextWriter.Null, error));
         Assert.Contains("generate | check | pack", error.ToString(), System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_usage_presents_message_ids_as_an_opt_in_for_one_environment_and_names_the_version_option()
+    {
+        var error = new StringWriter();
+        PackagingCommands.Run(new[] { "help" }, TextWriter.Null, error);
+        var usage = error.ToString();
+        Assert.Contains("--message-id  opt-in for a zip meant for ONE environment only", usage, System.StringComparison.Ordinal);
+        Assert.Contains("the zips\n                for any tenant are packed without it", usage, System.StringComparison.Ordinal);
+        Assert.Contains("--version", usage, System.StringComparison.Ordinal);
+    }
 }

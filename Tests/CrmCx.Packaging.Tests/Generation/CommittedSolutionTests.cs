@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using CrmCx.Packaging.Generation;
+using CrmCx.Packaging.Registration;
 using CrmCx.Packaging.Tests.Infrastructure;
 using Xunit;
 
@@ -13,8 +14,16 @@ public sealed class CommittedSolutionTests(BuiltSolution built)
     [Fact]
     public void The_committed_Solution_folder_is_exactly_what_the_model_and_the_registration_attributes_generate()
     {
-        var drift = PackagingCommands.Check(built.Layout, TextWriter.Null, build: false);
-        Assert.True(drift.Count == 0, string.Join("\n", drift));
+        var result = PackagingCommands.Check(built.Layout, TextWriter.Null, build: false);
+        Assert.True(result.Drift.Count == 0, string.Join("\n", result.Drift));
+    }
+
+    [Fact]
+    public void Every_registered_step_can_ship_so_check_passes()
+    {
+        var result = PackagingCommands.Check(built.Layout, TextWriter.Null, build: false);
+        Assert.True(result.Problems.Count == 0, StepCheck.Refusal(result.Problems, result.StepCount));
+        Assert.True(result.IsClean);
     }
 
     [Fact]
@@ -38,7 +47,8 @@ public sealed class CommittedSolutionTests(BuiltSolution built)
             Assert.Equal(step.Asynchronous ? "1" : "0", file.Element("Mode")!.Value);
             Assert.Equal(step.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), file.Element("Rank")!.Value);
             Assert.Equal((step.FilteringAttributes ?? string.Empty).Replace(" ", string.Empty, System.StringComparison.Ordinal).ToLowerInvariant(), file.Element("FilteringAttributes")!.Value);
-            Assert.Equal(step.UnsecureConfiguration, file.Element("Configuration")?.Value);
+            Assert.Null(file.Element("Configuration"));
+            Assert.Equal("SdkMessageId", file.Elements().First().Name.LocalName);
             Assert.Equal(step.Images.Select(i => (i.Name, i.Attributes ?? string.Empty, i.ImageType.ToString(System.Globalization.CultureInfo.InvariantCulture))),
                 file.Descendants("SdkMessageProcessingStepImage").Select(i => ((string)i.Attribute("Name")!, i.Element("Attributes")!.Value, i.Element("ImageType")!.Value)));
         }

@@ -40,15 +40,27 @@ public sealed class BuiltSolution : IDisposable
     public byte[] UnmanagedZip { get; }
 
     /// <summary>A throw-away copy of the repository parts the packer reads, for tests that break them.</summary>
-    public RepositoryLayout CopyToTemporaryRepository()
+    public RepositoryLayout CopyToTemporaryRepository() => TemporaryRepository(Layout.PluginAssembly, withSolution: true);
+
+    /// <summary>
+    /// A throw-away repository whose plugin assembly is the given DLL (a test fixture) and whose Solution/ is empty until
+    /// generate writes it; the built web resources are copied in so that pack can run.
+    /// </summary>
+    public RepositoryLayout TemporaryRepositoryWith(string pluginAssembly) => TemporaryRepository(pluginAssembly, withSolution: false);
+
+    /// <summary>The fixture assembly at the test output (CrmCx.Packaging.Fixture or CrmCx.Packaging.BulkFixture).</summary>
+    public static string FixtureAssembly(string name) => Path.Combine(AppContext.BaseDirectory, name + ".dll");
+
+    private RepositoryLayout TemporaryRepository(string pluginAssembly, bool withSolution)
     {
         var root = Path.Combine(Path.GetTempPath(), "crmcx-pack-" + Guid.NewGuid().ToString("N"));
         temporaryRoots.Add(root);
-        Copy(Layout.Solution, Path.Combine(root, "Solution"));
+        if (withSolution) Copy(Layout.Solution, Path.Combine(root, "Solution"));
+        else Directory.CreateDirectory(Path.Combine(root, "Solution"));
         Copy(Layout.WebResourcesDist, Path.Combine(root, "WebResources", "dist"));
         var plugin = Path.Combine(root, "Plugins", "CrmCx.Plugins", "bin", "Release", "net462");
         Directory.CreateDirectory(plugin);
-        File.Copy(Layout.PluginAssembly, Path.Combine(plugin, "CrmCx.Plugins.dll"));
+        File.Copy(pluginAssembly, Path.Combine(plugin, "CrmCx.Plugins.dll"));
         File.WriteAllText(Path.Combine(root, "CrmCx.sln"), string.Empty);
         return new RepositoryLayout(root, Layout.Schemas);
     }

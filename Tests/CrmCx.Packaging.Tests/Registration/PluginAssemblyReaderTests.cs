@@ -64,19 +64,20 @@ public sealed class PluginAssemblyReaderTests
     }
 
     [Fact]
-    public void The_step_file_carries_the_registration_in_the_schema_order()
+    public void The_step_file_carries_the_registration_with_SdkMessageId_first_as_exports_do_and_no_configuration()
     {
         var (type, step) = Fixture.Steps.Single(s => s.Step.Name == "Fixture: account updated");
-        var xml = PluginXml.Step(Fixture, type, step);
+        var xml = PluginXml.Step(Fixture, type, step, SdkMessages.IdOf(step.Message)!.Value);
         Assert.Equal("{11111111-2222-3333-4444-555555555555}", (string?)xml.Attribute("SdkMessageProcessingStepId"));
         Assert.Equal("name,accountnumber", xml.Element("FilteringAttributes")!.Value);
         Assert.Equal("1", xml.Element("Mode")!.Value);
         Assert.Equal("1", xml.Element("AsyncAutoDelete")!.Value);
-        Assert.Equal("20bebb1b-ea3e-db11-86a7-000a3a5473e8", xml.Element("SdkMessageId")!.Value);
-        Assert.Equal("{\"windowDays\":90}", xml.Element("Configuration")!.Value);
+        Assert.Null(xml.Element("Configuration"));
         Assert.Equal(new[] { "Target", "Target" }, xml.Descendants("MessagePropertyName").Select(e => e.Value));
         var order = xml.Elements().Select(e => e.Name.LocalName).ToList();
-        Assert.True(order.IndexOf("PluginTypeName") < order.IndexOf("SdkMessageId") && order.IndexOf("SdkMessageId") < order.IndexOf("Stage"));
+        Assert.Equal(new[] { "SdkMessageId", "PluginTypeName", "PluginTypeId", "PrimaryEntity", "AsyncAutoDelete", "Description", "FilteringAttributes", "InvocationSource", "Mode", "Rank",
+            "EventHandlerTypeCode", "Stage", "IsCustomizable", "IsHidden", "SupportedDeployment", "IntroducedVersion", "SdkMessageProcessingStepImages" }, order);
+        Assert.Equal("20bebb1b-ea3e-db11-86a7-000a3a5473e8", xml.Element("SdkMessageId")!.Value);
     }
 
     [Theory]

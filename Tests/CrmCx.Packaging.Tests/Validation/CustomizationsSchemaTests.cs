@@ -46,4 +46,37 @@ public sealed class CustomizationsSchemaTests
         Assert.Empty(Schema.Validate(XDocument.Parse(form.Replace("{0}", string.Empty, StringComparison.Ordinal))));
         Assert.NotEmpty(Schema.Validate(XDocument.Parse(form.Replace("{0}", "bogus=\"1\"", StringComparison.Ordinal))));
     }
+
+    private static string Step(string elements) =>
+        "<ImportExportXml><SdkMessageProcessingSteps><SdkMessageProcessingStep Name=\"s\" SdkMessageProcessingStepId=\"{a5191a6b-9290-ee11-8179-000d3a354bf5}\">"
+        + elements + "</SdkMessageProcessingStep></SdkMessageProcessingSteps></ImportExportXml>";
+
+    private const string MessageId = "<SdkMessageId>9ebdbb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId>";
+
+    [Fact]
+    public void A_step_with_SdkMessageId_first_as_Dataverse_exports_it_is_valid()
+    {
+        Assert.Empty(Schema.Validate(XDocument.Parse(Step(MessageId + "<PluginTypeName>P, A</PluginTypeName><Mode>0</Mode><Rank>1</Rank><Stage>40</Stage><SdkMessageProcessingStepImages />"))));
+        Assert.Empty(Schema.Validate(XDocument.Parse(Step(MessageId))));
+    }
+
+    [Fact]
+    public void A_step_with_SdkMessageId_at_the_schemas_place_after_Rank_is_still_valid()
+    {
+        Assert.Empty(Schema.Validate(XDocument.Parse(Step("<PluginTypeName>P, A</PluginTypeName><Rank>1</Rank>" + MessageId + "<Stage>40</Stage>"))));
+    }
+
+    [Fact]
+    public void A_step_with_SdkMessageId_anywhere_else_is_reported()
+    {
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse(Step("<PluginTypeName>P, A</PluginTypeName><Stage>40</Stage>" + MessageId))));
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse(Step("<PluginTypeName>P, A</PluginTypeName>" + MessageId + "<Rank>1</Rank>"))));
+    }
+
+    [Fact]
+    public void Moving_the_exported_SdkMessageId_leaves_the_rest_of_the_step_checked()
+    {
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse(Step(MessageId + "<Stage>40</Stage><PluginTypeName>P, A</PluginTypeName>"))));
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse(Step(MessageId + "<Bogus/>"))));
+    }
 }

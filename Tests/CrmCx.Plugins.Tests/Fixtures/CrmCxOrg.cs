@@ -5,6 +5,8 @@ using CrmCx.Dataverse.InMemory;
 using CrmCx.Dataverse.InMemory.Diagnostics;
 using CrmCx.Dataverse.InMemory.Metadata;
 using CrmCx.Dataverse.InMemory.Pipeline;
+using CrmCx.Dataverse.InMemory.Solutions;
+using CrmCx.Domain.Configuration;
 using CrmCx.Infrastructure;
 using CrmCx.Model;
 using CrmCx.Schema;
@@ -19,25 +21,25 @@ public sealed class CrmCxOrgOptions
     /// <summary>The clock's start (UTC); a Sunday afternoon in November 2026 by default.</summary>
     public DateTime Start { get; set; } = CrmCxOrg.DefaultStart;
 
-    /// <summary>Whether the real plugin assembly's steps are registered (true by default).</summary>
+    /// <summary>Whether the solution's step files are imported against the real plugin assembly (true by default).</summary>
     public bool RegisterPlugins { get; set; } = true;
 
     /// <summary>Keeps only the steps this returns true for (all by default).</summary>
     public Func<PluginStep, bool>? StepFilter { get; set; }
 
-    /// <summary>Unsecure configuration per plugin type, as an admin would set it on every step of that type.</summary>
-    public Dictionary<Type, string?> Configuration { get; } = new();
+    /// <summary>The environment's value of the CrmCx settings (environment variable cx_Settings); null keeps the shipped default value.</summary>
+    public string? Settings { get; set; }
 
-    /// <summary>Sets the unsecure configuration of every step of a plugin type.</summary>
-    public CrmCxOrgOptions Configure<TPlugin>(string? json) where TPlugin : PluginBase
+    /// <summary>Sets the environment's value of cx_Settings, as an admin does after import.</summary>
+    public CrmCxOrgOptions WithSettings(string? json)
     {
-        Configuration[typeof(TPlugin)] = json;
+        Settings = json;
         return this;
     }
 }
 
 /// <summary>
-/// An in-memory Dataverse with the CrmCx model and the real plugin assembly registered, plus the rows tests talk about.
+/// An in-memory Dataverse with the CrmCx model and the solution's steps imported against the real plugin assembly, plus the rows tests talk about.
 /// <c>var org = CrmCxOrg.Create(); var account = org.Account("Contoso"); org.Service.Create(...); org.Settle();</c>
 /// Setup rows (users, accounts, contacts, journeys, history) are seeded without plugins and without counting calls;
 /// what a test is about goes through <see cref="Service"/>, the calling user's organization service.
@@ -62,6 +64,9 @@ public sealed class CrmCxOrg
     /// <summary>The org's current time.</summary>
     public DateTime Now => Org.Clock.UtcNow;
 
+    /// <summary>Where the solution's step files are copied in the test output (Solution/SdkMessageProcessingSteps).</summary>
+    public static string StepFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "Solution", "SdkMessageProcessingSteps");
+
     /// <summary>Creates the org; <paramref name="configure"/> may change the start time, the steps and their configuration.</summary>
     public static CrmCxOrg Create(Action<CrmCxOrgOptions>? configure = null)
     {
@@ -72,29 +77,23 @@ public sealed class CrmCxOrg
         CrmCxModel.ApplyTo(org.Metadata);
         if (options.RegisterPlugins)
         {
-            var steps = org.Pipeline.RegisterAssembly(typeof(PluginBase).Assembly).ToList();
-            if (options.StepFilter != null || options.Configuration.Count > 0)
+            // The step files the solution ships (copied next to the tests by the project), imported as Dataverse imports them.
+            var steps = org.Pipeline.ImportStepFolder(StepFolder, typeof(PluginBase).Assembly).ToList();
+            if (options.StepFilter != null)
             {
                 org.Pipeline.Clear();
-                foreach (var step in steps.Where(s => options.StepFilter?.Invoke(s) ?? true))
-                    org.Pipeline.Register(options.Configuration.TryGetValue(step.PluginType, out var json) ? WithConfiguration(step, json) : step);
+                foreach (var step in steps.Where(options.StepFilter)) org.Pipeline.Register(step);
             }
         }
+        // The settings definition the solution ships, with its default value; the test's own value on top.
+        var definitions = EnvironmentVariableImport.ImportFolder(org, SettingsFolder);
+        if (options.Settings != null)
+            EnvironmentVariableImport.SetValue(org, definitions[CrmCxSettings.EnvironmentVariable], CrmCxSettings.EnvironmentVariable, options.Settings);
         return new CrmCxOrg(org);
     }
 
-    /// <summary>A copy of a step with another unsecure configuration.</summary>
-    public static PluginStep WithConfiguration(PluginStep step, string? json) =>
-        new PluginStep(step.PluginType, step.MessageName, step.EntityLogicalName, step.Stage, step.Mode)
-        {
-            Id = step.Id,
-            Name = step.Name,
-            FilteringAttributes = step.FilteringAttributes,
-            ExecutionOrder = step.ExecutionOrder,
-            Images = step.Images,
-            UnsecureConfiguration = json,
-            SecureConfiguration = step.SecureConfiguration,
-        };
+    /// <summary>Where the solution's environment variable definitions are copied in the test output.</summary>
+    public static string SettingsFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "Solution", "environmentvariabledefinitions");
 
     /// <summary>Sets the clock.</summary>
     public void At(DateTime utc) => Org.Clock.Set(utc);

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CrmCx.Dataverse.InMemory.Diagnostics;
 using CrmCx.Domain.Choices;
 using CrmCx.Journeys;
 using CrmCx.Schema;
@@ -145,11 +146,18 @@ namespace CrmCx.Plugins.Tests.Journeys
         }
 
         [Fact]
-        public void A_bad_step_configuration_fails_at_load_naming_the_key()
+        public void A_bad_settings_value_fails_the_journey_rollup_naming_the_key_and_keeps_the_touchpoint()
         {
-            var ex = Assert.Throws<InvalidPluginExecutionException>(() => new TouchpointJourneyPlugin("{\"expectedTouchpoint\": {\"onboarding\": 2}}", null));
-            Assert.Contains("expectedTouchpoint", ex.Message);
-            Assert.Contains("TouchpointJourneyPlugin", ex.Message);
+            var c = new JourneyOrg("{\"expectedTouchpoint\": {\"onboarding\": 2}}");
+            var a = c.Account("Contoso");
+            var j = c.Journey(a, Onboarding);
+            var call = c.Touchpoint(TouchpointSchema.PhoneCall, a, j, Welcome);
+            c.Org.DrainAsyncQueue();
+
+            var failed = Assert.Single(c.Org.SystemJobs, s => s.Status == SystemJobStatus.Failed);
+            Assert.Contains("Environment variable cx_Settings: Unknown key \"expectedTouchpoint\"", failed.ErrorMessage, StringComparison.Ordinal);
+            Assert.Contains("did you mean \"expectedTouchpoints\"", failed.ErrorMessage, StringComparison.Ordinal);
+            Assert.NotNull(c.Org.Peek(TouchpointSchema.PhoneCall, call));
         }
     }
 }

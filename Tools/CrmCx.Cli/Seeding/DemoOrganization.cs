@@ -1,20 +1,25 @@
 using System;
+using System.IO;
 using System.Reflection;
 using System.Linq;
 using CrmCx.Dataverse.InMemory;
 using CrmCx.Dataverse.InMemory.Metadata;
+using CrmCx.Dataverse.InMemory.Solutions;
 using CrmCx.Model;
 
 namespace CrmCx.Cli.Seeding;
 
 /// <summary>
 /// The one place that builds an in-memory org the way the demo and the benchmarks need it: CrmCx tables applied and
-/// the real plugin assembly registered from its own registration attributes.
+/// the solution's step files imported against the real plugin assembly, as Dataverse imports them.
 /// </summary>
 public static class DemoOrganization
 {
     /// <summary>The deployed plugin assembly (its net10.0 build), as Dataverse would load it.</summary>
     public static Assembly PluginAssembly => typeof(CrmCx.Infrastructure.PluginBase).Assembly;
+
+    /// <summary>Where the solution's step files are copied in the output folder (Solution/SdkMessageProcessingSteps).</summary>
+    public static string StepFolder => Path.Combine(AppContext.BaseDirectory, "Solution", "SdkMessageProcessingSteps");
 
     /// <summary>A fresh org whose clock starts at <paramref name="clockStart"/>, with the CrmCx model and plugins.</summary>
     public static InMemoryOrganization Create(DateTime clockStart)
@@ -22,7 +27,9 @@ public static class DemoOrganization
         var org = new InMemoryOrganization(() => clockStart);
         org.Clock.Set(clockStart);
         CrmCxModel.ApplyTo(org.Metadata);
-        org.Pipeline.RegisterAssembly(PluginAssembly);
+        org.Pipeline.ImportStepFolder(StepFolder, PluginAssembly);
+        // The settings definition the solution ships, default value included: the demo runs on the defaults.
+        EnvironmentVariableImport.ImportFolder(org, Path.Combine(AppContext.BaseDirectory, "Solution", "environmentvariabledefinitions"));
         return org;
     }
 

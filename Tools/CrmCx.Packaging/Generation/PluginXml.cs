@@ -86,24 +86,32 @@ public static class PluginXml
             new XElement("FriendlyName", type.FullName));
     }
 
-    /// <summary>The SdkMessageProcessingStep element of one registration, in the 9.0 schema's element order.</summary>
-    public static XElement Step(PluginAssemblyInfo assembly, PluginTypeInfo type, StepInfo step)
+    /// <summary>
+    /// The SdkMessageProcessingStep element of one registration, naming its message by <paramref name="messageId"/>.
+    /// Elements follow real exports: SdkMessageId first (mikefactorial/PluginSample commit c98147d7a67d5cff3ce55399761240eb9fad7536,
+    /// src/SdkMessageProcessingSteps/{a5191a6b-9290-ee11-8179-000d3a354bf5}.xml; devkeydet/explicitpluginimpersonation commit
+    /// ab7a64f101b1003bbe378fc3393698d45ca58491, src/SdkMessageProcessingSteps/{8739256a-3623-ef11-840a-000d3a9c1a05}.xml), then the
+    /// 9.0 schema's sequence (CustomizationsSchema accepts that first position). No Configuration: the plug-ins read the
+    /// cx_Settings environment variable, and StepCheck refuses a registration that sets one.
+    /// </summary>
+    public static XElement Step(PluginAssemblyInfo assembly, PluginTypeInfo type, StepInfo step, Guid messageId)
     {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(step);
         var id = StepId(type, step);
-        var messageId = SdkMessages.IdOf(step.Message);
         var imageProperty = SdkMessages.ImagePropertyOf(step.Message);
         return Root("SdkMessageProcessingStep", new XAttribute("Name", step.Name), new XAttribute("SdkMessageProcessingStepId", StableId.Braced(id)),
+            new XElement("SdkMessageId", messageId.ToString("D")),
             new XElement("PluginTypeName", $"{type.FullName}, {assembly.FullName}"),
             new XElement("PluginTypeId", TypeId(type.FullName).ToString("D")),
             string.Equals(step.Entity, "none", StringComparison.OrdinalIgnoreCase) ? null : new XElement("PrimaryEntity", step.Entity),
             new XElement("AsyncAutoDelete", Bit(step.Asynchronous && step.DeleteAsyncOperation)),
-            step.UnsecureConfiguration is null ? null : new XElement("Configuration", step.UnsecureConfiguration),
             new XElement("Description", step.Description ?? step.Name),
             new XElement("FilteringAttributes", Normalise(step.FilteringAttributes)),
             new XElement("InvocationSource", "1"),
             new XElement("Mode", Bit(step.Asynchronous)),
             new XElement("Rank", step.Rank.ToString(CultureInfo.InvariantCulture)),
-            messageId is null ? null : new XElement("SdkMessageId", messageId.Value.ToString("D")),
             new XElement("EventHandlerTypeCode", "4602"),
             new XElement("Stage", step.Stage.ToString(CultureInfo.InvariantCulture)),
             new XElement("IsCustomizable", "1"),

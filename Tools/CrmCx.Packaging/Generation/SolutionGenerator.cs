@@ -11,8 +11,10 @@ using static CrmCx.Packaging.Generation.XmlFile;
 namespace CrmCx.Packaging.Generation;
 
 /// <summary>
-/// Produces every file of Solution/ (the SolutionPackager layout) from the data model, the form, view and web
-/// resource catalogs and the plugin assembly's registration attributes. The same inputs give the same text.
+/// Produces every file of Solution/ (the SolutionPackager layout) from the data model, the form, view, web resource and
+/// settings catalogs and the plugin assembly's registration attributes. The same inputs give the same text. A step that
+/// cannot ship (<see cref="StepCheck"/>) is left out: Solution/ never holds a step an import could not resolve; the
+/// commands report such steps and fail.
 /// </summary>
 public static class SolutionGenerator
 {
@@ -53,19 +55,23 @@ public static class SolutionGenerator
         {
             var xml = FormXml.For(form);
             var folder = $"Entities/{form.EntitySchemaName}/FormXml/{form.Folder}/{StableId.Braced(form.Id)}";
-            Add(folder + ".xml", xml);
+            // SolutionPackager packs {id}.xml into the unmanaged zip and {id}_managed.xml into the managed one. A difference
+            // (solutionaction="Added") of one of Microsoft's forms is valid only in a managed solution, so it has no unmanaged file.
+            if (!form.IsDifference) Add(folder + ".xml", xml);
             Add(folder + "_managed.xml", xml);
         }
 
         foreach (var choice in CrmCxModel.Choices) Add($"OptionSets/{choice.Name}.xml", OptionSetXml.For(choice));
         foreach (var role in CrmCxModel.Roles) Add($"Roles/{role.Name}.xml", RoleXml.For(role));
         foreach (var resource in WebResourceCatalog.All) Add($"WebResources/{resource.Name}.data.xml", WebResourceXml.For(resource));
+        // Exports write environment variable definitions without an XML declaration (see EnvironmentVariableXml).
+        if (!files.TryAdd(SettingsCatalog.File, ToText(EnvironmentVariableXml.Settings(), declaration: false))) throw new InvalidOperationException($"Two components would be written to {SettingsCatalog.File}.");
 
         if (assembly is not null)
         {
             Add($"{PluginXml.Folder(assembly.Name)}/{assembly.Name}.dll.data.xml", PluginXml.Assembly(assembly));
-            foreach (var (type, step) in assembly.Steps)
-                Add($"SdkMessageProcessingSteps/{StableId.Braced(PluginXml.StepId(type, step))}.xml", PluginXml.Step(assembly, type, step));
+            foreach (var (type, step) in assembly.Steps.Where(s => StepCheck.CanShip(s.Type, s.Step)))
+                Add($"SdkMessageProcessingSteps/{StableId.Braced(PluginXml.StepId(type, step))}.xml", PluginXml.Step(assembly, type, step, SdkMessages.IdOf(step.Message)!.Value));
         }
         return files;
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
@@ -16,7 +17,15 @@ public static class SolutionManifestXml
     /// <summary>Solution component types (componenttype choice).</summary>
     private const int Entity = 1, OptionSet = 9, Role = 20, SystemForm = 60, WebResource = 61, PluginAssembly = 91, Step = 92;
 
-    /// <summary>The manifest; managed is 0 or 1 in a zip, 2 in the unpacked folder (both kinds can be packed).</summary>
+    /// <summary>
+    /// The manifest; managed is 0 or 1 in a zip, 2 in the unpacked folder (both kinds can be packed). Component type codes
+    /// are the ComponentType choice of Microsoft's SolutionComponent table reference (MicrosoftDocs/powerapps-docs,
+    /// powerapps-docs/developer/data-platform/reference/entities/solutioncomponent.md, commit 1b6722f3d3bb2df684b71d6c2aab31dca9d8d4b4).
+    /// The cx_Settings environment variable (component type 380 there) is not listed: exports carry environment variable
+    /// definitions as their own folder and leave them out of RootComponents (microsoft/terraform-provider-power-platform
+    /// commit 57ba091a132156ca50582343473e716da18c25e7, both example zips; microsoft/coe-starter-kit Core Components and
+    /// devkeydet/explicitpluginimpersonation Other/Solution.xml), and this manifest follows them.
+    /// </summary>
     public static XElement For(PluginAssemblyInfo? assembly, int managed)
     {
         var roots = new List<XElement>();
@@ -30,7 +39,7 @@ public static class SolutionManifestXml
         if (assembly is not null)
         {
             roots.Add(Root(PluginAssembly, id: StableId.Braced(PluginXml.AssemblyId(assembly.Name)), schemaName: assembly.FullName));
-            roots.AddRange(assembly.Steps.Select(s => Root(Step, id: StableId.Braced(PluginXml.StepId(s.Type, s.Step)))));
+            roots.AddRange(assembly.Steps.Where(s => StepCheck.CanShip(s.Type, s.Step)).Select(s => Root(Step, id: StableId.Braced(PluginXml.StepId(s.Type, s.Step)))));
         }
 
         var name = new Label("CrmCx", "CrmCx");
@@ -54,6 +63,9 @@ public static class SolutionManifestXml
                 new XElement("RootComponents", roots),
                 new XElement("MissingDependencies")));
     }
+
+    /// <summary>The RootComponent element of one SDK message processing step (type 92), as the packer adds a step given --message-id.</summary>
+    public static XElement StepRoot(Guid stepId) => Root(Step, id: StableId.Braced(stepId));
 
     private static XElement Root(int type, string? schemaName = null, string? id = null, int behavior = 0) =>
         new("RootComponent", new XAttribute("type", type), id is null ? null : new XAttribute("id", id), schemaName is null ? null : new XAttribute("schemaName", schemaName), new XAttribute("behavior", behavior));

@@ -12,12 +12,16 @@ public static class XmlFile
     /// <summary>The XML Schema instance namespace that solution files declare.</summary>
     public static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
 
-    /// <summary>The document as text: UTF-8 declaration, two-space indent, LF line ends.</summary>
-    public static string ToText(XElement root)
+    /// <summary>The document as text: UTF-8 declaration (unless left out), two-space indent, LF line ends.</summary>
+    public static string ToText(XElement root, bool declaration = true)
     {
-        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", NewLineHandling = NewLineHandling.Replace, Encoding = new UTF8Encoding(false) };
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", NewLineHandling = NewLineHandling.Replace, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = !declaration };
         using var writer = new Utf8StringWriter();
-        using (var xml = XmlWriter.Create(writer, settings)) new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(xml);
+        using (var xml = XmlWriter.Create(writer, settings))
+        {
+            if (declaration) new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(xml);
+            else root.Save(xml);
+        }
         return writer.ToString().Replace("\r\n", "\n", System.StringComparison.Ordinal) + "\n";
     }
 

@@ -95,6 +95,19 @@ public static class SolutionPackage
             webResources.Add(resource);
         }
 
+        // Environment variable definitions stay files of their own in the zip, at the unpacked path; customizations.xml does
+        // not name them (zips exported by Dataverse: microsoft/terraform-provider-power-platform commit
+        // 57ba091a132156ca50582343473e716da18c25e7, examples/resources/powerplatform_solution/TerraformTestSolution_Complex_1_1_0_0.zip).
+        foreach (var file in Files(folder, "environmentvariabledefinitions", "environmentvariabledefinition.xml"))
+        {
+            var definition = Load(file).Root!;
+            var schemaName = (string?)definition.Attribute("schemaname");
+            var folderName = Path.GetFileName(Path.GetDirectoryName(file)!);
+            if (definition.Name.LocalName != "environmentvariabledefinition" || schemaName != folderName)
+                throw Malformed(file, $"expected <environmentvariabledefinition schemaname=\"{folderName}\"> (the folder is named after the schema name)");
+            files.Add(($"environmentvariabledefinitions/{folderName}/environmentvariabledefinition.xml", File.ReadAllBytes(file)));
+        }
+
         var assemblies = Section(root, "SolutionPluginAssemblies");
         var assemblyFiles = Files(folder, "PluginAssemblies", "*.dll.data.xml").ToList();
         PluginAssemblyInfo? built462 = null;
@@ -122,8 +135,29 @@ public static class SolutionPackage
         }
 
         Order(root);
+        DropRootsOfAbsentForms(manifest, customizations);
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new PackedSolution(managed, manifest, customizations, files);
+    }
+
+    /// <summary>Sets the version the zip declares (SolutionManifest/Version); components keep their ids and introduced versions.</summary>
+    public static void SetVersion(PackedSolution solution, Version version)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        ArgumentNullException.ThrowIfNull(version);
+        if (version.Revision < 0) throw new ArgumentException($"A solution version has four parts (major.minor.build.revision); got {version}.", nameof(version));
+        var element = solution.Manifest.Root?.Element("SolutionManifest")?.Element("Version") ?? throw new InvalidOperationException("solution.xml has no SolutionManifest/Version element.");
+        element.Value = version.ToString(4);
+    }
+
+    // A form root component whose form the zip does not carry (Microsoft's forms in the unmanaged zip, whose additions
+    // only a managed solution may carry) would name a form change that is not there.
+    private static void DropRootsOfAbsentForms(XDocument manifest, XDocument customizations)
+    {
+        var forms = customizations.Descendants("systemform").Select(f => (string?)f.Element("formid")).Where(id => id is not null).Select(id => Guid.Parse(id!)).ToHashSet();
+        manifest.Descendants("RootComponent")
+            .Where(r => (string?)r.Attribute("type") == "60" && Guid.TryParse((string?)r.Attribute("id"), out var id) && !forms.Contains(id))
+            .ToList().ForEach(r => r.Remove());
     }
 
     /// <summary>Validates, then writes the zip atomically (a temporary file moved into place): a failure never leaves a partial zip.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CrmCx.Packaging.Registration;
 
@@ -13,8 +14,8 @@ namespace CrmCx.Packaging.Registration;
 /// the evidence is that these 2007-era ids recur across unrelated exports and tools.
 /// CreateMultiple and UpdateMultiple (added in 2023) are deliberately missing: no public source checked (docs, exports,
 /// registration tools, PowerApps-Samples xMultiplePluginSamples) gives their sdkmessageid, and an invented one would
-/// fail at import. Their steps are written without SdkMessageId; the packer says so on every run and accepts the ids of
-/// the target environment with --message-id (docs/admin-guide.md §9).
+/// fail at import. generate, check and pack refuse steps on them (<see cref="StepCheck"/>); pack accepts the ids of one
+/// target environment with --message-id, for a zip meant for that environment only (docs/admin-guide.md §9).
 /// </summary>
 public static class SdkMessages
 {
@@ -32,6 +33,9 @@ public static class SdkMessages
 
     /// <summary>The message's id, or null when it has no verified id.</summary>
     public static Guid? IdOf(string message) => Known.TryGetValue(message, out var id) ? id : null;
+
+    /// <summary>The messages with a verified id, by name.</summary>
+    public static IReadOnlyList<string> Verified { get; } = Known.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The request property an image of this message reads (spkl's rule): Create → "Id", SetState → "EntityMoniker",

@@ -2,6 +2,7 @@ import { parseHistory, type MonthlyNps } from "../cx/nps";
 import { asRiskLevel, reasonLines } from "../cx/risk";
 import {
   CustomerColumns,
+  EnvironmentVariables,
   JourneyColumns,
   JourneyState,
   JourneyTable,
@@ -12,6 +13,9 @@ import {
   type CustomerTable,
   type RiskLevelValue,
 } from "../schema";
+import { DefaultSettings, parseSettings, settingsQuery, type CxSettings } from "./settings";
+
+export type { CxSettings } from "./settings";
 
 export interface CustomerRef {
   table: CustomerTable;
@@ -70,7 +74,7 @@ export interface AtRiskJourney {
 
 /**
  * Everything the panel and the form scripts read from Dataverse. Each method is exactly one Web API request,
- * so the panel's two calls on load are its two requests.
+ * so the panel's three calls on load are its three requests.
  */
 export interface CxData {
   /** The customer's NPS columns and its latest verbatims (expanded from the customer row). */
@@ -79,6 +83,12 @@ export interface CxData {
   openJourneys(customer: CustomerRef): Promise<Journey[]>;
   /** Open journeys at Medium or High risk, highest first: the form notification's input. */
   atRiskJourneys(customer: CustomerRef): Promise<AtRiskJourney[]>;
+  /**
+   * The CrmCx settings (the cx_Settings environment variable: the environment's value, else the default value).
+   * Never rejects: a failed request, a missing variable or an unusable value gives the defaults, so the panel still
+   * shows the customer's figures.
+   */
+  settings(): Promise<CxSettings>;
 }
 
 /** The two Xrm.WebApi calls used; tests pass a fake. */
@@ -189,6 +199,17 @@ export function createCxData(webApi: WebApiReader): CxData {
         });
       }
       return journeys;
+    },
+    async settings() {
+      try {
+        const result = await call(() =>
+          webApi.retrieveMultipleRecords<Row>(EnvironmentVariables.definitionTable, settingsQuery()),
+        );
+        return parseSettings(result.entities);
+      } catch {
+        // A user without read access to environment variables, or an org without the variable, still gets the panel.
+        return { ...DefaultSettings };
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CustomerExperience, CustomerRef, CxData, Journey } from "../data/cxData";
+import type { CustomerExperience, CustomerRef, CxData, CxSettings, Journey } from "../data/cxData";
 import type { Density, DensityStore } from "./density";
 import { el, replaceChildren } from "./dom";
 import type { ViewContext } from "./views/context";
@@ -7,20 +7,25 @@ import { npsView } from "./views/npsView";
 import { verbatimsView } from "./views/verbatimsView";
 
 export interface PanelDependencies extends ViewContext {
-  data: Pick<CxData, "customerExperience" | "openJourneys">;
+  data: Pick<CxData, "customerExperience" | "openJourneys" | "settings">;
   /** Null on a record that is not saved yet: there is nothing to read. */
   customer: CustomerRef | null;
   density: DensityStore;
 }
 
 export interface Panel {
-  /** Reads the customer's figures (two requests) and shows them, or the failure with a retry button. */
+  /**
+   * Reads the customer's figures and the settings (three requests at once) and shows them, or the failure with a
+   * retry button. A retry reads the figures again, not the settings: they are read once per panel load.
+   */
   load(): Promise<void>;
 }
 
 /** Renders the panel into `root` and keeps the density choice in sync with `dependencies.density`. */
 export function createPanel(root: HTMLElement, dependencies: PanelDependencies): Panel {
   const { t, customer, data } = dependencies;
+  // Read at most once per panel load; data.settings() never rejects, so a retry only repeats the figures.
+  let settings: Promise<CxSettings> | null = null;
   const lastResponse = el("p", { className: "cx-header-meta cx-muted" });
   const body = el("div", { className: "cx-body" });
   const heading = el("h1", { className: "cx-title", attrs: { tabindex: -1 }, text: t("panel_title") });
@@ -85,11 +90,11 @@ export function createPanel(root: HTMLElement, dependencies: PanelDependencies):
     if (moveFocus) retry.focus();
   }
 
-  function showReady(cx: CustomerExperience, journeys: readonly Journey[]): void {
+  function showReady(cx: CustomerExperience, journeys: readonly Journey[], cxSettings: CxSettings): void {
     lastResponse.textContent = cx.lastResponseOn === null ? "" : t("last_response", dependencies.fmt.date(cx.lastResponseOn));
     replaceChildren(body, [
       el("div", { className: "cx-grid", attrs: { "data-state": "ready" } }, [
-        npsView(cx, dependencies),
+        npsView(cx, cxSettings, dependencies),
         journeysView(cx, journeys, dependencies),
         verbatimsView(cx.verbatims, dependencies),
       ]),
@@ -104,9 +109,10 @@ export function createPanel(root: HTMLElement, dependencies: PanelDependencies):
     }
     showLoading();
     try {
-      // Both requests at once: the panel's whole load is these two round trips.
-      const [cx, journeys] = await Promise.all([data.customerExperience(customer), data.openJourneys(customer)]);
-      showReady(cx, journeys);
+      // All requests at once: the panel's whole load is one round trip of three requests.
+      settings = settings ?? data.settings();
+      const [cx, journeys, cxSettings] = await Promise.all([data.customerExperience(customer), data.openJourneys(customer), settings]);
+      showReady(cx, journeys, cxSettings);
       if (fromRetry) heading.focus();
     } catch (failure) {
       showFailure(failure, fromRetry);

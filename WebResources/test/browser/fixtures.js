@@ -81,4 +81,15 @@ window.cxFixtures = {
   },
 };
 window.cxFixtures.failing = window.cxFixtures.atrisk;
+// The cx_Settings definition as the settings query returns it: the solution's default value (365 days) and, when
+// `windowDays` is given, the environment's own value, which wins.
+window.cxFixtures.settingsDefinition = function settingsDefinition(windowDays) {
+  return {
+    environmentvariabledefinitionid: "0f0f0f0f-0000-4000-8000-000000000001",
+    schemaname: "cx_Settings",
+    defaultvalue: JSON.stringify({ windowDays: 365, followUpEnabled: true, followUpDueDays: 2, trendDropPoints: 20 }),
+    environmentvariabledefinition_environmentvariablevalue:
+      windowDays === null || windowDays === undefined ? [] : [{ value: JSON.stringify({ windowDays: Number(windowDays), followUpEnabled: true }) }],
+  };
+};
 window.cxFixtures.xssComment = xssComment;

@@ -7,6 +7,10 @@
   const scenario = params.get("scenario") || "atrisk";
   const lcid = Number(params.get("lcid") || "1033");
   const userId = params.get("user") || "{3B1D5C1A-0000-4000-8000-0000000000AA}";
+  // The cx_Settings environment variable: "window" is the environment's own windowDays (none: the default value's
+  // 365 days); settings=failing refuses the request, settings=missing answers with no definition.
+  const environmentWindow = params.get("window");
+  const settingsMode = params.get("settings") || "ok";
   const fixture = window.cxFixtures[scenario];
   const recordId = "{A1B2C3D4-0000-4000-8000-000000000001}";
 
@@ -29,6 +33,13 @@
       retrieveMultipleRecords(table, options) {
         calls.push({ method: "retrieveMultipleRecords", table, options });
         if (scenario === "loading") return new Promise(() => undefined);
+        if (table === "environmentvariabledefinition") {
+          if (settingsMode === "failing") {
+            return Promise.reject({ errorCode: 2147746336, message: "Principal user is missing prvReadEnvironmentVariableDefinition (simulated)." });
+          }
+          const entities = settingsMode === "missing" ? [] : [window.cxFixtures.settingsDefinition(environmentWindow)];
+          return Promise.resolve({ entities, nextLink: undefined });
+        }
         let entities = JSON.parse(JSON.stringify(fixture.journeys));
         if (options.indexOf("cx_risklevel eq 964000002") >= 0) {
           // The form's query: only Medium and High, highest first (what the $filter and $orderby ask for).

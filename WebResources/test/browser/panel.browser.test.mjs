@@ -47,14 +47,20 @@ after(async () => {
 });
 
 /** Opens the harness (a fake account form) and returns the page and the panel's frame once `state` shows. */
-async function openPanel({ scenario, lcid = 1033, user, state = "ready" }) {
+async function openPanel({ scenario, lcid = 1033, user, state = "ready", window: windowDays, settings }) {
   const page = await context.newPage();
   const dialogs = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  const query = new URLSearchParams({ scenario, lcid: String(lcid), ...(user ? { user } : {}) });
+  const query = new URLSearchParams({
+    scenario,
+    lcid: String(lcid),
+    ...(user ? { user } : {}),
+    ...(windowDays ? { window: String(windowDays) } : {}),
+    ...(settings ? { settings } : {}),
+  });
   await page.goto(`${origin}/test/browser/harness.html?${query}`);
   const frame = page.frameLocator("#WebResource_cxpanel");
   await frame.locator(`[data-state="${state}"]`).waitFor({ timeout: 10000 });
@@ -82,6 +88,7 @@ describe("CX panel in Chromium", () => {
     const { page, frame, panelFrame, dialogs } = await openPanel({ scenario: "atrisk" });
     await panelFrame.evaluate(() => document.fonts.ready);
     assert.equal(await frame.locator('[data-testid="nps-value"]').textContent(), "12.5");
+    assert.equal(await frame.locator('[data-testid="nps-window"]').textContent(), "Over the last 12 months");
     assert.match(await frame.locator(".cx-nps").textContent(), /± 14\.2 points \(95% margin\)/);
     assert.match(await frame.locator('[data-change="significant"]').textContent(), /Down 28\.5 points on the previous 12 months: significant/);
     assert.match(await frame.locator(".cx-mix-legend").textContent(), /Promoters: 17 \(43%\)/);
@@ -113,7 +120,8 @@ describe("CX panel in Chromium", () => {
     );
     const panelCalls = await page.evaluate(() => window.cxHarness.panelCalls);
     requestsOnLoad.atrisk = panelCalls.length;
-    assert.equal(panelCalls.length, 2, "two requests on load");
+    assert.equal(panelCalls.length, 3, "three requests on load");
+    assert.deepEqual(panelCalls.map((call) => call.table).sort(), ["account", "cx_customerjourney", "environmentvariabledefinition"]);
     assert.deepEqual(await seriousAxeViolations(panelFrame), []);
     await screenshot(page, "panel.png");
     await page.close();
@@ -173,6 +181,41 @@ describe("CX panel in Chromium", () => {
     }
   });
 
+  it("labels the NPS window as the cx_Settings environment variable sets it, in English and in French", async () => {
+    const english = await openPanel({ scenario: "healthy", window: 90 });
+    assert.equal(await english.frame.locator('[data-testid="nps-window"]').textContent(), "Over the last 90 days");
+    assert.match(await english.frame.locator('[data-change="noise"]').textContent(), /\+5\.5 points on the previous 90 days: within noise/);
+    // The monthly chart covers the last 12 calendar months whatever the window (cx_npshistory); nothing else says 12 months.
+    const outsideChart = (await english.frame.locator(".cx-nps > :not(.cx-trend)").allTextContents()).join(" ");
+    assert.doesNotMatch(outsideChart, /12 months/);
+    requestsOnLoad["healthy-90-days"] = (await english.page.evaluate(() => window.cxHarness.panelCalls)).length;
+    assert.deepEqual(await seriousAxeViolations(english.panelFrame), []);
+    await screenshot(english.page, "panel-90-days.png");
+    await english.page.close();
+
+    const french = await openPanel({ scenario: "healthy", lcid: 1036, window: 90 });
+    assert.equal(await french.frame.locator('[data-testid="nps-window"]').textContent(), "Sur les 90 derniers jours");
+    assert.match(await french.frame.locator('[data-change="noise"]').textContent(), /\+5,5 points sur les 90 jours précédents\u00a0: dans le bruit/);
+    await french.page.close();
+
+    for (const [lcid, text] of [[1033, "No survey responses in the last day yet."], [1036, "Aucune réponse à une enquête sur le dernier jour pour l’instant."]]) {
+      const oneDay = await openPanel({ scenario: "noresponses", lcid, window: 1 });
+      assert.equal(await oneDay.frame.locator('[data-state="no-responses"]').textContent(), text);
+      await oneDay.page.close();
+    }
+  });
+
+  it("still shows the customer, over 12 months, when the settings cannot be read or are missing", async () => {
+    for (const settings of ["failing", "missing"]) {
+      const { page, frame } = await openPanel({ scenario: "atrisk", settings });
+      assert.equal(await frame.locator('[data-testid="nps-value"]').textContent(), "12.5");
+      assert.equal(await frame.locator('[data-testid="nps-window"]').textContent(), "Over the last 12 months");
+      assert.match(await frame.locator('[data-change="significant"]').textContent(), /Down 28\.5 points on the previous 12 months: significant/);
+      assert.equal(await frame.locator('[role="alert"]').count(), 0, `no failure shown (${settings})`);
+      await page.close();
+    }
+  });
+
   it("shows loading while the requests are under way", async () => {
     const { page, frame, panelFrame } = await openPanel({ scenario: "loading", state: "loading" });
     assert.equal(await frame.locator('[role="status"]').textContent(), "Loading customer experience…");
@@ -190,6 +233,8 @@ describe("CX panel in Chromium", () => {
     await page.keyboard.press("Enter");
     await frame.locator('[data-state="ready"]').waitFor();
     assert.equal(await frame.locator('[data-testid="journey"]').count(), 3);
+    const settingsCalls = (await page.evaluate(() => window.cxHarness.panelCalls)).filter((call) => call.table === "environmentvariabledefinition");
+    assert.equal(settingsCalls.length, 1, "the settings are read once per panel load, not again on retry");
     await page.close();
   });
 

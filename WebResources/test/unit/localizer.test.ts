@@ -1,22 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { English, type StringKey } from "../../src/localization/english";
 import { createTranslate } from "../../src/localization/localizer";
-
-function readResx(lcid: number): Map<string, string> {
-  const xml = readFileSync(join(__dirname, `../../src/strings/cx.${lcid}.resx`), "utf8");
-  const strings = new Map<string, string>();
-  for (const match of xml.matchAll(/<data name="([^"]+)" xml:space="preserve">\s*<value>([\s\S]*?)<\/value>/g)) {
-    strings.set(match[1], match[2].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
-  }
-  return strings;
-}
-
-function fromResx(lcid: number) {
-  const strings = readResx(lcid);
-  return { getResourceString: (resource: string, key: string) => (resource === "cx_/strings/cx" ? strings.get(key) ?? "" : "") };
-}
+import { fromResx, readResx } from "./resx";
 
 describe("strings in the user's language", () => {
   it("reads French from the French RESX", () => {

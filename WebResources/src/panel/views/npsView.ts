@@ -1,17 +1,22 @@
 import { compareWithPrevious, isLowConfidence } from "../../cx/nps";
-import type { CustomerExperience } from "../../data/cxData";
+import type { CustomerExperience, CxSettings } from "../../data/cxData";
+import { windowWording, type WindowWording } from "../../localization/window";
 import { el } from "../dom";
 import type { ViewContext } from "./context";
 import { trendChart } from "./trendChart";
 
-/** The NPS tile: score, margin, sample size, confidence, change against the previous window, mix and trend. */
-export function npsView(cx: CustomerExperience, context: ViewContext): HTMLElement {
+/**
+ * The NPS tile: the window it covers (the settings' windowDays), score, margin, sample size, confidence, change
+ * against the previous window, mix and trend.
+ */
+export function npsView(cx: CustomerExperience, settings: CxSettings, context: ViewContext): HTMLElement {
   const { t, fmt } = context;
   const titleId = "cx-nps-title";
+  const period = windowWording(t, fmt, settings.windowDays);
   if (cx.nps === null) {
     return el("section", { className: "cx-card cx-nps", attrs: { "aria-labelledby": titleId } }, [
       el("h2", { className: "cx-card-title", attrs: { id: titleId }, text: t("nps_label") }),
-      el("p", { className: "cx-empty", attrs: { "data-state": "no-responses" }, text: t("no_responses") }),
+      el("p", { className: "cx-empty", attrs: { "data-state": "no-responses" }, text: t("no_responses", period.last) }),
     ]);
   }
 
@@ -19,6 +24,7 @@ export function npsView(cx: CustomerExperience, context: ViewContext): HTMLEleme
   const low = isLowConfidence(cx.responses, cx.npsMargin);
   return el("section", { className: "cx-card cx-nps", attrs: { "aria-labelledby": titleId } }, [
     el("h2", { className: "cx-card-title", attrs: { id: titleId }, text: t("nps_label") }),
+    el("p", { className: "cx-nps-window cx-muted", attrs: { "data-testid": "nps-window" }, text: t("nps_window", period.last) }),
     el("div", { className: "cx-nps-headline" }, [
       el("span", { className: "cx-nps-value", attrs: { "data-testid": "nps-value" }, text: fmt.number(cx.nps) }),
       el("div", { className: "cx-nps-facts" }, [
@@ -34,27 +40,27 @@ export function npsView(cx: CustomerExperience, context: ViewContext): HTMLEleme
           t("low_confidence"),
         ])
       : null,
-    changeLine(cx, context),
+    changeLine(cx, period, context),
     mixBar(cx, context),
     trendChart(cx.history, context),
   ]);
 }
 
-function changeLine(cx: CustomerExperience, { t, fmt }: ViewContext): HTMLElement {
+function changeLine(cx: CustomerExperience, period: WindowWording, { t, fmt }: ViewContext): HTMLElement {
   const change = compareWithPrevious(cx.nps, cx.npsMargin, cx.npsPrevious, cx.npsPreviousMargin);
   if (change.kind === "none") {
-    return el("p", { className: "cx-change cx-muted", attrs: { "data-change": "none" }, text: t("change_none") });
+    return el("p", { className: "cx-change cx-muted", attrs: { "data-change": "none" }, text: t("change_none", period.previous) });
   }
   if (change.kind === "noise") {
     return el("p", { className: "cx-change", attrs: { "data-change": "noise" } }, [
       el("span", { className: "cx-change-icon", attrs: { "aria-hidden": "true" }, text: "\u2248" }),
-      t("change_noise", fmt.signed(change.delta)),
+      t("change_noise", fmt.signed(change.delta), period.previous),
     ]);
   }
   const up = change.delta > 0;
   return el("p", { className: `cx-change ${up ? "cx-change-up" : "cx-change-down"}`, attrs: { "data-change": "significant" } }, [
     el("span", { className: "cx-change-icon", attrs: { "aria-hidden": "true" }, text: up ? "\u25B2" : "\u25BC" }),
-    t(up ? "change_significant_up" : "change_significant_down", fmt.number(Math.abs(change.delta))),
+    t(up ? "change_significant_up" : "change_significant_down", fmt.number(Math.abs(change.delta)), period.previous),
   ]);
 }
 
