@@ -90,24 +90,44 @@ namespace CrmCx.Nps
 
         /// <summary>
         /// The UTC days of the customers' responses written (modifiedon) at or after <paramref name="since"/>, as day
-        /// credits (score and counts are not meant to be summed: only the days matter).
+        /// credits (only the days matter). A customer with more such rows than one aggregate may count (a migration of
+        /// over 50,000 rows in two minutes) is put in <paramref name="rebuild"/> instead: all its days are summarized again.
         /// </summary>
-        public List<DayCredit> ModifiedSince(IReadOnlyList<EntityReference> customers, DateTime since)
+        public List<DayCredit> ModifiedSince(IReadOnlyList<EntityReference> customers, DateTime since, ISet<string> rebuild)
         {
             var result = new List<DayCredit>();
             for (var start = 0; start < customers.Count; start += CustomersPerQuery)
+                ModifiedChunk(customers.Skip(start).Take(CustomersPerQuery).ToList(), since, result, rebuild);
+            return result;
+        }
+
+        private void ModifiedChunk(List<EntityReference> customers, DateTime since, List<DayCredit> result, ISet<string> rebuild)
+        {
+            var accounts = customers.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).ToList();
+            var contacts = customers.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).ToList();
+            var chunk = new List<DayCredit>();
+            try
             {
-                var chunk = customers.Skip(start).Take(CustomersPerQuery).ToList();
-                var accounts = chunk.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).ToList();
-                var contacts = chunk.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).ToList();
                 for (var page = 1; ; page++)
                 {
                     var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, new List<ResponseSpan>(), page, since)));
-                    foreach (var row in rows.Entities) Credit(row, accounts, contacts, result);
+                    foreach (var row in rows.Entities) Credit(row, accounts, contacts, chunk);
                     if (!rows.MoreRecords) break;
                 }
+                result.AddRange(chunk);
             }
-            return result;
+            catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == NpsAggregateReader.AggregateQueryRecordLimit)
+            {
+                if (customers.Count == 1)
+                {
+                    trace?.Invoke("More than 50,000 responses of " + customers[0].LogicalName + " " + customers[0].Id + " written since " + NpsAggregateReader.Iso(since) + ": its day summaries are rebuilt.");
+                    rebuild.Add(customers[0].LogicalName + ":" + customers[0].Id.ToString("D"));
+                    return;
+                }
+                var half = customers.Count / 2;
+                ModifiedChunk(customers.Take(half).ToList(), since, result, rebuild);
+                ModifiedChunk(customers.Skip(half).ToList(), since, result, rebuild);
+            }
         }
 
         private void ReadChunk(List<EntityReference> customers, List<ResponseSpan> spans, List<DayCredit> result)

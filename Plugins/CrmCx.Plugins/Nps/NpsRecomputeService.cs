@@ -167,9 +167,10 @@ namespace CrmCx.Nps
             // The days of every response of these customers that the request wrote: its other rows' jobs may stop early
             // (NpsRequest), so this job summarizes their days too. Later attempts find them in `summarized`.
             var written = new Dictionary<string, List<DateTime>>(StringComparer.Ordinal);
+            var rebuild = new HashSet<string>(StringComparer.Ordinal);
             if (request != null && attempt == 1)
             {
-                foreach (var credit in dayReader.ModifiedSince(refs, request.WrittenSince))
+                foreach (var credit in dayReader.ModifiedSince(refs, request.WrittenSince, rebuild))
                 {
                     var key = credit.Table + ":" + credit.Customer.ToString("D");
                     List<DateTime>? list;
@@ -185,7 +186,7 @@ namespace CrmCx.Nps
                 var days = (touches.TryGetValue(row.Key, out dates) ? dates : Enumerable.Empty<DateTime>())
                     .Concat(written.TryGetValue(row.Key, out more) ? more : Enumerable.Empty<DateTime>())
                     .Concat(before.Select(d => d.Start));
-                due[row.Key] = plan.DaysToSummarize(SummarizedThrough(row.Row), days);
+                due[row.Key] = plan.DaysToSummarize(rebuild.Contains(row.Key) ? null : SummarizedThrough(row.Row), days);
                 before.UnionWith(due[row.Key]);
             }
             var stored = dayRows.Read(refs, plan.FirstDay, plan.LastWholeDay);

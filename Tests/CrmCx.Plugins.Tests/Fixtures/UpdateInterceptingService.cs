@@ -60,7 +60,7 @@ public sealed class UpdateInterceptingService : IOrganizationService
     }
 
     /// <inheritdoc />
-    public Guid Create(Entity entity) => inner.Create(entity);
+    public Guid Create(Entity entity) => ((CreateResponse)Execute(new CreateRequest { Target = entity })).id;
     /// <inheritdoc />
     public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) => inner.Retrieve(entityName, id, columnSet);
     /// <inheritdoc />

@@ -156,7 +156,7 @@ namespace CrmCx.Plugins.Tests.Journeys
 
             var failed = Assert.Single(c.Org.SystemJobs, s => s.Status == SystemJobStatus.Failed);
             Assert.Contains("Environment variable cx_Settings: Unknown key \"expectedTouchpoint\"", failed.ErrorMessage, StringComparison.Ordinal);
-            Assert.Contains("did you mean \"expectedTouchpoints\"", failed.ErrorMessage, StringComparison.Ordinal);
+            Assert.Contains("known keys: ", failed.ErrorMessage, StringComparison.Ordinal);
             Assert.NotNull(c.Org.Peek(TouchpointSchema.PhoneCall, call));
         }
     }

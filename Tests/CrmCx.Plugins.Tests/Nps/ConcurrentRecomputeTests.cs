@@ -162,7 +162,7 @@ public class ConcurrentRecomputeTests
             org.SeedResponse(score++ % 11, org.Now.AddDays(-1), account);
             system.Update(new Entity(CustomerSchema.Account, account) { [CustomerSchema.AccountName] = "Contoso " + score });
             return false;
-        }, everyTime: true);
+        }, u => u.Target.LogicalName == CustomerSchema.Account, everyTime: true);
 
         var ex = Assert.Throws<InvalidPluginExecutionException>(() => new NpsRecomputeService(service, NpsOptions.Default).Recompute(new[] { customer }, org.Now));
         Assert.Contains("changed " + NpsRecomputeService.MaxAttempts + " times", ex.Message);

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CrmCx.Nps;
+using CrmCx.Plugins.Tests.Fixtures;
 using CrmCx.Registration;
 using Xunit;
 
@@ -21,13 +22,14 @@ public class RegistrationTests
     }
 
     [Fact]
-    public void Create_and_update_logic_is_registered_on_the_multiple_messages_only_so_it_never_runs_twice()
+    public void Survey_response_logic_ships_on_create_update_and_delete_only_so_every_environment_resolves_it_and_it_never_runs_twice()
     {
-        var messages = Steps(typeof(SurveyResponseValidation)).Concat(Steps(typeof(NpsRollup))).Select(s => s.Message).ToList();
-        Assert.DoesNotContain("Create", messages);
-        Assert.DoesNotContain("Update", messages);
-        Assert.Contains("CreateMultiple", messages);
-        Assert.Contains("UpdateMultiple", messages);
+        // The steps the solution ships, as the in-memory org imported them from Solution/SdkMessageProcessingSteps.
+        var steps = CrmCxOrg.Create().Org.Pipeline.Steps;
+        Assert.DoesNotContain(steps, s => s.MessageName.EndsWith("Multiple", StringComparison.Ordinal));
+        var onResponses = steps.Where(s => s.EntityLogicalName == Schema.SurveyResponseSchema.EntityName).Select(s => s.MessageName).Distinct().OrderBy(m => m).ToList();
+        Assert.Equal(new[] { "Create", "Delete", "Update" }, onResponses);
+        Assert.All(steps, s => Assert.True(s.MessageId.HasValue, s.Name + " names no sdkmessageid"));
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public class RegistrationTests
             Assert.Equal(StageEnum.PostOperation, s.Stage);
             Assert.Equal(ExecutionModeEnum.Asynchronous, s.ExecutionMode);
         });
-        var update = Steps(typeof(NpsRollup)).Single(s => s.Message == "UpdateMultiple");
+        var update = Steps(typeof(NpsRollup)).Single(s => s.Message == "Update");
         Assert.Equal("cx_score,cx_accountid,cx_contactid,cx_respondedon", update.FilteringAttributes);
         Assert.Equal(ImageTypeEnum.PreImage, Steps(typeof(NpsRollup)).Single(s => s.Message == "Delete").Image1Type);
     }
