@@ -101,9 +101,19 @@ namespace CrmCx.Nps
                 var read = RetrieveCustomers(table.Key, table.Value, checks.TryGetValue(table.Key, out check) ? new HashSet<Guid>(check) : null);
                 rows.AddRange(table.Value.Where(read.ContainsKey).Select(id => read[id]));
             }
-            var coalesced = request == null ? 0 : rows.RemoveAll(r => request.Counted(
-                r.Row.GetAttributeValue<string>(CustomerSchema.NpsCorrelationId), r.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn)));
-            if (rows.Count == 0) return new NpsRecomputeResult(new List<CustomerNps>(), coalesced);
+            // Customers another job of the same request already computed: left alone, but what the follow-up rule needs
+            // of them (owner, name, an open task) comes from the read just made.
+            var left = new List<CustomerNps>();
+            if (request != null)
+            {
+                foreach (var row in rows.Where(r => request.Counted(r.Row.GetAttributeValue<string>(CustomerSchema.NpsCorrelationId), r.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn))).ToList())
+                {
+                    rows.Remove(row);
+                    left.Add(new CustomerNps(row.Reference, row.Name, row.Row.GetAttributeValue<EntityReference>(CustomerSchema.Owner), null, false, 0, row.HasOpenFollowUp));
+                }
+            }
+            var coalesced = left.Count;
+            if (rows.Count == 0) return new NpsRecomputeResult(left, coalesced);
             this.request = request;
 
             // One instant for the whole batch, never before figures already stored (see the remarks), and late enough
@@ -122,6 +132,7 @@ namespace CrmCx.Nps
                 if (result == null) result = Retry(row, at, touches, summarized);
                 if (result != null) results.Add(result);
             }
+            results.AddRange(left);
             return new NpsRecomputeResult(results, coalesced);
         }
 
@@ -545,7 +556,7 @@ namespace CrmCx.Nps
     public sealed class CustomerNps
     {
         /// <summary>Creates the outcome.</summary>
-        public CustomerNps(EntityReference customer, string? name, EntityReference? owner, NpsFigures figures, bool written, int attempts, bool? hasOpenFollowUp = null)
+        public CustomerNps(EntityReference customer, string? name, EntityReference? owner, NpsFigures? figures, bool written, int attempts, bool? hasOpenFollowUp = null)
         {
             HasOpenFollowUp = hasOpenFollowUp;
             Customer = customer;
@@ -562,8 +573,8 @@ namespace CrmCx.Nps
         public string? Name { get; }
         /// <summary>Its owner.</summary>
         public EntityReference? Owner { get; }
-        /// <summary>The figures computed.</summary>
-        public NpsFigures Figures { get; }
+        /// <summary>The figures computed; null when the customer was left alone (another job of the same request computed it).</summary>
+        public NpsFigures? Figures { get; }
         /// <summary>Whether they were written (false: the stored figures were already these).</summary>
         public bool Written { get; }
         /// <summary>Attempts it took (1 without a concurrent writer).</summary>
@@ -585,12 +596,12 @@ namespace CrmCx.Nps
         /// <summary>Customers left alone because another job of the same request had already recomputed them.</summary>
         public int Coalesced { get; }
 
-        /// <summary>Every customer recomputed (customers that no longer exist are absent).</summary>
+        /// <summary>Every customer recomputed or left alone (customers that no longer exist are absent).</summary>
         public IReadOnlyList<CustomerNps> Customers { get; }
         /// <summary>Customers whose figures were written.</summary>
         public int Written => Customers.Count(c => c.Written);
         /// <summary>Retries caused by concurrent writers.</summary>
-        public int Retries => Customers.Sum(c => c.Attempts - 1);
+        public int Retries => Customers.Where(c => c.Attempts > 0).Sum(c => c.Attempts - 1);
 
         /// <summary>The outcome for one customer, or null.</summary>
         public CustomerNps? For(EntityReference customer) =>

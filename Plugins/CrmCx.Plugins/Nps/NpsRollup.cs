@@ -24,8 +24,8 @@ namespace CrmCx.Nps
     /// time or later is left alone: that job ran after the request committed, so it counted this row. The first job of a
     /// request also summarizes again the days of every response of the customer written in the last two minutes (a
     /// Dataverse message operation must end within 2 minutes, so that covers the whole request). A job never stops
-    /// early for a delete, a response that moved to another customer or date (its old day is only known to it), or a
-    /// detractor that may call for a follow-up task.</para>
+    /// early for a delete or a response that moved to another customer or date (its old day is only known to it); a
+    /// detractor's job that stops early still opens its follow-up task from the customer row it read.</para>
     /// </remarks>
     [CrmPluginRegistration("Create", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
         null, "CrmCx NPS: roll up customer NPS after create", 1, IsolationModeEnum.Sandbox,
@@ -87,7 +87,6 @@ namespace CrmCx.Nps
                 var before = change.Before?.GetAttributeValue<int?>(SurveyResponseSchema.Score);
                 if (FollowUpPolicy.Calls(options.FollowUpEnabled, change.Before == null ? null : before, score))
                 {
-                    mayStop = false;
                     candidates.Add(new FollowUpCandidate(change.Id, score!.Value,
                         after.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account)?.Id,
                         after.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact)?.Id,

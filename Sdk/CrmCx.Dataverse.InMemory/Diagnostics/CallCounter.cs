@@ -45,9 +45,9 @@ public sealed class CallCounter
         byCaller.Clear();
     }
 
-    internal void Record(string messageName, string caller, int depth)
+    internal void Record(string messageName, string caller, int depth, string? table = null)
     {
-        records.Add(new CallRecord(messageName, caller, depth));
+        records.Add(new CallRecord(messageName, caller, depth, table));
         byMessage[messageName] = Count(messageName) + 1;
         byMessageAndCaller[(messageName, caller)] = Count(messageName, caller) + 1;
         byCaller[caller] = CountFrom(caller) + 1;

@@ -44,11 +44,20 @@ internal sealed class MessageDispatcher
         }
     }
 
+    // The table a write names (Target's logical name), so call counts can be told apart per table.
+    private static string? TableOf(OrganizationRequest request) =>
+        request.Parameters.TryGetValue("Target", out var target) ? target switch
+        {
+            Entity e => e.LogicalName,
+            EntityReference r => r.LogicalName,
+            _ => null,
+        } : null;
+
     private OrganizationResponse Dispatch(OrganizationRequest request, CallOrigin origin)
     {
         var name = request.RequestName;
         var depth = origin.Parent is null ? 1 : origin.Parent.Depth + 1;
-        org.Calls.Record(string.IsNullOrEmpty(name) ? request.GetType().Name : name, origin.Caller, depth);
+        org.Calls.Record(string.IsNullOrEmpty(name) ? request.GetType().Name : name, origin.Caller, depth, TableOf(request));
         if (depth > MaxDepth) throw Faults.InfiniteLoop();
         // A request whose origin has a plugin context comes from a plugin's IOrganizationService (OrganizationServiceFactory).
         if (origin.Parent is not null && name is not null && BatchMessages.Contains(name)) throw Faults.BatchRequestFromPlugin(name, origin.Caller);

@@ -115,7 +115,7 @@ public class ConcurrentRecomputeTests
         var earlier = new NpsRecomputeService(System, NpsOptions.Default).Recompute(new[] { customer }, t1);
 
         // The late job computes for the later instant stored on the row, not for its own.
-        Assert.Equal(t2, earlier.For(customer)!.Figures.ComputedOn);
+        Assert.Equal(t2, earlier.For(customer)!.Figures!.ComputedOn);
         Assert.Equal(t2, org.AccountRow(account).GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn));
         // 4 promoters and 1 detractor of 5: 60; the t1 figures would have left the detractor out (100).
         Assert.Equal(5, NpsAssert.Responses(org, CustomerSchema.Account, account));
