@@ -145,12 +145,15 @@ namespace CrmCx.Journeys
 
             var figures = JourneyScoring.Compute(ReadResponses(journeyId), ReadTouchpoints(journeyId), engine.Options.RepeatWindowDays);
             var startedOn = journey.GetAttributeValue<DateTime?>(JourneySchema.StartedOn) ?? journey.GetAttributeValue<DateTime?>("createdon");
-            var risk = engine.Assess(new JourneyRiskInput(type, figures, startedOn, isOpen, journey.GetAttributeValue<DateTime?>(JourneySchema.CompletedOn)), now);
+            var input = new JourneyRiskInput(type, figures, startedOn, isOpen, journey.GetAttributeValue<DateTime?>(JourneySchema.CompletedOn));
+            var risk = engine.Assess(input, now);
+            // When time alone changes this assessment (the duration rule and its day count): the scheduled recalculation reads it.
+            var recalculateOn = JourneyNextChange.NextAssessmentChange(input, now, engine.Options);
 
             // Stage rows carry no version of their own: a stale recompute may upsert them, but its journey write then fails
             // and its retry (or the newer recompute that overtook it) writes them again from the rows at rest.
             WriteStageScores(journeyId, journey.GetAttributeValue<string>(JourneySchema.Name), figures);
-            if (!WriteJourney(journeyId, OptimisticUpdate.VersionOf(journey), figures, risk, previous, now)) return null;
+            if (!WriteJourney(journeyId, OptimisticUpdate.VersionOf(journey), figures, risk, previous, now, recalculateOn)) return null;
 
             var sent = 0;
             if (JourneyAlert.ShouldAlert(previous, risk.Level, isOpen)) sent = Notify(journey, risk);
@@ -178,7 +181,9 @@ namespace CrmCx.Journeys
                 + "<attribute name='" + SurveyResponseSchema.SatisfactionIndex + "' aggregate='countcolumn' alias='icount' />"
                 + "<attribute name='" + SurveyResponseSchema.RespondedOn + "' aggregate='max' alias='latest' />"
                 + "<attribute name='" + SurveyResponseSchema.RespondedOn + "' aggregate='min' alias='earliest' />"
-                + "<filter><condition attribute='" + SurveyResponseSchema.Journey + "' operator='eq' value='" + SdkValues.Fetch(journeyId) + "' /></filter>"
+                + "<filter><condition attribute='" + SurveyResponseSchema.Journey + "' operator='eq' value='" + SdkValues.Fetch(journeyId) + "' />"
+                // Rows imported with plug-ins off that failed validation are kept but count nowhere (data-model.md).
+                + "<condition attribute='" + SurveyResponseSchema.ValidationError + "' operator='null' /></filter>"
                 + "</entity></fetch>";
             var groups = new List<ResponseGroup>();
             foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch)).Entities)
@@ -273,7 +278,7 @@ namespace CrmCx.Journeys
         }
 
         /// <summary>Writes the journey's figures if its version is still the one read; false when someone wrote it since.</summary>
-        private bool WriteJourney(Guid journeyId, string? rowVersion, JourneyFigures figures, RiskAssessment risk, RiskLevel? previous, DateTime now)
+        private bool WriteJourney(Guid journeyId, string? rowVersion, JourneyFigures figures, RiskAssessment risk, RiskLevel? previous, DateTime now, DateTime? recalculateOn)
         {
             var update = new Entity(JourneySchema.EntityName, journeyId);
             update[JourneySchema.Score] = figures.Score;
@@ -286,6 +291,7 @@ namespace CrmCx.Journeys
             update[JourneySchema.RiskScore] = risk.Score;
             update[JourneySchema.RiskLevel] = new OptionSetValue((int)risk.Level);
             update[JourneySchema.RiskReasons] = risk.ReasonText;
+            update[JourneySchema.RecalculateOn] = recalculateOn;
             if (JourneyAlert.RisesToFlag(previous, risk.Level)) update[JourneySchema.FlaggedOn] = now;
             return OptimisticUpdate.TryUpdate(service, update, rowVersion);
         }

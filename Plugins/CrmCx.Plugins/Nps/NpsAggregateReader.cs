@@ -77,6 +77,7 @@ namespace CrmCx.Nps
                 var query = new QueryExpression(SurveyResponseSchema.EntityName) { ColumnSet = new ColumnSet(SurveyResponseSchema.RespondedOn), TopCount = 1 };
                 query.Criteria.AddCondition(customerColumn, ConditionOperator.Equal, customers[0]);
                 query.Criteria.AddCondition(SurveyResponseSchema.RespondedOn, ConditionOperator.LessEqual, to);
+                query.Criteria.AddCondition(SurveyResponseSchema.ValidationError, ConditionOperator.Null);
                 query.AddOrder(SurveyResponseSchema.RespondedOn, OrderType.Descending);
                 var newest = service.RetrieveMultiple(query).Entities.FirstOrDefault()?.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
                 if (newest.HasValue) result[customers[0]] = DateTime.SpecifyKind(newest.Value, DateTimeKind.Utc);

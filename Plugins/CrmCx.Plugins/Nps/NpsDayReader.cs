@@ -34,8 +34,9 @@ namespace CrmCx.Nps
     /// <summary>Responses of one score on one UTC day credited to one customer, as an aggregate row gave them.</summary>
     internal sealed class DayCredit
     {
-        public DayCredit(string table, Guid customer, UtcDay day, int score, int count, DateTime? newest)
+        public DayCredit(string table, Guid customer, UtcDay day, int score, int count, DateTime? newest, DateTime? oldest = null)
         {
+            Oldest = oldest;
             Table = table;
             Customer = customer;
             Day = day;
@@ -50,6 +51,8 @@ namespace CrmCx.Nps
         public int Score { get; }
         public int Count { get; }
         public DateTime? Newest { get; }
+        /// <summary>The oldest response of the group (when time moves a window edge past it, the figures change).</summary>
+        public DateTime? Oldest { get; }
     }
 
     /// <summary>
@@ -184,10 +187,11 @@ namespace CrmCx.Nps
             var date = UtcDay.From(Convert.ToInt32(year, CultureInfo.InvariantCulture), Convert.ToInt32(month, CultureInfo.InvariantCulture), Convert.ToInt32(day, CultureInfo.InvariantCulture));
             var count = Convert.ToInt32(NpsAggregateReader.Aliased(row, "n"), CultureInfo.InvariantCulture);
             var newest = NpsAggregateReader.Aliased(row, "newest") is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : (DateTime?)null;
+            var oldest = NpsAggregateReader.Aliased(row, "oldest") is DateTime o ? DateTime.SpecifyKind(o, DateTimeKind.Utc) : (DateTime?)null;
             var account = NpsAggregateReader.AsGuid(NpsAggregateReader.Aliased(row, "account"));
             var contact = NpsAggregateReader.AsGuid(NpsAggregateReader.Aliased(row, "contact"));
-            if (account.HasValue && accounts.Contains(account.Value)) into.Add(new DayCredit(CustomerSchema.Account, account.Value, date, s, count, newest));
-            if (contact.HasValue && contacts.Contains(contact.Value)) into.Add(new DayCredit(CustomerSchema.Contact, contact.Value, date, s, count, newest));
+            if (account.HasValue && accounts.Contains(account.Value)) into.Add(new DayCredit(CustomerSchema.Account, account.Value, date, s, count, newest, oldest));
+            if (contact.HasValue && contacts.Contains(contact.Value)) into.Add(new DayCredit(CustomerSchema.Contact, contact.Value, date, s, count, newest, oldest));
         }
 
         private static string Fetch(List<Guid> accounts, List<Guid> contacts, List<ResponseSpan> spans, int page, DateTime? modifiedSince = null)
@@ -205,11 +209,14 @@ namespace CrmCx.Nps
                 fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"").Append(part).Append("\" groupby=\"true\" dategrouping=\"").Append(part).Append("\" usertimezone=\"false\" />");
             fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Id).Append("\" alias=\"n\" aggregate=\"count\" />");
             fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"newest\" aggregate=\"max\" />");
+            fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"oldest\" aggregate=\"min\" />");
             fetch.Append("<filter type=\"and\">");
             fetch.Append("<filter type=\"or\">");
             if (accounts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Account, accounts);
             if (contacts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Contact, contacts);
             fetch.Append("</filter>");
+            // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
+            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ValidationError).Append("\" operator=\"null\" />");
             if (modifiedSince.HasValue)
                 fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ModifiedOn).Append("\" operator=\"ge\" value=\"").Append(NpsAggregateReader.Iso(modifiedSince.Value)).Append("\" />");
             if (spans.Count > 0) fetch.Append("<filter type=\"or\">");

@@ -225,6 +225,7 @@ namespace CrmCx.Nps
             var creates = new List<KeyValuePair<string, Entity>>();
             var updates = new List<Entity>();
             var figures = new Dictionary<string, NpsFigures>(StringComparer.Ordinal);
+            var next = new Dictionary<string, DateTime?>(StringComparer.Ordinal);
             var quiet = new List<StoredCustomer>();
             foreach (var row in rows)
             {
@@ -253,6 +254,10 @@ namespace CrmCx.Nps
                     }
                 }
                 figures[row.Key] = NpsCalculator.FromDays(plan, whole, Part(read, plan.Today), Part(read, plan.CurrentEdgeDay), Part(read, plan.PreviousEdgeDay));
+                // When time alone changes these figures: what the scheduled recalculation (cx_Recalculate, due) reads.
+                next[row.Key] = NpsNextChange.FromDays(plan, whole, Part(read, plan.Today),
+                    Part(read, plan.CurrentEdgeDay), Oldest(credits, row, plan.CurrentEdgeDay),
+                    Part(read, plan.PreviousEdgeDay), Oldest(credits, row, plan.PreviousEdgeDay));
                 if (!figures[row.Key].LastResponseOn.HasValue) quiet.Add(row);
             }
 
@@ -275,9 +280,23 @@ namespace CrmCx.Nps
             {
                 // Every customer is written under its version, even with unchanged figures: the version check is what tells
                 // whether its days were read before a concurrent change (then the retry summarizes them again).
-                result[row.Key] = conflicts.Contains(row.Key) ? null : Write(row, figures[row.Key], plan.LastWholeDay, attempt);
+                DateTime? recalculateOn;
+                next.TryGetValue(row.Key, out recalculateOn);
+                result[row.Key] = conflicts.Contains(row.Key) ? null : Write(row, figures[row.Key], recalculateOn, plan.LastWholeDay, attempt);
             }
             return result;
+        }
+
+        /// <summary>The oldest response instant of a customer on a day among the credits read (null when none).</summary>
+        private static DateTime? Oldest(IEnumerable<DayCredit> credits, StoredCustomer row, UtcDay day)
+        {
+            DateTime? oldest = null;
+            foreach (var c in credits)
+            {
+                if (c.Day != day || c.Table != row.Table || c.Customer != row.Row.Id || !c.Oldest.HasValue) continue;
+                if (!oldest.HasValue || c.Oldest.Value < oldest.Value) oldest = c.Oldest;
+            }
+            return oldest;
         }
 
         /// <summary>Whole days as few spans as possible (consecutive days join).</summary>
@@ -348,7 +367,7 @@ namespace CrmCx.Nps
         }
 
         /// <summary>Writes the figures under the row version read; null when it no longer matches.</summary>
-        private CustomerNps? Write(StoredCustomer customer, NpsFigures figures, UtcDay summarizedThrough, int attempt)
+        private CustomerNps? Write(StoredCustomer customer, NpsFigures figures, DateTime? recalculateOn, UtcDay summarizedThrough, int attempt)
         {
             var table = customer.Table;
             var stored = customer.Row;
@@ -364,6 +383,7 @@ namespace CrmCx.Nps
             update[CustomerSchema.NpsHistory] = figures.HistoryJson;
             update[CustomerSchema.LastResponseOn] = figures.LastResponseOn;
             update[CustomerSchema.NpsDaysThrough] = summarizedThrough.Number;
+            update[CustomerSchema.RecalculateOn] = recalculateOn;
             // Written even when the figures are those stored: a rollup that skipped its write would leave the version
             // as it was, and a concurrent rollup that read the responses before the latest change could then write its
             // older figures over it. (A replayed delivery changes nothing because the rollup step ignores updates that

@@ -49,6 +49,8 @@ namespace CrmCx.Schema
         public const string NpsDaysThrough = "cx_npsdaysthrough";
         /// <summary>The correlation id of the request whose responses the last NPS rollup counted (an addition to data-model.md).</summary>
         public const string NpsCorrelationId = "cx_npscorrelationid";
+        /// <summary>The next moment the NPS figures change with no new data (an addition to data-model.md; the scheduled recalculation reads it).</summary>
+        public const string RecalculateOn = "cx_recalculateon";
         /// <summary>Choice cx_risklevel: highest risk among the customer's open journeys.</summary>
         public const string RiskLevel = "cx_risklevel";
         /// <summary>Whole number: open journeys at Medium or High risk.</summary>

@@ -43,6 +43,8 @@ namespace CrmCx.Schema
         public const string RiskReasons = "cx_riskreasons";
         /// <summary>Date and time: when the journey last rose to Medium or High.</summary>
         public const string FlaggedOn = "cx_flaggedon";
+        /// <summary>The next moment a duration rule changes the journey's assessment with no new data (an addition to data-model.md).</summary>
+        public const string RecalculateOn = "cx_recalculateon";
         /// <summary>Status: Active (in progress) or Inactive (completed, abandoned).</summary>
         public const string StateCode = "statecode";
         /// <summary>Status reason: In progress, Completed or Abandoned.</summary>

@@ -39,6 +39,8 @@ namespace CrmCx.Schema
         public const string Source = "cx_source";
         /// <summary>Text 100: the survey tool's own id.</summary>
         public const string ExternalId = "cx_externalid";
+        /// <summary>Why a row written with plug-ins off failed validation (data-model.md, second round); such rows count nowhere.</summary>
+        public const string ValidationError = "cx_validationerror";
         /// <summary>Alternate key on (cx_source, cx_externalid): integrations write with Upsert so a retried delivery never creates a second response.</summary>
         public const string ExternalIdKey = "cx_surveyresponse_externalid";
     }

@@ -65,6 +65,10 @@ public static class CustomerJourneyTable
                 new Label("One reason per line, in plain words.", "Une raison par ligne, en termes simples."), 4000) with { IsComputed = true },
             Column.DateTime("cx_FlaggedOn", new Label("Flagged On", "Signalé le"),
                 new Label("When the journey last rose to Medium or High risk.", "Dernière date à laquelle le parcours est passé à un risque moyen ou élevé.")) with { IsComputed = true },
+            // An addition to data-model.md (JourneySchema.RecalculateOn): what the scheduled recalculation (cx_Recalculate, due) reads.
+            Column.DateTime("cx_RecalculateOn", new Label("Recalculate On", "Recalculer le"),
+                new Label("Next moment a duration rule changes the journey's risk with no new data; the daily recalculation recomputes it then. Computed by CrmCx.",
+                    "Prochain moment où une règle de durée change le risque du parcours sans nouvelle donnée ; le recalcul quotidien le recalcule alors. Calculé par CrmCx.")) with { IsComputed = true },
         },
         Statuses = new[]
         {

@@ -39,6 +39,10 @@ public static class StandardTableExtensions
             new Label("Last UTC day (yyyyMMdd) whose survey responses are summed in NPS day rows; empty = rebuilt at the next rollup. Computed by CrmCx.",
                 "Dernier jour UTC (aaaaMMjj) dont les réponses aux enquêtes sont additionnées dans les lignes Jour NPS ; vide = reconstruites au prochain cumul. Calculé par CrmCx."),
             NpsDayTable.FirstDay, NpsDayTable.LastDay),
+        // An addition to data-model.md (CustomerSchema.RecalculateOn): what the scheduled recalculation (cx_Recalculate, due) reads.
+        Column.DateTime("cx_RecalculateOn", new Label("Recalculate On", "Recalculer le"),
+            new Label("Next moment the NPS figures change with no new data (a response leaving a window, the monthly history rolling); the daily recalculation recomputes them then. Computed by CrmCx.",
+                "Prochain moment où les chiffres NPS changent sans nouvelle donnée (une réponse sort d'une fenêtre, l'historique mensuel avance) ; le recalcul quotidien les recalcule alors. Calculé par CrmCx.")),
         // An addition to data-model.md (CustomerSchema.NpsCorrelationId): lets the rollups of one bulk request stop after one read.
         Column.Text("cx_NpsCorrelationId", new Label("NPS computed for request", "NPS calculé pour la requête"),
             new Label("Correlation id of the request whose survey responses the last NPS rollup counted; the other rollups of that request stop after one read. Computed by CrmCx.",

@@ -55,6 +55,9 @@ public static class SurveyResponseTable
                 new Label("The survey tool or channel that wrote the response.", "L'outil d'enquête ou le canal qui a écrit la réponse."), 100),
             Column.Text("cx_ExternalId", new Label("External ID", "ID externe"),
                 new Label("The survey tool's own id of the response.", "L'identifiant de la réponse dans l'outil d'enquête."), 100),
+            Column.Text("cx_ValidationError", new Label("Validation Error", "Erreur de validation"),
+                new Label("Why a row written with plug-ins off failed validation; such a row is kept and left out of every figure. Set by CrmCx.",
+                    "Pourquoi une ligne écrite sans plug-ins n'a pas passé la validation ; elle est gardée et exclue de tous les chiffres. Défini par CrmCx."), 2000) with { IsComputed = true },
         },
         Keys = new[]
         {
