@@ -4,12 +4,16 @@ namespace CrmCx.Dataverse.InMemory;
 /// <remarks>Values from learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes.</remarks>
 public static class ErrorCodes
 {
+    /// <summary>0x80040200: "Required field missing." (also: a custom API called without a required request parameter).</summary>
+    public const int RequiredFieldMissing = unchecked((int)0x80040200);
     /// <summary>0x80040203: an argument of the request is invalid (also used for a value of the wrong type).</summary>
     public const int InvalidArgument = unchecked((int)0x80040203);
     /// <summary>0x80040216: an unexpected error.</summary>
     public const int UnExpected = unchecked((int)0x80040216);
     /// <summary>0x80040217: "{table} With Id = {id} Does Not Exist".</summary>
     public const int ObjectDoesNotExist = unchecked((int)0x80040217);
+    /// <summary>0x80040220: "The user does not hold the necessary privileges." (a custom API's execute privilege the caller lacks).</summary>
+    public const int PrivilegeDenied = unchecked((int)0x80040220);
     /// <summary>0x80040251: the transaction was aborted by a failed nested request that a plugin ignored.</summary>
     public const int TransactionNotStarted = unchecked((int)0x80040251);
     /// <summary>0x80040219: the message is not implemented.</summary>

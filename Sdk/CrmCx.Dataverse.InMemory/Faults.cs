@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 
@@ -126,6 +127,38 @@ internal static class Faults
     public static FaultException<OrganizationServiceFault> NoActiveTransaction() =>
         Create(ErrorCodes.TransactionNotStarted,
             "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.");
+
+    /// <summary>
+    /// A custom API request without one of its required parameters. RequiredFieldMissing 0x80040200 and its message
+    /// "Required field missing." are the error list's (data-service-error-codes.md, commit 0e120ff92a19aa6cd12f46bdc9b88e2c8c066392);
+    /// no public source gives the text Dataverse returns for a custom API, so the rest of the message is the org's own.
+    /// </summary>
+    public static FaultException<OrganizationServiceFault> CustomApiParameterMissing(string api, string parameter, string type) =>
+        Create(ErrorCodes.RequiredFieldMissing, $"Required field missing. The custom API {api} requires the request parameter '{parameter}' ({type}).");
+
+    /// <summary>
+    /// A custom API request with a parameter the API does not define. InvalidArgument 0x80040203 "Invalid argument." is the
+    /// error list's; no public source gives Dataverse's text for this case, so the rest of the message is the org's own.
+    /// </summary>
+    public static FaultException<OrganizationServiceFault> CustomApiUnknownParameter(string api, string parameter, IEnumerable<string> defined) =>
+        Create(ErrorCodes.InvalidArgument,
+            $"Invalid argument. '{parameter}' is not a request parameter of the custom API {api} (its request parameters: {(defined.Any() ? string.Join(", ", defined) : "none")}).");
+
+    /// <summary>
+    /// A custom API request parameter whose value is not of the parameter's type (or, for Entity and EntityReference, not
+    /// of its table). InvalidArgument 0x80040203 "Invalid argument." is the error list's; the rest of the message is the org's own.
+    /// </summary>
+    public static FaultException<OrganizationServiceFault> CustomApiParameterType(string api, string parameter, string expected, string actual) =>
+        Create(ErrorCodes.InvalidArgument, $"Invalid argument. The request parameter '{parameter}' of the custom API {api} expects {expected}, not {actual}.");
+
+    /// <summary>
+    /// A private custom API called from plug-in code. custom-api.md ("Private messages can't be used in plug-ins") and
+    /// use-messages.md ("Calling private messages from plug-ins is not supported") give no error, so this is the closest
+    /// documented one, NotSupported 0x80040315 "This action is not supported.", followed by the org's own text.
+    /// </summary>
+    public static FaultException<OrganizationServiceFault> PrivateMessageFromPlugin(string api, string caller) =>
+        Create(ErrorCodes.NotSupported,
+            $"This action is not supported. The custom API {api} is private, and private messages can't be used in plug-ins ({caller}; custom-api.md).");
 
     /// <summary>Depth beyond Dataverse's maximum.</summary>
     public static FaultException<OrganizationServiceFault> InfiniteLoop() =>

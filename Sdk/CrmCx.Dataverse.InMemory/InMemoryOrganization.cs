@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
+using CrmCx.Dataverse.InMemory.CustomApis;
 using CrmCx.Dataverse.InMemory.Diagnostics;
 using CrmCx.Dataverse.InMemory.Messages;
 using CrmCx.Dataverse.InMemory.Metadata;
 using CrmCx.Dataverse.InMemory.Pipeline;
+using CrmCx.Dataverse.InMemory.Security;
 using CrmCx.Dataverse.InMemory.Service;
 using CrmCx.Dataverse.InMemory.Store;
 using Microsoft.Xrm.Sdk;
@@ -39,6 +41,8 @@ public sealed class InMemoryOrganization
             new WhoAmIExecutor(this),
         });
         ServiceFactory = new OrganizationServiceFactory(this, CallCounter.Client, null);
+        CustomApis = new CustomApiRegistry(name => Dispatcher.Handles(name) || SdkMessageCatalog.IdOf(name) is not null);
+        Security = new SecurityRoles(SystemUserId, AdminUserId, userId => store.Find("systemuser", userId) is not null);
 
         Seed(new Entity("organization", OrganizationId) { ["name"] = OrganizationName });
         Seed(new Entity("businessunit", BusinessUnitId) { ["name"] = OrganizationName });
@@ -66,6 +70,10 @@ public sealed class InMemoryOrganization
     public Guid AdminUserId { get; } = new("00000000-0000-4000-8000-0000000000c1");
     /// <summary>Registered plugin steps.</summary>
     public PluginPipeline Pipeline { get; } = new();
+    /// <summary>Custom APIs imported from a solution's customapis folder, called through Execute by unique name.</summary>
+    public CustomApiRegistry CustomApis { get; }
+    /// <summary>Security roles and who holds them (checked for custom API execute privileges only).</summary>
+    public SecurityRoles Security { get; }
     /// <summary>Every request, by message and caller.</summary>
     public CallCounter Calls { get; } = new();
     /// <summary>One record per plugin execution with what it traced.</summary>

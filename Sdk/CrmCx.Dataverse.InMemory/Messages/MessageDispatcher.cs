@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CrmCx.Dataverse.InMemory.CustomApis;
 using CrmCx.Dataverse.InMemory.Service;
 using CrmCx.Dataverse.InMemory.Store;
 using Microsoft.Xrm.Sdk;
@@ -24,12 +25,17 @@ internal sealed class MessageDispatcher
 
     private readonly InMemoryOrganization org;
     private readonly Dictionary<string, IMessageExecutor> executors = new(StringComparer.OrdinalIgnoreCase);
+    // One executor per custom API definition, so its main-operation plug-in instance is cached like a step's.
+    private readonly Dictionary<CustomApiDefinition, CustomApiExecutor> customApiExecutors = new(ReferenceEqualityComparer.Instance);
 
     public MessageDispatcher(InMemoryOrganization org, IEnumerable<IMessageExecutor> all)
     {
         this.org = org;
         foreach (var executor in all) executors[executor.MessageName] = executor;
     }
+
+    /// <summary>Whether the org implements the message itself (a custom API cannot take its name).</summary>
+    public bool Handles(string messageName) => executors.ContainsKey(messageName);
 
     public OrganizationResponse Execute(OrganizationRequest request, CallOrigin origin)
     {
@@ -53,6 +59,16 @@ internal sealed class MessageDispatcher
             _ => null,
         } : null;
 
+    // The org's own messages first, then the imported custom APIs (a custom API's unique name is its message name).
+    private IMessageExecutor? FindExecutor(string name, CallOrigin origin)
+    {
+        if (executors.TryGetValue(name, out var executor)) return executor;
+        if (org.CustomApis.Find(name) is not { } api) return null;
+        if (origin.Parent is not null && api.IsPrivate) throw Faults.PrivateMessageFromPlugin(api.UniqueName, origin.Caller);
+        if (!customApiExecutors.TryGetValue(api, out var custom)) customApiExecutors[api] = custom = new CustomApiExecutor(org, api);
+        return custom;
+    }
+
     private OrganizationResponse Dispatch(OrganizationRequest request, CallOrigin origin)
     {
         var name = request.RequestName;
@@ -61,7 +77,7 @@ internal sealed class MessageDispatcher
         if (depth > MaxDepth) throw Faults.InfiniteLoop();
         // A request whose origin has a plugin context comes from a plugin's IOrganizationService (OrganizationServiceFactory).
         if (origin.Parent is not null && name is not null && BatchMessages.Contains(name)) throw Faults.BatchRequestFromPlugin(name, origin.Caller);
-        if (string.IsNullOrEmpty(name) || !executors.TryGetValue(name, out var executor)) throw Faults.UnsupportedRequest(name, request.GetType().FullName ?? request.GetType().Name);
+        if (string.IsNullOrEmpty(name) || FindExecutor(name, origin) is not { } executor) throw Faults.UnsupportedRequest(name, request.GetType().FullName ?? request.GetType().Name);
 
         // Dataverse authenticates the caller first: a service for a user that does not exist cannot do anything.
         if (org.Rows.Store.Find("systemuser", origin.UserId) is null) throw Faults.RowNotFound("systemuser", origin.UserId);

@@ -36,8 +36,12 @@ internal sealed class PipelineOperation
     public required ParameterCollection RequestInputs { get; init; }
     public ParameterCollection RequestOutputs { get; } = new();
     public required IReadOnlyList<PipelineItem> Items { get; init; }
-    /// <summary>The main operation for one item.</summary>
-    public required Action<PipelineItem> Core { get; init; }
+    /// <summary>The platform's main operation for one item (none for a custom API, whose main operation is its plug-in).</summary>
+    public Action<PipelineItem>? Core { get; init; }
+    /// <summary>A custom API's plug-in, run in the MainOperation stage (30) for each item, before Core.</summary>
+    public PluginStep? MainOperation { get; init; }
+    /// <summary>Which registered steps may run (a custom API's AllowedCustomProcessingStepType); null lets every step run.</summary>
+    public Func<PluginStep, bool>? AllowsStep { get; init; }
     /// <summary>Sets output parameters after the main operation.</summary>
     public Action? AfterCore { get; init; }
     /// <summary>Reads the row after the main operation (post-images); null when the message has none.</summary>

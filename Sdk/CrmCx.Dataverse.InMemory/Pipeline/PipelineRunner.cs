@@ -18,8 +18,9 @@ internal sealed class PipelineRunner
     public void Run(PipelineOperation op, RequestScope scope)
     {
         op.PrepareViews();
-        var single = org.Pipeline.For(op.SingleMessage, op.EntityName).ToList();
-        var multiple = op.MultipleMessage is null ? new List<PluginStep>() : org.Pipeline.For(op.MultipleMessage, op.EntityName).ToList();
+        var allows = op.AllowsStep ?? (_ => true);
+        var single = org.Pipeline.For(op.SingleMessage, op.EntityName).Where(allows).ToList();
+        var multiple = op.MultipleMessage is null ? new List<PluginStep>() : org.Pipeline.For(op.MultipleMessage, op.EntityName).Where(allows).ToList();
         var run = new RunState(op, scope, single, multiple, new ParameterCollection(), Guid.NewGuid());
 
         RunStage(run, PipelineStage.PreValidation);
@@ -30,7 +31,8 @@ internal sealed class PipelineRunner
         {
             try
             {
-                op.Core(op.Items[i]);
+                if (op.MainOperation is { } main) RunMainOperation(run, main, op.Items[i]);
+                op.Core?.Invoke(op.Items[i]);
             }
             catch (FaultException<OrganizationServiceFault> e) when (op.IsMultipleRequest)
             {
@@ -78,6 +80,14 @@ internal sealed class PipelineRunner
                 }
             }
         }
+    }
+
+    // A custom API's plug-in: the main operation, with the request's parameters and the outputs it sets (custom-api.md
+    // "Write a Plug-in for your custom API"; use-messages.md: the plug-in sets OutputParameters "as part of the main operation stage").
+    private void RunMainOperation(RunState run, PluginStep main, PipelineItem item)
+    {
+        var context = NewContext(run, main, PipelineStage.MainOperation, run.Op.SingleMessage, item.Inputs, item.Outputs, item.Id);
+        org.Invoker.Invoke(main, context);
     }
 
     private void Execute(PluginStep step, PluginExecutionContext context)
@@ -143,8 +153,8 @@ internal sealed class PipelineRunner
             PrimaryEntityId = primaryId,
             RequestId = scope.RequestId,
             InputParameters = inputs,
-            // Output parameters are only populated for PostOperation.
-            OutputParameters = stage == PipelineStage.PostOperation ? outputs : new ParameterCollection(),
+            // Output parameters are only populated for PostOperation; the main operation (a custom API's plug-in) sets them.
+            OutputParameters = stage is PipelineStage.PostOperation or PipelineStage.MainOperation ? outputs : new ParameterCollection(),
             SharedVariables = run.SharedVariables,
             UserId = scope.UserId,
             InitiatingUserId = scope.InitiatingUserId,

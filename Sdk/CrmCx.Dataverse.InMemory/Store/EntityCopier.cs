@@ -50,6 +50,8 @@ internal static class EntityCopier
         EntityReferenceCollection c => new EntityReferenceCollection(c.Select(Copy).ToList()),
         AliasedValue a => new AliasedValue(a.EntityLogicalName, a.AttributeLogicalName, CopyValue(a.Value)),
         byte[] b => (byte[])b.Clone(),
+        // A StringArray custom API parameter or response property.
+        string[] a => (string[])a.Clone(),
         _ => value,
     };
 

@@ -75,25 +75,25 @@ public sealed class CrmCxOrg
         var org = new InMemoryOrganization();
         org.Clock.Set(options.Start);
         CrmCxModel.ApplyTo(org.Metadata);
-        if (options.RegisterPlugins)
+        // The unpacked solution (copied next to the tests by the project), imported as Dataverse imports it: steps,
+        // the settings variable with its default value, the custom APIs and the roles.
+        SolutionImport.ImportFolder(org, SolutionFolder, typeof(PluginBase).Assembly);
+        if (!options.RegisterPlugins || options.StepFilter != null)
         {
-            // The step files the solution ships (copied next to the tests by the project), imported as Dataverse imports them.
-            var steps = org.Pipeline.ImportStepFolder(StepFolder, typeof(PluginBase).Assembly).ToList();
-            if (options.StepFilter != null)
-            {
-                org.Pipeline.Clear();
-                foreach (var step in steps.Where(options.StepFilter)) org.Pipeline.Register(step);
-            }
+            var steps = org.Pipeline.Steps.ToList();
+            org.Pipeline.Clear();
+            if (options.RegisterPlugins) foreach (var step in steps.Where(options.StepFilter!)) org.Pipeline.Register(step);
         }
-        // The settings definition the solution ships, with its default value; the test's own value on top.
-        var definitions = EnvironmentVariableImport.ImportFolder(org, SettingsFolder);
         if (options.Settings != null)
-            EnvironmentVariableImport.SetValue(org, definitions[CrmCxSettings.EnvironmentVariable], CrmCxSettings.EnvironmentVariable, options.Settings);
+        {
+            var definition = org.Snapshot("environmentvariabledefinition").Single(d => d.GetAttributeValue<string>("schemaname") == CrmCxSettings.EnvironmentVariable);
+            EnvironmentVariableImport.SetValue(org, definition.Id, CrmCxSettings.EnvironmentVariable, options.Settings);
+        }
         return new CrmCxOrg(org);
     }
 
-    /// <summary>Where the solution's environment variable definitions are copied in the test output.</summary>
-    public static string SettingsFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "Solution", "environmentvariabledefinitions");
+    /// <summary>Where the unpacked solution is copied in the test output.</summary>
+    public static string SolutionFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "Solution");
 
     /// <summary>Sets the clock.</summary>
     public void At(DateTime utc) => Org.Clock.Set(utc);

@@ -38,6 +38,8 @@ public static class CliApplication
                     return await DemoCommand.Parse(rest).RunAsync(stdout, stderr, cancel).ConfigureAwait(false);
                 case "bench":
                     return BenchCommand.Parse(rest).Run(stdout, stderr);
+                case "recalc":
+                    return RecalcCommand.Parse(rest).Run(stdout, stderr);
                 case "pack":
                     return PackCommand.Run(rest, stdout, stderr);
                 case "help" or "--help" or "-h":

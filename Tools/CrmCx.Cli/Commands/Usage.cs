@@ -16,7 +16,11 @@ internal static class Usage
                     --port P        port for --serve (0 picks a free one; default 5057)
           bench   Measure calls, time and allocations per response, per journey link and for bulk loads.
                     --quick         small history sizes (for smoke tests)
-          pack    Build the managed solution zip with the packer (Tools/CrmCx.Packaging).
+          recalc  Load the demo data, then run the custom API cx_Recalculate as the daily flow does (repeated on its
+                  Continuation), and check every figure against a fresh computation.
+                    --scope due|all due (default): what time changed; all: rebuild every figure
+                    --accounts N, --responses N, --seed S   as for demo
+          pack    Build the managed and unmanaged solution zips with the packer (Tools/CrmCx.Packaging).
                     any options are passed to the packer
           help    Show this text.
         """;

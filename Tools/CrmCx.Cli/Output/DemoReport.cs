@@ -53,8 +53,24 @@ internal static class DemoReport
             load.AsyncJobsRun, tasks, notifications));
         writer.WriteLine(string.Format(Invariant, "  {0:N0} organization service calls ({1:N0} by the client, {2:N0} by plugins)",
             org.Calls.Total, org.Calls.CountFrom(Dataverse.InMemory.Diagnostics.CallCounter.Client), org.Calls.Total - org.Calls.CountFrom(Dataverse.InMemory.Diagnostics.CallCounter.Client)));
+        writer.WriteLine(string.Format(Invariant, "  {0:N0} daily runs of cx_Recalculate (due, {1:N0} calls): {2:N0} rows recomputed as time passed, {3:N0} changed",
+            load.RecalculationDays, load.Recalculations.Calls, load.Recalculations.Processed, load.Recalculations.Changed));
         writer.WriteLine(load.Failures.Count == 0
             ? "  0 failures"
             : string.Format(Invariant, "  {0:N0} failures (listed above as they happened); everything else loaded", load.Failures.Count));
+        writer.WriteLine();
+        WriteTruth(writer, Recalculation.TruthCheck.Run(org));
+    }
+
+    /// <summary>The check, from a fresh computation over the rows, that the stored figures are true at the clock.</summary>
+    public static void WriteTruth(System.IO.TextWriter writer, Recalculation.TruthReport truth)
+    {
+        System.ArgumentNullException.ThrowIfNull(writer);
+        System.ArgumentNullException.ThrowIfNull(truth);
+        writer.WriteLine(string.Format(Invariant, "Figures checked at {0:yyyy-MM-dd HH:mm} UTC against a fresh computation over the rows: {1}",
+            truth.At, truth.AllTrue ? "all true" : "NOT all true"));
+        writer.WriteLine(string.Format(Invariant, "  {0:N0} of {1:N0} accounts and contacts true; {2:N0} of {3:N0} open journeys past their expected duration flagged",
+            truth.Customers - truth.WrongCustomers.Count, truth.Customers, truth.OverdueJourneys - truth.UnflaggedJourneys.Count, truth.OverdueJourneys));
+        foreach (var line in truth.WrongCustomers.Take(5).Concat(truth.UnflaggedJourneys.Take(5))) writer.WriteLine("  ! " + line);
     }
 }

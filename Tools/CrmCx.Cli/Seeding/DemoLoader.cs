@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
 using CrmCx.Cli.Output;
+using CrmCx.Cli.Recalculation;
 using CrmCx.Dataverse.InMemory;
 using CrmCx.Dataverse.InMemory.Diagnostics;
 using CrmCx.Schema;
@@ -21,7 +22,9 @@ public sealed record DemoLoad(
     int Touchpoints,
     int JourneysStarted,
     int AsyncJobsRun,
-    IReadOnlyList<LoadFailure> Failures);
+    IReadOnlyList<LoadFailure> Failures,
+    RecalculationTotals Recalculations,
+    int RecalculationDays);
 
 /// <summary>
 /// Plays the plan on the org in time order, moving the org clock with it: accounts and contacts first, then two years of
@@ -44,6 +47,8 @@ internal sealed class DemoLoader
     private readonly List<Guid> agents = new();
     private int jobsSeen;
     private int asyncJobsRun;
+    private DateTime? lastRecalculation;
+    private int recalculationDays, recalculationCalls, recalculationProcessed, recalculationChanged;
     private int responsesDone;
     private int journeysStarted;
     private int touchpoints;
@@ -78,15 +83,17 @@ internal sealed class DemoLoader
                 progress.Report(at, responsesDone, totalResponses, journeysStarted, plan.Journeys.Count, asyncJobsRun);
             }
             cancel.ThrowIfCancellationRequested();
+            RecalculateDaysBefore(at);
             MoveClock(at);
             run();
         }
+        RecalculateDaysBefore(DemoSize.Now);
         MoveClock(DemoSize.Now);
         Drain();
         progress.Report(DemoSize.Now, responsesDone, totalResponses, journeysStarted, plan.Journeys.Count, asyncJobsRun);
         progress.Done();
         return new DemoLoad(org, plan.Size, feed.Delivered, feed.Upserts, feed.Batches, feed.RedeliveredWithoutDuplicate, touchpoints,
-            journeysStarted, asyncJobsRun, feed.Failures);
+            journeysStarted, asyncJobsRun, feed.Failures, new RecalculationTotals(recalculationCalls, recalculationProcessed, recalculationChanged), recalculationDays);
     }
 
     private void SeedCustomers()
@@ -214,6 +221,28 @@ internal sealed class DemoLoader
             feed.Refuse(new LoadFailure(record, "JourneyLinkService (called by the client)", refusal.Message));
         }
     }
+
+    /// <summary>
+    /// The shipped daily flow, once per simulated day at <see cref="RecalculationHour"/> UTC before <paramref name="until"/>:
+    /// cx_Recalculate with Scope due, repeated on its continuation.
+    /// </summary>
+    private void RecalculateDaysBefore(DateTime until)
+    {
+        var next = lastRecalculation.HasValue ? lastRecalculation.Value.AddDays(1) : DemoSize.HistoryStart.Date.AddHours(RecalculationHour);
+        for (; next <= until; next = next.AddDays(1))
+        {
+            MoveClock(next);
+            var totals = ScheduledRecalculation.Run(service, "due");
+            recalculationDays++;
+            recalculationCalls += totals.Calls;
+            recalculationProcessed += totals.Processed;
+            recalculationChanged += totals.Changed;
+            lastRecalculation = next;
+        }
+    }
+
+    /// <summary>The hour (UTC) the daily recalculation flow runs at by default.</summary>
+    public const int RecalculationHour = 2;
 
     private void Drain()
     {

@@ -27,9 +27,9 @@ public static class DemoOrganization
         var org = new InMemoryOrganization(() => clockStart);
         org.Clock.Set(clockStart);
         CrmCxModel.ApplyTo(org.Metadata);
-        org.Pipeline.ImportStepFolder(StepFolder, PluginAssembly);
-        // The settings definition the solution ships, default value included: the demo runs on the defaults.
-        EnvironmentVariableImport.ImportFolder(org, Path.Combine(AppContext.BaseDirectory, "Solution", "environmentvariabledefinitions"));
+        // The unpacked solution as Dataverse imports it: steps, the settings variable (the demo runs on its default
+        // value), the custom API cx_Recalculate and the roles.
+        SolutionImport.ImportFolder(org, Path.Combine(AppContext.BaseDirectory, "Solution"), PluginAssembly);
         return org;
     }
 
