@@ -55,6 +55,15 @@ public sealed class DemoOutputTests(SmallDemo demo) : IClassFixture<SmallDemo>
     }
 
     [Fact]
+    public void The_daily_recalculation_keeps_every_figure_true_at_the_demo_clock()
+    {
+        var output = demo.Run.Stdout;
+        Assert.Matches(@"\d+ daily runs of cx_Recalculate \(due, \d+ calls\): \d+ rows recomputed as time passed", output);
+        Assert.Contains("against a fresh computation over the rows: all true", output);
+        Assert.Matches(@"(\d+) of \1 accounts and contacts true; (\d+) of \2 open journeys past their expected duration flagged", output);
+    }
+
+    [Fact]
     public void A_failing_row_is_reported_with_its_record_step_and_message_and_counted_at_the_end()
     {
         var output = demo.Run.Stdout;

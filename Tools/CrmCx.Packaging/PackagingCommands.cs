@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CrmCx.Packaging.Build;
+using CrmCx.Packaging.Content;
 using CrmCx.Packaging.Generation;
 using CrmCx.Packaging.Packing;
 using CrmCx.Packaging.Registration;
@@ -46,7 +47,8 @@ public static class PackagingCommands
     /// <summary>The usage text, printed for a missing or unknown command.</summary>
     public const string Usage =
         "usage: CrmCx.Packaging generate | check | pack [--no-build] [--out <folder>] [--version <major.minor.build.revision>] [--message-id <message>=<sdkmessageid>]...\n"
-        + "  generate      writes Solution/ from the model, the catalogs and the plug-in registration attributes; a step that cannot\n"
+        + "  generate      writes Solution/ from the model, the catalogs and the plug-in registration attributes; a custom API whose\n"
+        + "                plug-in class the assembly lacks is refused, and a step that cannot\n"
         + "                ship (no Id, UnSecureConfiguration, or a message without a verified sdkmessageid) is left out and named (exit 1).\n"
         + "  check         lists the files of Solution/ that differ from what generate writes and the steps that cannot ship (exit 1 when any).\n"
         + "  pack          checks, validates and writes the managed and unmanaged zips (dist/ by default); refuses any step that cannot ship (exit 1).\n"
@@ -113,7 +115,8 @@ public static class PackagingCommands
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(log);
         var path = build ? BuildOutputs.EnsurePluginAssembly(layout, log) : layout.PluginAssembly;
-        var assembly = PluginAssemblyReader.Read(path);
+        // A custom API's plug-in has no registration attribute; the catalog names it, and the assembly file must list it.
+        var assembly = CustomApiXml.WithPluginTypesOf(PluginAssemblyReader.Read(path), CustomApiCatalog.All);
         return new ExpectedSolution(SolutionGenerator.Generate(assembly), assembly, StepCheck.Problems(assembly));
     }
 
@@ -125,7 +128,7 @@ public static class PackagingCommands
     {
         var expected = Expected(layout, log);
         var files = expected.Files;
-        foreach (var stale in Directory.Exists(layout.Solution) ? Directory.EnumerateFiles(layout.Solution, "*.xml", SearchOption.AllDirectories).ToList() : new List<string>())
+        foreach (var stale in GeneratedFiles(layout).ToList())
             if (!files.ContainsKey(Relative(layout, stale))) File.Delete(stale);
         foreach (var (path, text) in files)
         {
@@ -150,9 +153,7 @@ public static class PackagingCommands
             if (!File.Exists(full)) drift.Add($"missing: Solution/{path}");
             else if (File.ReadAllText(full) != text) drift.Add($"differs: Solution/{path}");
         }
-        if (Directory.Exists(layout.Solution))
-            drift.AddRange(Directory.EnumerateFiles(layout.Solution, "*.xml", SearchOption.AllDirectories).Select(f => Relative(layout, f))
-                .Where(p => !files.ContainsKey(p)).Select(p => $"not generated: Solution/{p}"));
+        drift.AddRange(GeneratedFiles(layout).Select(f => Relative(layout, f)).Where(p => !files.ContainsKey(p)).Select(p => $"not generated: Solution/{p}"));
         if (drift.Count > 0) drift.Add("Run: dotnet run --project Tools/CrmCx.Packaging -c Release -- generate");
         return new CheckResult(drift, expected.Problems, expected.Assembly.Steps.Count());
     }
@@ -212,6 +213,12 @@ public static class PackagingCommands
             throw new InvalidOperationException($"--version expects four numbers, major.minor.build.revision (for example 1.1.0.0); got '{text}'.");
         return version;
     }
+
+    // The kinds of file generate writes (XML, and the cloud flow's JSON definition); anything else in Solution/ is left alone.
+    private static IEnumerable<string> GeneratedFiles(RepositoryLayout layout) =>
+        Directory.Exists(layout.Solution)
+            ? new[] { "*.xml", "*.json" }.SelectMany(p => Directory.EnumerateFiles(layout.Solution, p, SearchOption.AllDirectories)).OrderBy(f => f, StringComparer.Ordinal)
+            : Enumerable.Empty<string>();
 
     private static string Relative(RepositoryLayout layout, string path) => Path.GetRelativePath(layout.Solution, path).Replace(Path.DirectorySeparatorChar, '/');
 

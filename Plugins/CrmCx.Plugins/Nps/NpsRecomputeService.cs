@@ -255,9 +255,12 @@ namespace CrmCx.Nps
                 }
                 figures[row.Key] = NpsCalculator.FromDays(plan, whole, Part(read, plan.Today), Part(read, plan.CurrentEdgeDay), Part(read, plan.PreviousEdgeDay));
                 // When time alone changes these figures: what the scheduled recalculation (cx_Recalculate, due) reads.
-                next[row.Key] = NpsNextChange.FromDays(plan, whole, Part(read, plan.Today),
+                var change = NpsNextChange.FromDays(plan, whole, Part(read, plan.Today),
                     Part(read, plan.CurrentEdgeDay), Oldest(credits, row, plan.CurrentEdgeDay),
                     Part(read, plan.PreviousEdgeDay), Oldest(credits, row, plan.PreviousEdgeDay));
+                // The stored history names its 12 months even when they are empty, so it goes stale at every month start.
+                var monthStart = NpsNextChange.NextMonthStart(plan.Periods);
+                next[row.Key] = change.HasValue && (!monthStart.HasValue || change.Value < monthStart.Value) ? change : monthStart;
                 if (!figures[row.Key].LastResponseOn.HasValue) quiet.Add(row);
             }
 

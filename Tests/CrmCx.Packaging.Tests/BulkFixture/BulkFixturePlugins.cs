@@ -15,6 +15,15 @@ namespace BulkFixture.Plugins
     }
 }
 
+namespace CrmCx.Recalculation
+{
+    // The class the custom API catalog names (cx_Recalculate), so that a repository built on this fixture can generate.
+    public sealed class RecalculatePlugin : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider) { }
+    }
+}
+
 namespace BulkFixture.Registration
 {
     // Matched by type name alone, as spkl and the generator match it.

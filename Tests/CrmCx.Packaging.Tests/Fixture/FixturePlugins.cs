@@ -29,6 +29,21 @@ namespace Fixture.Plugins
     {
         public void Execute(IServiceProvider serviceProvider) { }
     }
+
+    // Not a class Dataverse can instantiate: never listed as a plug-in class.
+    internal sealed class HiddenPlugin : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider) { }
+    }
+}
+
+namespace CrmCx.Recalculation
+{
+    // The class the custom API catalog names (cx_Recalculate), with no registration attribute like the real one: the
+    // packer lists it for the API, and a repository built on this fixture can still generate.
+    public sealed class RecalculatePlugin : Fixture.Plugins.BasePlugin
+    {
+    }
 }
 
 namespace Fixture.Registration

@@ -55,11 +55,12 @@ public sealed class CommittedSolutionTests(BuiltSolution built)
     }
 
     [Fact]
-    public void The_assembly_file_lists_every_registered_plugin_type_and_the_workflow_activity_with_its_group()
+    public void The_assembly_file_lists_every_registered_plugin_type_every_custom_API_plugin_and_the_workflow_activity_with_its_group()
     {
         var file = Directory.EnumerateFiles(Path.Combine(built.Layout.Solution, "PluginAssemblies"), "*.dll.data.xml", SearchOption.AllDirectories).Single();
         var types = XDocument.Load(file).Root!.Element("PluginTypes")!.Elements("PluginType").ToList();
-        Assert.Equal(built.Assembly.Types.Select(t => t.FullName), types.Select(t => (string?)t.Attribute("Name")));
+        var expected = built.Assembly.Types.Select(t => t.FullName).Union(CrmCx.Packaging.Content.CustomApiCatalog.All.Select(a => a.PluginTypeName)).OrderBy(n => n, System.StringComparer.Ordinal);
+        Assert.Equal(expected, types.Select(t => (string?)t.Attribute("Name")));
         foreach (var activity in built.Assembly.Types.Where(t => t.Activity is not null))
         {
             var element = types.Single(t => (string?)t.Attribute("Name") == activity.FullName);

@@ -49,7 +49,7 @@ public sealed class PackedZipTests(BuiltSolution built)
     {
         using var archive = new ZipArchive(new MemoryStream(Zip(managed)), ZipArchiveMode.Read);
         Assert.Equal(new[] { "[Content_Types].xml", "solution.xml", "customizations.xml" }, archive.Entries.Take(3).Select(e => e.FullName));
-        Assert.All(archive.Entries.Skip(3), e => Assert.True(new[] { "WebResources/", "PluginAssemblies/", "environmentvariabledefinitions/" }.Any(p => e.FullName.StartsWith(p, StringComparison.Ordinal)), e.FullName));
+        Assert.All(archive.Entries.Skip(3), e => Assert.True(new[] { "WebResources/", "PluginAssemblies/", "environmentvariabledefinitions/", "customapis/", "Workflows/" }.Any(p => e.FullName.StartsWith(p, StringComparison.Ordinal)), e.FullName));
     }
 
     [Fact]

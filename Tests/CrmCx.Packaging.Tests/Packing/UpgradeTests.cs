@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using CrmCx.Packaging.Repository;
 using CrmCx.Packaging.Tests.Infrastructure;
@@ -13,7 +14,8 @@ namespace CrmCx.Packaging.Tests.Packing;
 /// <summary>
 /// An upgrade updates components in place only when each keeps its id: the same sources packed at two versions must
 /// name every component (tables, columns, keys, relationships, choices, forms and their tabs, sections and cells, views,
-/// web resources, plug-in assembly, types, steps and images, roles, the settings variable, root components) the same way.
+/// web resources, plug-in assembly, types, steps and images, roles, the settings variable, the custom API with its
+/// parameters and properties, the cloud flow with its operations, the connection reference, root components) the same way.
 /// </summary>
 [Collection(BuiltSolutionCollection.Name)]
 public sealed class UpgradeTests(BuiltSolution built)
@@ -76,12 +78,37 @@ public sealed class UpgradeTests(BuiltSolution built)
         }
         foreach (var (path, document) in parts.Where(p => p.Key.StartsWith("environmentvariabledefinitions/", StringComparison.Ordinal)))
             ids.Add($"environment variable: {(string?)document.Root!.Attribute("schemaname")} at {path}");
+        foreach (var (path, document) in parts.Where(p => p.Key.StartsWith("customapis/", StringComparison.Ordinal)))
+        {
+            var api = document.Root!;
+            ids.Add($"{api.Name.LocalName}: {(string?)api.Attribute("uniquename")} at {path}");
+            if (api.Name.LocalName == "customapi") ids.Add($"custom api plugin type: {(string?)api.Attribute("uniquename")} {api.Element("plugintypeid")!.Element("plugintypeid")!.Value}");
+        }
+        foreach (var w in c.Element("Workflows")!.Elements("Workflow")) ids.Add($"workflow: {(string?)w.Attribute("WorkflowId")} {w.Element("JsonFileName")!.Value}");
+        foreach (var r in c.Element("connectionreferences")!.Elements("connectionreference")) ids.Add("connection reference: " + (string?)r.Attribute("connectionreferencelogicalname"));
+        using (var archive = ZipFile.OpenRead(zip))
+            foreach (var entry in archive.Entries.Where(e => e.FullName.StartsWith("Workflows/", StringComparison.Ordinal)))
+            {
+                using var stream = entry.Open();
+                var flow = JsonNode.Parse(stream)!;
+                foreach (var reference in flow["properties"]!["connectionReferences"]!.AsObject())
+                    ids.Add($"flow connection: {entry.FullName} {reference.Key} {reference.Value!["connection"]!["connectionReferenceLogicalName"]}");
+                foreach (var id in Descendants(flow["properties"]!["definition"]!).Where(n => n.Parent is JsonObject && n.GetPropertyName() == "operationMetadataId"))
+                    ids.Add($"flow operation: {entry.FullName} {id}");
+            }
         foreach (var r in parts["solution.xml"].Descendants("RootComponent"))
             ids.Add($"root component: {(string?)r.Attribute("type")} {(string?)r.Attribute("id")} {(string?)r.Attribute("schemaName")} {(string?)r.Attribute("behavior")}");
         using (var archive = ZipFile.OpenRead(zip))
             foreach (var entry in archive.Entries.Where(e => !e.FullName.EndsWith(".xml", StringComparison.Ordinal))) ids.Add("part: " + entry.FullName);
         return ids;
     }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
+    {
+        JsonObject o => o.Select(p => p.Value).Where(v => v is not null).SelectMany(v => new[] { v! }.Concat(Descendants(v!))),
+        JsonArray a => a.Where(v => v is not null).SelectMany(v => new[] { v! }.Concat(Descendants(v!))),
+        _ => Enumerable.Empty<JsonNode>(),
+    };
 
     [Fact]
     public void Packing_at_a_higher_version_changes_the_declared_version_and_no_component_id()
@@ -97,7 +124,8 @@ public sealed class UpgradeTests(BuiltSolution built)
             var was = ComponentIds(before);
             var now = ComponentIds(after);
             Assert.True(was.SetEquals(now), "ids changed between versions:\n  gone: " + string.Join("\n  ", was.Except(now)) + "\n  new: " + string.Join("\n  ", now.Except(was)));
-            foreach (var kind in new[] { "entity", "attribute", "form", "form element", "view", "choice", "role", "web resource", "plugin assembly", "plugin type", "step", "step image", "environment variable", "root component" })
+            foreach (var kind in new[] { "entity", "attribute", "form", "form element", "view", "choice", "role", "web resource", "plugin assembly", "plugin type", "step", "step image", "environment variable", "customapi", "customapirequestparameter",
+                "customapiresponseproperty", "custom api plugin type", "workflow", "connection reference", "flow connection", "flow operation", "root component" })
                 Assert.Contains(was, id => id.StartsWith(kind + ": ", StringComparison.Ordinal));
         }
         // Components keep the version that introduced them; only the manifest says 1.1.0.0.

@@ -79,4 +79,49 @@ public sealed class CustomizationsSchemaTests
         Assert.NotEmpty(Schema.Validate(XDocument.Parse(Step(MessageId + "<Stage>40</Stage><PluginTypeName>P, A</PluginTypeName>"))));
         Assert.NotEmpty(Schema.Validate(XDocument.Parse(Step(MessageId + "<Bogus/>"))));
     }
+
+    private static string WithConnectionReference(string children) =>
+        "<ImportExportXml><Entities/><EntityDataProviders/><connectionreferences><connectionreference connectionreferencelogicalname=\"cx_X\">"
+        + children + "</connectionreference></connectionreferences><Languages><Language>1033</Language></Languages></ImportExportXml>";
+
+    [Fact]
+    public void A_connection_reference_as_exports_write_it_is_valid_although_the_schema_has_no_such_section()
+    {
+        Assert.Empty(Schema.Validate(XDocument.Parse(WithConnectionReference(
+            "<connectionreferencedisplayname>X</connectionreferencedisplayname><connectorid>/providers/Microsoft.PowerApps/apis/shared_commondataserviceforapps</connectorid>"
+            + "<description>d</description><iscustomizable>1</iscustomizable><statecode>0</statecode><statuscode>1</statuscode>"))));
+    }
+
+    [Fact]
+    public void A_connection_reference_without_a_connector_or_with_an_unknown_element_is_reported()
+    {
+        Assert.Contains(Schema.Validate(XDocument.Parse(WithConnectionReference("<connectionreferencedisplayname>X</connectionreferencedisplayname>"))), e => e.Contains("connectorid", StringComparison.Ordinal));
+        Assert.Contains(Schema.Validate(XDocument.Parse(WithConnectionReference(
+            "<connectionreferencedisplayname>X</connectionreferencedisplayname><connectorid>/providers/Microsoft.PowerApps/apis/shared_sql</connectorid><bogus/>"))), e => e.Contains("bogus", StringComparison.Ordinal));
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse(WithConnectionReference(
+            "<connectorid>/providers/Microsoft.PowerApps/apis/shared_sql</connectorid><connectionreferencedisplayname>X</connectionreferencedisplayname>"))));
+    }
+
+    private static string Flow(string category, string first, string rest = "") =>
+        "<ImportExportXml><Workflows><Workflow WorkflowId=\"{55337eae-b7d7-ee11-904d-00224822316d}\" Name=\"f\">" + first
+        + "<Type>1</Type><Subprocess>0</Subprocess><Category>" + category + "</Category><Mode>0</Mode><Scope>4</Scope><StateCode>0</StateCode><StatusCode>1</StatusCode>"
+        + "<IntroducedVersion>1.0.0.0</IntroducedVersion><IsCustomizable>1</IsCustomizable><IsCustomProcessingStepAllowedForOtherPublishers>1</IsCustomProcessingStepAllowedForOtherPublishers>"
+        + rest + "<PrimaryEntity>none</PrimaryEntity><LocalizedNames><LocalizedName languagecode=\"1033\" description=\"f\" /></LocalizedNames></Workflow></Workflows></ImportExportXml>";
+
+    private const string JsonFileName = "<JsonFileName>/Workflows/f-55337EAE-B7D7-EE11-904D-00224822316D.json</JsonFileName>";
+
+    [Fact]
+    public void A_cloud_flow_row_as_exports_write_it_is_valid_although_the_schema_predates_its_first_and_its_publisher_elements()
+    {
+        Assert.Empty(Schema.Validate(XDocument.Parse(Flow("5", JsonFileName))));
+    }
+
+    [Fact]
+    public void The_rest_of_a_cloud_flow_row_is_checked_and_a_row_that_is_no_cloud_flow_gets_no_allowance()
+    {
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse(Flow("5", JsonFileName, "<Bogus/>"))));
+        Assert.Contains(Schema.Validate(XDocument.Parse(Flow("5", string.Empty))), e => e.Contains("JsonFileName", StringComparison.Ordinal));
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse(Flow("5", "<JsonFileName>/Elsewhere/f.txt</JsonFileName>"))));
+        Assert.NotEmpty(Schema.Validate(XDocument.Parse(Flow("0", JsonFileName))));
+    }
 }

@@ -11,7 +11,7 @@ namespace CrmCx.Plugins.Tests.Recalculation;
 public class RecalculateOnTests
 {
     [Fact]
-    public void A_customer_with_a_recent_response_is_due_when_the_monthly_history_rolls()
+    public void A_customer_is_due_when_the_monthly_history_rolls_even_with_nothing_leaving_a_window()
     {
         var org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false}"));
         var account = org.Account("Contoso");
@@ -23,21 +23,21 @@ public class RecalculateOnTests
     }
 
     [Fact]
-    public void A_customer_whose_only_response_is_older_than_the_history_is_due_when_its_day_leaves_the_window()
+    public void A_customer_whose_response_leaves_a_short_window_before_the_month_rolls_is_due_when_its_day_leaves_it()
     {
-        var org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false, \"windowDays\": 400}"));
+        var org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false, \"windowDays\": 25}"));
         var account = org.Account("Contoso");
-        var respondedOn = org.Now.AddDays(-390);
+        var respondedOn = org.Now.AddDays(-20);
         org.SeedResponse(9, respondedOn, account);
         org.Org.Clock.Advance(TimeSpan.FromMinutes(5));
-        new CrmCx.Nps.NpsRecomputeService(org.Org.GetService(), CrmCx.Domain.Nps.NpsOptions.Parse("{\"windowDays\": 400}"))
+        new CrmCx.Nps.NpsRecomputeService(org.Org.GetService(), CrmCx.Domain.Nps.NpsOptions.Parse("{\"windowDays\": 25}"))
             .Recompute(new[] { new EntityReference(CustomerSchema.Account, account) }, org.Now);
 
-        // 390 days ago is before the 12-month history, so only the window edge moves it. Whole past days come from day
-        // summaries, which know the day and not the instant: the rollup is due when the day's start leaves the window
-        // (never later than the true change), and that recompute is exact.
+        // The 25-day window's edge passes the response (27 November) before the history rolls (1 December). Whole past
+        // days come from day summaries, which know the day and not the instant: the rollup is due when the day's start
+        // leaves the window (never later than the true change), and that recompute is exact.
         var stored = org.AccountRow(account).GetAttributeValue<DateTime?>(CustomerSchema.RecalculateOn);
-        Assert.Equal(respondedOn.Date.AddDays(400), stored);
+        Assert.Equal(respondedOn.Date.AddDays(25), stored);
         Assert.True(stored > org.Now);
     }
 

@@ -11,8 +11,8 @@ using static CrmCx.Packaging.Generation.XmlFile;
 namespace CrmCx.Packaging.Generation;
 
 /// <summary>
-/// Produces every file of Solution/ (the SolutionPackager layout) from the data model, the form, view, web resource and
-/// settings catalogs and the plugin assembly's registration attributes. The same inputs give the same text. A step that
+/// Produces every file of Solution/ (the SolutionPackager layout) from the data model, the form, view, web resource,
+/// settings, custom API and schedule catalogs and the plugin assembly's registration attributes. The same inputs give the same text. A step that
 /// cannot ship (<see cref="StepCheck"/>) is left out: Solution/ never holds a step an import could not resolve; the
 /// commands report such steps and fail.
 /// </summary>
@@ -32,6 +32,8 @@ public static class SolutionGenerator
             new XElement("Entities"), new XElement("Roles"), new XElement("Workflows"), new XElement("FieldSecurityProfiles"), new XElement("Templates"),
             new XElement("EntityMaps"), new XElement("EntityRelationships"), new XElement("OrganizationSettings"), new XElement("optionsets"),
             new XElement("CustomControls"), new XElement("EntityDataProviders"),
+            // Where exports put connection references: after EntityDataProviders, before Languages (CloudFlowXml).
+            CloudFlowXml.ConnectionReferences(),
             new XElement("Languages", new XElement("Language", "1033"), new XElement("Language", "1036"))));
 
         var schemaNames = CrmCxModel.Tables.ToDictionary(t => t.LogicalName, t => t.SchemaName, StringComparer.Ordinal);
@@ -66,6 +68,11 @@ public static class SolutionGenerator
         foreach (var resource in WebResourceCatalog.All) Add($"WebResources/{resource.Name}.data.xml", WebResourceXml.For(resource));
         // Exports write environment variable definitions without an XML declaration (see EnvironmentVariableXml).
         if (!files.TryAdd(SettingsCatalog.File, ToText(EnvironmentVariableXml.Settings(), declaration: false))) throw new InvalidOperationException($"Two components would be written to {SettingsCatalog.File}.");
+        // Custom API files are written like exports write them: without an XML declaration (see CustomApiXml).
+        foreach (var (path, root) in CustomApiCatalog.All.SelectMany(CustomApiXml.Files))
+            if (!files.TryAdd(path, ToText(root, declaration: false))) throw new InvalidOperationException($"Two components would be written to {path}.");
+        Add(CloudFlowXml.DataPath, CloudFlowXml.Workflow());
+        if (!files.TryAdd(CloudFlowXml.JsonPath, CloudFlowXml.FlowJson())) throw new InvalidOperationException($"Two components would be written to {CloudFlowXml.JsonPath}.");
 
         if (assembly is not null)
         {

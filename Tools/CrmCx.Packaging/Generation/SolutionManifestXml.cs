@@ -15,7 +15,7 @@ namespace CrmCx.Packaging.Generation;
 public static class SolutionManifestXml
 {
     /// <summary>Solution component types (componenttype choice).</summary>
-    private const int Entity = 1, OptionSet = 9, Role = 20, SystemForm = 60, WebResource = 61, PluginAssembly = 91, Step = 92;
+    private const int Entity = 1, OptionSet = 9, Role = 20, Workflow = 29, SystemForm = 60, WebResource = 61, PluginAssembly = 91, Step = 92;
 
     /// <summary>
     /// The manifest; managed is 0 or 1 in a zip, 2 in the unpacked folder (both kinds can be packed). Component type codes
@@ -24,7 +24,12 @@ public static class SolutionManifestXml
     /// The cx_Settings environment variable (component type 380 there) is not listed: exports carry environment variable
     /// definitions as their own folder and leave them out of RootComponents (microsoft/terraform-provider-power-platform
     /// commit 57ba091a132156ca50582343473e716da18c25e7, both example zips; microsoft/coe-starter-kit Core Components and
-    /// devkeydet/explicitpluginimpersonation Other/Solution.xml), and this manifest follows them.
+    /// devkeydet/explicitpluginimpersonation Other/Solution.xml), and this manifest follows them. So are the custom API
+    /// cx_Recalculate and the connection reference cx_DataverseConnection: the zips Microsoft exported with custom APIs
+    /// (microsoft/PowerApps-Samples commit 3297c082f229b0fd37220b5cb1d8d662aecc0d92, IsSystemAdminFunction_1_0_0_0_managed.zip and
+    /// ExportDataUsingFetchXmlToAnnotation_1_0_0_0_managed.zip) list only their plugin assembly, and those with a connection
+    /// reference (same commit, CreateAIBuilderpromptsusingyourownDataversedata_1_0_0_1_managed.zip; coe-starter-kit Core
+    /// Components) only their flows; neither component has a code in the ComponentType choice of that reference.
     /// </summary>
     public static XElement For(PluginAssemblyInfo? assembly, int managed)
     {
@@ -34,6 +39,9 @@ public static class SolutionManifestXml
         roots.AddRange(CrmCxModel.Extensions.Select(e => Root(Entity, schemaName: e.LogicalName, behavior: 2)));
         roots.AddRange(CrmCxModel.Choices.Select(c => Root(OptionSet, schemaName: c.Name)));
         roots.AddRange(CrmCxModel.Roles.Select(r => Root(Role, id: StableId.Braced(r.Id))));
+        // Exports list a cloud flow as a Workflow (29) by id (microsoft/PowerApps-Samples commit 3297c082f229b0fd37220b5cb1d8d662aecc0d92,
+        // ai-builder/LearningModules/CreateAIBuilderpromptsusingyourownDataversedata_1_0_0_1_managed.zip; coe-starter-kit Core Components).
+        roots.Add(Root(Workflow, id: StableId.Braced(ScheduleCatalog.FlowId)));
         roots.AddRange(FormCatalog.Forms.Where(f => f.IsDifference).Select(f => Root(SystemForm, id: StableId.Braced(f.Id))));
         roots.AddRange(WebResourceCatalog.All.Select(w => Root(WebResource, schemaName: w.Name)));
         if (assembly is not null)

@@ -31,7 +31,11 @@ public static class SolutionPackage
         "SiteMap", "EntityMaps", "EntityRelationships", "OrganizationSettings", "optionsets", "Reports", "RoutingRules", "ChannelPropertyGroups",
         "ConvertRules", "MobileOfflineProfiles", "Slas", "ChannelAccessProfiles", "ChannelAccessProfileRules", "Dashboards",
         "InteractionCentricDashboards", "Dialogs", "WebResources", "CustomControls", "SolutionPluginAssemblies", "SdkMessageProcessingSteps",
-        "ServiceEndpoints", "AppModuleSiteMaps", "AppModules", "EntityDataProviders", "EntityDataSources", "Languages", "GlobalSearchConfigurations", "StoredProcedures",
+        "ServiceEndpoints", "AppModuleSiteMaps", "AppModules", "EntityDataProviders", "EntityDataSources",
+        // Not in the 9.0 schema; exports put it after EntityDataProviders and before Languages (microsoft/PowerApps-Samples
+        // commit 3297c082f229b0fd37220b5cb1d8d662aecc0d92, CreateAIBuilderpromptsusingyourownDataversedata_1_0_0_1_managed.zip).
+        "connectionreferences",
+        "Languages", "GlobalSearchConfigurations", "StoredProcedures",
     };
 
     // Zip entries get one fixed time, so the same inputs give the same bytes.
@@ -118,7 +122,8 @@ public static class SolutionPackage
             if (!File.Exists(pluginAssemblyPath)) throw new InvalidOperationException($"Missing built output: {pluginAssemblyPath} (plugin assembly of {file}).");
             built462 = PluginAssemblyReader.Read(pluginAssemblyPath);
             var declared = assembly.Elements("PluginTypes").Elements("PluginType").Select(t => (string?)t.Attribute("Name")).ToList();
-            var missing = declared.Where(t => built462.Types.All(bt => bt.FullName != t)).ToList();
+            // A declared type is a registered class or a public IPlugin class without registrations (a custom API's plug-in).
+            var missing = declared.Where(t => built462.Types.All(bt => bt.FullName != t) && !built462.PluginClasses.Contains(t, StringComparer.Ordinal)).ToList();
             if (missing.Count > 0) throw new InvalidOperationException($"{file} names plugin types missing from {pluginAssemblyPath}: {string.Join(", ", missing)}.");
             files.Add((fileName.TrimStart('/'), File.ReadAllBytes(pluginAssemblyPath)));
             assemblies.Add(assembly);
@@ -134,10 +139,82 @@ public static class SolutionPackage
             steps.Add(step);
         }
 
+        AddCustomApis(folder, assemblies, files);
+        AddCloudFlows(folder, root, files);
+
         Order(root);
         DropRootsOfAbsentForms(manifest, customizations);
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new PackedSolution(managed, manifest, customizations, files);
+    }
+
+    // Custom APIs stay files of their own in the zip, at the unpacked paths, and customizations.xml does not name them
+    // (microsoft/PowerApps-Samples commit 3297c082f229b0fd37220b5cb1d8d662aecc0d92, IsSystemAdminFunction_1_0_0_0_managed.zip and
+    // ExportDataUsingFetchXmlToAnnotation_1_0_0_0_managed.zip). Each API must name its plug-in by the PluginTypeId of a type
+    // the packed assembly file lists, or the import would link it to nothing.
+    private static void AddCustomApis(string folder, XElement assemblies, List<(string Path, byte[] Content)> files)
+    {
+        var typeIds = assemblies.Descendants("PluginType").Select(t => Guid.TryParse((string?)t.Attribute("PluginTypeId"), out var id) ? id : Guid.Empty).ToHashSet();
+        foreach (var file in Files(folder, "customapis", "customapi.xml"))
+        {
+            var api = Load(file).Root!;
+            var apiFolder = Path.GetDirectoryName(file)!;
+            var name = Path.GetFileName(apiFolder);
+            if (api.Name.LocalName != "customapi" || (string?)api.Attribute("uniquename") != name)
+                throw Malformed(file, $"expected <customapi uniquename=\"{name}\"> (the folder is named after the unique name)");
+            var typeId = api.Element("plugintypeid")?.Element("plugintypeid")?.Value;
+            if (!Guid.TryParse(typeId, out var id) || !typeIds.Contains(id))
+                throw new InvalidOperationException($"{file}: the custom API {name} names the plug-in type id '{typeId}', which no PluginType of the packed assembly file has.");
+            foreach (var part in Directory.EnumerateFiles(apiFolder, "*.xml", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                var element = Load(part).Root!;
+                var kind = Path.GetFileNameWithoutExtension(part);
+                var partName = Path.GetFileName(Path.GetDirectoryName(part)!);
+                if (part != file && (element.Name.LocalName != kind || (string?)element.Attribute("uniquename") != partName))
+                    throw Malformed(part, $"expected <{kind} uniquename=\"{partName}\"> (the folder is named after the unique name)");
+                if (kind == "customapiresponseproperty" && element.Element("isoptional") is not null)
+                    throw Malformed(part, "a response property has no isoptional (the import refuses it)");
+                files.Add((Path.GetRelativePath(folder, part).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes(part)));
+            }
+        }
+    }
+
+    // A cloud flow is unpacked as Workflows/<name>.json.data.xml (its Workflow row) next to the JSON it names; the zip
+    // carries the row in customizations.xml and the JSON at its JsonFileName (microsoft/PowerApps-Samples commit
+    // 3297c082f229b0fd37220b5cb1d8d662aecc0d92, CreateAIBuilderpromptsusingyourownDataversedata_1_0_0_1_managed.zip). Every
+    // connection reference the JSON names must be in customizations.xml, or the flow would import without its connection.
+    private static void AddCloudFlows(string folder, XElement root, List<(string Path, byte[] Content)> files)
+    {
+        var references = root.Element("connectionreferences")?.Elements("connectionreference")
+            .Select(r => (string?)r.Attribute("connectionreferencelogicalname")).ToHashSet(StringComparer.Ordinal) ?? new HashSet<string?>();
+        var workflows = Section(root, "Workflows");
+        foreach (var file in Files(folder, "Workflows", "*.json.data.xml"))
+        {
+            var workflow = Strip(Load(file).Root!);
+            var jsonFileName = workflow.Element("JsonFileName")?.Value ?? throw Malformed(file, "no JsonFileName element");
+            var json = Path.Combine(folder, jsonFileName.TrimStart('/').Replace('/', Path.DirectorySeparatorChar));
+            if (!File.Exists(json)) throw new InvalidOperationException($"{file} names the flow definition {jsonFileName}, which is missing from Solution/.");
+            var content = File.ReadAllBytes(json);
+            var unknown = ConnectionReferencesOf(json, content).Where(n => !references.Contains(n)).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidOperationException($"{json} uses the connection references {string.Join(", ", unknown)}, which Other/Customizations.xml does not carry.");
+            files.Add((jsonFileName.TrimStart('/'), content));
+            workflows.Add(workflow);
+        }
+    }
+
+    private static List<string?> ConnectionReferencesOf(string path, byte[] content)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(content);
+            return document.RootElement.GetProperty("properties").GetProperty("connectionReferences").EnumerateObject()
+                .Select(r => r.Value.GetProperty("connection").GetProperty("connectionReferenceLogicalName").GetString()).ToList();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw Malformed(path, "not a flow definition with properties.connectionReferences (" + e.Message + ")");
+        }
     }
 
     /// <summary>Sets the version the zip declares (SolutionManifest/Version); components keep their ids and introduced versions.</summary>
@@ -204,11 +281,16 @@ public static class SolutionPackage
     private static string ContentTypes(IEnumerable<string> parts)
     {
         XNamespace ns = "http://schemas.openxmlformats.org/package/2006/content-types";
+        var list = parts.ToList();
         var types = new XElement(ns + "Types",
             new XElement(ns + "Default", new XAttribute("Extension", "xml"), new XAttribute("ContentType", "application/octet-stream")),
-            new XElement(ns + "Default", new XAttribute("Extension", "dll"), new XAttribute("ContentType", "application/octet-stream")));
+            new XElement(ns + "Default", new XAttribute("Extension", "dll"), new XAttribute("ContentType", "application/octet-stream")),
+            // Flow definitions: the Default a Dataverse export declares for them (CreateAIBuilderpromptsusingyourownDataversedata_1_0_0_1_managed.zip).
+            list.Any(p => p.EndsWith(".json", StringComparison.Ordinal) && !p.StartsWith("WebResources/", StringComparison.Ordinal))
+                ? new XElement(ns + "Default", new XAttribute("Extension", "json"), new XAttribute("ContentType", "application/octet-stream"))
+                : null);
         // Web resources are stored without an extension, so each needs an override.
-        foreach (var part in parts.Where(p => !Path.HasExtension(Path.GetFileName(p)) || p.StartsWith("WebResources/", StringComparison.Ordinal)))
+        foreach (var part in list.Where(p => !Path.HasExtension(Path.GetFileName(p)) || p.StartsWith("WebResources/", StringComparison.Ordinal)))
             types.Add(new XElement(ns + "Override", new XAttribute("PartName", "/" + part), new XAttribute("ContentType", "application/octet-stream")));
         return XmlFile.ToText(types);
     }

@@ -69,11 +69,36 @@ public sealed record PluginAssemblyInfo
     public required string TargetFramework { get; init; }
     /// <summary>Referenced assemblies.</summary>
     public required IReadOnlyList<AssemblyReferenceInfo> References { get; init; }
-    /// <summary>Classes with registrations, ordered by full name.</summary>
+    /// <summary>Classes with registrations, ordered by full name, and any class added by <see cref="WithPluginTypes"/>.</summary>
     public required IReadOnlyList<PluginTypeInfo> Types { get; init; }
+    /// <summary>
+    /// Full names of the public, non-abstract classes that implement IPlugin, registered or not, ordered: the classes
+    /// Dataverse can run, and so the only ones a custom API may name as its plug-in.
+    /// </summary>
+    public IReadOnlyList<string> PluginClasses { get; init; } = Array.Empty<string>();
 
     /// <summary>Display name, as Dataverse stores it.</summary>
     public string FullName => $"{Name}, Version={Version}, Culture=neutral, PublicKeyToken={PublicKeyToken}";
+
+    /// <summary>
+    /// This assembly with the given plug-in classes listed among its types as well, without steps: a custom API's plug-in
+    /// carries no registration attribute, yet the assembly file must list it for the API's plugintypeid to resolve.
+    /// A name that is already a type is kept as it is; a name that is not one of <see cref="PluginClasses"/> is refused.
+    /// </summary>
+    public PluginAssemblyInfo WithPluginTypes(IEnumerable<string> fullNames)
+    {
+        ArgumentNullException.ThrowIfNull(fullNames);
+        var types = Types.ToList();
+        foreach (var name in fullNames.Distinct(StringComparer.Ordinal))
+        {
+            var existing = types.FirstOrDefault(t => t.FullName == name);
+            if (existing is not null && existing.IsPlugin) continue;
+            if (existing is not null || !PluginClasses.Contains(name, StringComparer.Ordinal))
+                throw new InvalidOperationException($"{Name} has no public, non-abstract class {name} implementing Microsoft.Xrm.Sdk.IPlugin.");
+            types.Add(new PluginTypeInfo(name, IsPlugin: true, IsWorkflowActivity: false, Array.Empty<StepInfo>(), Activity: null));
+        }
+        return this with { Types = types.OrderBy(t => t.FullName, StringComparer.Ordinal).ToList() };
+    }
 
     /// <summary>Every step with its plugin type.</summary>
     public IEnumerable<(PluginTypeInfo Type, StepInfo Step)> Steps => Types.SelectMany(t => t.Steps.Select(s => (t, s)));

@@ -18,7 +18,7 @@ public static class PluginAssemblyReader
 {
     private const string AttributeName = "CrmPluginRegistrationAttribute";
 
-    /// <summary>Reads the assembly at a path.</summary>
+    /// <summary>Reads the assembly at a path: its registrations and every public, non-abstract IPlugin class.</summary>
     public static PluginAssemblyInfo Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Plugin assembly not found: {path}. Build it first (dotnet build Plugins/CrmCx.Plugins -c Release -f net462).", path);
@@ -31,9 +31,11 @@ public static class PluginAssemblyReader
         var corFlags = pe.PEHeaders.CorHeader?.Flags ?? 0;
 
         var types = new List<PluginTypeInfo>();
+        var pluginClasses = new List<string>();
         foreach (var handle in reader.TypeDefinitions)
         {
             var type = reader.GetTypeDefinition(handle);
+            if (IsPublicConcreteClass(type) && DerivesFrom(reader, handle, "Microsoft.Xrm.Sdk.IPlugin")) pluginClasses.Add(FullName(reader, handle));
             var attributes = type.GetCustomAttributes().Select(reader.GetCustomAttribute).Where(a => AttributeTypeName(reader, a) == AttributeName).ToList();
             if (attributes.Count == 0) continue;
             var fullName = FullName(reader, handle);
@@ -60,8 +62,15 @@ public static class PluginAssemblyReader
                 .Select(r => new AssemblyReferenceInfo(reader.GetString(r.Name), r.Version, TokenOfReference(reader.GetBlobBytes(r.PublicKeyOrToken), r.Flags)))
                 .OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
             Types = types.OrderBy(t => t.FullName, StringComparer.Ordinal).ToList(),
+            PluginClasses = pluginClasses.OrderBy(t => t, StringComparer.Ordinal).ToList(),
         };
     }
+
+    // Dataverse instantiates a plug-in class by name, so it must be a public, top-level, non-abstract class.
+    private static bool IsPublicConcreteClass(TypeDefinition type) =>
+        (type.Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public
+        && (type.Attributes & TypeAttributes.Abstract) == 0
+        && (type.Attributes & TypeAttributes.Interface) == 0;
 
     private static StepInfo ToStep(string typeName, CustomAttributeValue<string> value)
     {
