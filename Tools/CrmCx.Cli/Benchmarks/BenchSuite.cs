@@ -16,7 +16,8 @@ using Microsoft.Xrm.Sdk.Messages;
 namespace CrmCx.Cli.Benchmarks;
 
 /// <summary>Sizes of one bench run: the issues' sizes by default, small ones for smoke tests.</summary>
-public sealed record BenchSizes(int[] Histories, int[] JourneySizes, int BulkResponses, int BulkCustomers, int CalculatorResponses, int Repeats)
+public sealed record BenchSizes(int[] Histories, int[] JourneySizes, int BulkResponses, int BulkCustomers, int CalculatorResponses, int Repeats,
+    int DailyCustomers = 10_000, int RebuildCustomers = 1_000, int RebuildResponses = 100_000)
 {
     /// <summary>
     /// The issues' sizes: 10 / 1,000 / 100,000 earlier responses; journeys of 5 / 50 / 500 touchpoints; CreateMultiple of
@@ -25,7 +26,7 @@ public sealed record BenchSizes(int[] Histories, int[] JourneySizes, int BulkRes
     public static readonly BenchSizes Full = new(new[] { 10, 1_000, 100_000 }, new[] { 5, 50, 500 }, 10_000, 500, 1_000_000, 10);
 
     /// <summary>Small sizes that run in seconds (the tests use them).</summary>
-    public static readonly BenchSizes Quick = new(new[] { 10, 100 }, new[] { 5, 50 }, 200, 20, 10_000, 3);
+    public static readonly BenchSizes Quick = new(new[] { 10, 100 }, new[] { 5, 50 }, 200, 20, 10_000, 3, 500, 20, 2_000);
 
     /// <summary>Repeats for a size: fewer on the big histories, whose operations scan the in-memory table.</summary>
     public int RepeatsFor(int size) => size >= 10_000 ? Math.Max(1, Repeats / 3) : Repeats;
@@ -72,7 +73,101 @@ public static class BenchSuite
         progress.WriteLine($"bench: NpsCalculator.FromResponses over {sizes.CalculatorResponses:N0} responses");
         rows.Add(Calculator(sizes.CalculatorResponses));
         rows.AddRange(Journeys(sizes, progress));
+        progress.WriteLine($"bench: daily cx_Recalculate over {sizes.DailyCustomers:N0} customers, 1 % due");
+        rows.Add(DailyRun(sizes.DailyCustomers));
+        progress.WriteLine($"bench: cx_Recalculate all over {sizes.RebuildResponses:N0} responses of {sizes.RebuildCustomers:N0} customers");
+        rows.Add(Rebuild(sizes.RebuildCustomers, sizes.RebuildResponses));
         return rows;
+    }
+
+    /// <summary>The issue's target: plugin calls per due customer of a daily recalculation.</summary>
+    public const int MaxCallsPerDueCustomer = 4;
+
+    /// <summary>
+    /// A daily run of the shipped flow's API over <paramref name="customers"/> accounts (and as many contacts) of which 1 %
+    /// have a response leaving the window since the last run: calls per due customer and in all.
+    /// </summary>
+    private static BenchRow DailyRun(int customers)
+    {
+        var fixture = new BenchFixture(customers / 2);
+        var now = DemoSize.Now;
+        var due = Math.Max(1, customers / 100);
+        // Every customer was computed yesterday; the due ones have a detractor that left the window overnight.
+        fixture.Org.Clock.Set(now.AddMinutes(-30));
+        var all = fixture.Accounts.Select(a => (CustomerSchema.Account, a)).Concat(fixture.Contacts.Select(c => (CustomerSchema.Contact, c))).ToList();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var (table, id) = all[i];
+            var isDue = i % (all.Count / due) == 0;
+            var column = table == CustomerSchema.Account ? SurveyResponseSchema.Account : SurveyResponseSchema.Contact;
+            fixture.Org.Seed(new Entity(SurveyResponseSchema.EntityName)
+            {
+                [column] = new EntityReference(table, id),
+                [SurveyResponseSchema.Score] = isDue ? 0 : 9,
+                [SurveyResponseSchema.NpsCategory] = new OptionSetValue(isDue ? 964000002 : 964000000),
+                [SurveyResponseSchema.RespondedOn] = isDue ? now.AddDays(-365).AddHours(-3) : now.AddDays(-20),
+            });
+            // No step runs on account or contact updates: this only sets when each customer is due.
+            fixture.Service.Update(new Entity(table, id) { [CustomerSchema.RecalculateOn] = isDue ? now.AddHours(-3) : now.AddDays(11) });
+        }
+        fixture.Org.Clock.Set(now);
+        var service = fixture.Org.GetService();
+        fixture.Org.Calls.Reset();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        var totals = Recalculation.ScheduledRecalculation.Run(service, "due");
+        watch.Stop();
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        var calls = new CallTally();
+        calls.Add(fixture.Org.Calls);
+        var row = calls.Row("Recalc: daily due run", $"{all.Count:N0} customers", "run", 1, watch.Elapsed.TotalMilliseconds, bytes);
+        var perDue = (row.PluginCalls + row.ClientCalls - totals.Calls) / Math.Max(1, totals.Processed);
+        return row with
+        {
+            Target = $"≤ {MaxCallsPerDueCustomer} calls per due customer: {(perDue <= MaxCallsPerDueCustomer ? "met" : "NOT met")}",
+            Notes = string.Format(Invariant, "{0:N0} due of {1:N0}; {2:0.00} plugin calls per due customer; {3:N0} API calls, {4:N0} rows changed; {5}",
+                totals.Processed, all.Count, perDue, totals.Calls, totals.Changed, Breakdown(row)),
+        };
+    }
+
+    /// <summary>cx_Recalculate all after a migration: <paramref name="responses"/> responses of <paramref name="customers"/> contacts imported with plug-ins off.</summary>
+    private static BenchRow Rebuild(int customers, int responses)
+    {
+        var fixture = new BenchFixture(customers);
+        var now = DemoSize.Now;
+        var random = new Random(17);
+        fixture.Org.Clock.Set(now.AddHours(-1));
+        for (var i = 0; i < responses; i++)
+        {
+            var customer = i % customers;
+            var score = random.Next(11);
+            fixture.Org.Seed(new Entity(SurveyResponseSchema.EntityName)
+            {
+                [SurveyResponseSchema.Contact] = new EntityReference(CustomerSchema.Contact, fixture.Contacts[customer]),
+                [SurveyResponseSchema.Account] = new EntityReference(CustomerSchema.Account, fixture.Accounts[customer]),
+                [SurveyResponseSchema.Score] = score,
+                [SurveyResponseSchema.NpsCategory] = new OptionSetValue((int)NpsCategories.FromScore(score)),
+                [SurveyResponseSchema.RespondedOn] = now.AddMinutes(-random.Next(2 * 365 * 24 * 60)),
+            });
+        }
+        fixture.Org.Clock.Set(now);
+        var service = fixture.Org.GetService();
+        fixture.Org.Calls.Reset();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        var totals = Recalculation.ScheduledRecalculation.Run(service, "all");
+        watch.Stop();
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        var calls = new CallTally();
+        calls.Add(fixture.Org.Calls);
+        var row = calls.Row("Recalc: all (after a migration)", $"{responses:N0} responses", "run", 1, watch.Elapsed.TotalMilliseconds, bytes);
+        var rebuilt = customers * 2;
+        return row with
+        {
+            Target = "calls per customer shown (no target)",
+            Notes = string.Format(Invariant, "{0:N0} customers and journeys rebuilt; {1:0.0} plugin calls per customer (one Create per day with responses); {2:N0} API calls; {3}",
+                totals.Processed, row.PluginCalls / rebuilt, totals.Calls, Breakdown(row)),
+        };
     }
 
     /// <summary>Writes the one table and what its columns mean.</summary>
