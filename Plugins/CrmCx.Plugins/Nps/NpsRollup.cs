@@ -148,23 +148,15 @@ namespace CrmCx.Nps
         }
 
         /// <summary>Whether an update changed a column the figures count (score, account, contact, date).</summary>
-        private static bool ChangesWhatCounts(Entity before, Entity after)
-        {
-            foreach (var column in FilteringColumns.Split(','))
-            {
-                var a = before.Contains(column) ? before[column] : null;
-                var b = after.Contains(column) ? after[column] : null;
-                if (a is EntityReference ra && b is EntityReference rb) { if (ra.Id != rb.Id) return true; continue; }
-                if (a is DateTime da && b is DateTime db) { if (da.Ticks != db.Ticks) return true; continue; }
-                if (!Equals(a, b)) return true;
-            }
-            return false;
-        }
+        private static bool ChangesWhatCounts(Entity before, Entity after) => Differs(before, after, FilteringColumns.Split(','));
 
         /// <summary>Whether an update moved the response to another customer or date (the old day is then known only to this job).</summary>
-        private static bool MovesDayOrCustomer(Entity before, Entity after)
+        private static bool MovesDayOrCustomer(Entity before, Entity after) =>
+            Differs(before, after, new[] { SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.RespondedOn });
+
+        private static bool Differs(Entity before, Entity after, string[] columns)
         {
-            foreach (var column in new[] { SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.RespondedOn })
+            foreach (var column in columns)
             {
                 var a = before.Contains(column) ? before[column] : null;
                 var b = after.Contains(column) ? after[column] : null;

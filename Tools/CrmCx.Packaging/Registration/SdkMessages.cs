@@ -19,17 +19,9 @@ namespace CrmCx.Packaging.Registration;
 /// </summary>
 public static class SdkMessages
 {
-    private static readonly Dictionary<string, Guid> Known = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Assign"] = new Guid("8cbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["Create"] = new Guid("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["Delete"] = new Guid("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["Retrieve"] = new Guid("f2bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["RetrieveMultiple"] = new Guid("03bebb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["SetState"] = new Guid("1cbebb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["SetStateDynamicEntity"] = new Guid("1dbebb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["Update"] = new Guid("20bebb1b-ea3e-db11-86a7-000a3a5473e8"),
-    };
+    // One table of verified ids for the packer and the in-memory org that imports the packed steps (its sources are there).
+    private static readonly Dictionary<string, Guid> Known = CrmCx.Dataverse.InMemory.Metadata.SdkMessageCatalog.Messages
+        .ToDictionary(m => m.Name, m => m.Id, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The message's id, or null when it has no verified id.</summary>
     public static Guid? IdOf(string message) => Known.TryGetValue(message, out var id) ? id : null;
