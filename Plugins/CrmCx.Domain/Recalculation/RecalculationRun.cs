@@ -8,7 +8,7 @@ namespace CrmCx.Domain.Recalculation
     {
         /// <summary>Rows whose figures change with time (their cx_recalculateon has passed) and responses never classified.</summary>
         Due,
-        /// <summary>Every customer's and journey's figures, rebuilt from the rows at rest.</summary>
+        /// <summary>Responses never classified, then every customer's and journey's figures, rebuilt from the rows at rest.</summary>
         All,
     }
 
@@ -47,9 +47,8 @@ namespace CrmCx.Domain.Recalculation
         /// <summary>The id after which the walk goes on (Guid.Empty at a table's start).</summary>
         public Guid After { get; }
 
-        /// <summary>A run at its start.</summary>
-        public static RecalculationRun Start(RecalculationScope scope) =>
-            new RecalculationRun(scope, scope == RecalculationScope.Due ? RecalculationPhase.Responses : RecalculationPhase.Accounts, Guid.Empty);
+        /// <summary>A run at its start: both scopes first classify the responses written with plug-ins off.</summary>
+        public static RecalculationRun Start(RecalculationScope scope) => new RecalculationRun(scope, RecalculationPhase.Responses, Guid.Empty);
 
         /// <summary>The same run after the row <paramref name="id"/> of its table.</summary>
         public RecalculationRun AfterRow(Guid id) => new RecalculationRun(Scope, Phase, id);
@@ -92,8 +91,6 @@ namespace CrmCx.Domain.Recalculation
             var named = parts[1] == "due" ? RecalculationScope.Due : RecalculationScope.All;
             if (named != scope)
                 throw new ArgumentException("Continuation belongs to a run of Scope \"" + parts[1] + "\", but Scope is \"" + (scope == RecalculationScope.Due ? "due" : "all") + "\": send the same Scope on every call of a run.", nameof(continuation));
-            if (scope == RecalculationScope.All && phase == (int)RecalculationPhase.Responses)
-                throw new ArgumentException("Continuation names a table a run of Scope \"all\" does not walk; got \"" + continuation + "\".", nameof(continuation));
             return new RecalculationRun(scope, (RecalculationPhase)phase, after);
         }
     }

@@ -34,16 +34,16 @@ public class RecalculationRunTests
     }
 
     [Fact]
-    public void A_rebuild_of_everything_starts_with_accounts()
+    public void A_rebuild_of_everything_also_starts_by_classifying_imported_responses()
     {
-        Assert.Equal(RecalculationPhase.Accounts, RecalculationRun.Start(RecalculationScope.All).Phase);
+        Assert.Equal(RecalculationPhase.Responses, RecalculationRun.Start(RecalculationScope.All).Phase);
     }
 
     [Fact]
     public void A_continuation_resumes_the_run_where_it_stopped()
     {
         var id = Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff");
-        var text = RecalculationRun.Start(RecalculationScope.All).NextPhase()!.AfterRow(id).Format();
+        var text = RecalculationRun.Start(RecalculationScope.All).NextPhase()!.NextPhase()!.AfterRow(id).Format();
 
         var resumed = RecalculationRun.Resume(RecalculationScope.All, text);
 

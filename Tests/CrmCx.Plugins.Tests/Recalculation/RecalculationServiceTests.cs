@@ -128,6 +128,21 @@ public class RecalculationServiceTests
     }
 
     [Fact]
+    public void An_all_run_after_a_migration_also_classifies_the_imported_responses()
+    {
+        var org = CrmCxOrg.Create(o => { o.WithSettings("{\"followUpEnabled\": false}"); o.StepFilter = _ => false; });
+        var account = org.Account("Contoso");
+        var imported = org.Respond(3, account: account, respondedOn: org.Now.AddDays(-3));
+        foreach (var step in CrmCxOrg.Create().Org.Pipeline.Steps) org.Org.Pipeline.Register(step);
+        org.Advance(TimeSpan.FromMinutes(5));
+
+        RunToTheEnd(org, RecalculationScope.All);
+
+        Assert.NotNull(org.ResponseRow(imported).GetAttributeValue<OptionSetValue>(SurveyResponseSchema.NpsCategory));
+        Assert.Equal(-100.0m, org.AccountRow(account).GetAttributeValue<decimal?>(CustomerSchema.Nps));
+    }
+
+    [Fact]
     public void A_run_split_across_continuations_ends_with_the_same_figures_as_fresh_ones()
     {
         var org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false}"));
