@@ -8,7 +8,6 @@ namespace CrmCx.Infrastructure
     public sealed class LocalPluginContext
     {
         private readonly IOrganizationServiceFactory factory;
-        private IOrganizationService? userService;
         private IOrganizationService? systemService;
 
         /// <summary>Reads the execution context, the service factory and tracing from Dataverse's service provider.</summary>
@@ -29,9 +28,6 @@ namespace CrmCx.Infrastructure
 
         /// <summary>Tracing, when available.</summary>
         public ITracingService? Tracing { get; }
-
-        /// <summary>The service of the step's user (the calling user by default).</summary>
-        public IOrganizationService UserService => userService ?? (userService = factory.CreateOrganizationService(ExecutionContext.UserId));
 
         /// <summary>The SYSTEM user's service, for the computed columns callers may not write themselves.</summary>
         public IOrganizationService SystemService => systemService ?? (systemService = factory.CreateOrganizationService(null));
