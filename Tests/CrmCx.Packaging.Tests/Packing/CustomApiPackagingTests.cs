@@ -36,17 +36,7 @@ public sealed class CustomApiPackagingTests(BuiltSolution built)
         Folder + "/customapiresponseproperties/Processed/customapiresponseproperty.xml",
     };
 
-    private static Dictionary<string, byte[]> Entries(byte[] zip)
-    {
-        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        return archive.Entries.ToDictionary(e => e.FullName, e =>
-        {
-            using var s = e.Open();
-            using var m = new MemoryStream();
-            s.CopyTo(m);
-            return m.ToArray();
-        });
-    }
+    private static Dictionary<string, byte[]> Entries(byte[] zip) => ZipEntries.Read(zip);
 
     private static XElement Part(byte[] zip, string name) => XDocument.Load(new MemoryStream(Entries(zip)[name])).Root!;
 

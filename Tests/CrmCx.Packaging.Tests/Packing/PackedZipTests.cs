@@ -21,17 +21,7 @@ public sealed class PackedZipTests(BuiltSolution built)
 
     private byte[] Zip(bool managed) => managed ? built.ManagedZip : built.UnmanagedZip;
 
-    private static Dictionary<string, byte[]> Entries(byte[] zip)
-    {
-        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        return archive.Entries.ToDictionary(e => e.FullName, e =>
-        {
-            using var s = e.Open();
-            using var m = new MemoryStream();
-            s.CopyTo(m);
-            return m.ToArray();
-        });
-    }
+    private static Dictionary<string, byte[]> Entries(byte[] zip) => ZipEntries.Read(zip);
 
     private static XDocument Part(byte[] zip, string name) => XDocument.Load(new MemoryStream(Entries(zip)[name]));
 
