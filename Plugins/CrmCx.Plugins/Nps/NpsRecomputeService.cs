@@ -62,7 +62,9 @@ namespace CrmCx.Nps
         private readonly NpsAggregateReader reader;
         private readonly NpsDayReader dayReader;
         private readonly NpsDayRows dayRows;
+        // What the current Recompute call was asked for; set at its start, so no call sees another's.
         private NpsRequest? request;
+        private bool rebuildDays;
 
         /// <summary>Creates the service over an organization service (the SYSTEM user's in plugins: the figures are computed columns).</summary>
         public NpsRecomputeService(IOrganizationService service, NpsOptions options, Action<string>? trace = null)
@@ -91,6 +93,24 @@ namespace CrmCx.Nps
         public NpsRecomputeResult Recompute(
             IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers, IEnumerable<NpsTouch>? touched = null, NpsRequest? request = null)
         {
+            this.request = request;
+            rebuildDays = false;
+            return Run(customers, utcNow, followUpCustomers, touched);
+        }
+
+        /// <summary>
+        /// Recomputes the customers after summarizing every day of both windows again from the rows at rest (after a
+        /// migration with plug-ins off: the stored day summaries may not know the imported responses).
+        /// </summary>
+        public NpsRecomputeResult Rebuild(IEnumerable<EntityReference> customers, DateTime utcNow)
+        {
+            request = null;
+            rebuildDays = true;
+            return Run(customers, utcNow, null, null);
+        }
+
+        private NpsRecomputeResult Run(IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers, IEnumerable<NpsTouch>? touched)
+        {
             if (customers == null) throw new ArgumentNullException(nameof(customers));
             var checks = Group(followUpCustomers ?? Enumerable.Empty<EntityReference>());
             var touches = Touches(touched);
@@ -114,7 +134,6 @@ namespace CrmCx.Nps
             }
             var coalesced = left.Count;
             if (rows.Count == 0) return new NpsRecomputeResult(left, coalesced);
-            this.request = request;
 
             // One instant for the whole batch, never before figures already stored (see the remarks), and late enough
             // for a response the survey tool dated a few minutes ahead (the skew validation allows) to count at once.
@@ -197,7 +216,7 @@ namespace CrmCx.Nps
                 var days = (touches.TryGetValue(row.Key, out dates) ? dates : Enumerable.Empty<DateTime>())
                     .Concat(written.TryGetValue(row.Key, out more) ? more : Enumerable.Empty<DateTime>())
                     .Concat(before.Select(d => d.Start));
-                due[row.Key] = plan.DaysToSummarize(rebuild.Contains(row.Key) ? null : SummarizedThrough(row.Row), days);
+                due[row.Key] = plan.DaysToSummarize(rebuildDays || rebuild.Contains(row.Key) ? null : SummarizedThrough(row.Row), days);
                 before.UnionWith(due[row.Key]);
             }
             var stored = dayRows.Read(refs, plan.FirstDay, plan.LastWholeDay);

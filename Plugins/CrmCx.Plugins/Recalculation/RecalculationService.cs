@@ -219,9 +219,10 @@ namespace CrmCx.Recalculation
         {
             if (ids.Count == 0) return 0;
             var before = Read(table, table == CustomerSchema.Account ? CustomerSchema.AccountId : CustomerSchema.ContactId, ids, CustomerFigures);
-            // Clearing the summarized-through day makes the rollup rebuild every day summary from the rows at rest.
-            if (rebuild) foreach (var id in ids) service.Update(new Entity(table, id) { [CustomerSchema.NpsDaysThrough] = null });
-            new NpsRecomputeService(service, settings.Nps, trace).Recompute(ids.Select(id => new EntityReference(table, id)), now);
+            var nps = new NpsRecomputeService(service, settings.Nps, trace);
+            var customers = ids.Select(id => new EntityReference(table, id));
+            if (rebuild) nps.Rebuild(customers, now);
+            else nps.Recompute(customers, now);
             var after = Read(table, table == CustomerSchema.Account ? CustomerSchema.AccountId : CustomerSchema.ContactId, ids, CustomerFigures);
             return ids.Count(id => !SameValues(before, after, id, CustomerFigures));
         }

@@ -163,7 +163,7 @@ public class RecalculationServiceTests
     }
 
     [Fact]
-    public void An_all_run_rebuilds_day_summaries_an_admin_cleared_and_leaves_every_customer_true()
+    public void An_all_run_rebuilds_the_day_summaries_a_migration_left_stale_and_leaves_every_customer_true()
     {
         var org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false}"));
         var account = org.Account("Contoso");
