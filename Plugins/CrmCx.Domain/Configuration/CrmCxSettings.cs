@@ -68,6 +68,7 @@ namespace CrmCx.Domain.Configuration
             Append(json, NpsOptions.WindowDaysKey, Number(nps.WindowDays));
             Append(json, NpsOptions.FollowUpEnabledKey, nps.FollowUpEnabled ? "true" : "false");
             Append(json, NpsOptions.FollowUpDueDaysKey, Number(nps.FollowUpDueDays));
+            Append(json, NpsOptions.SummarizeDaysAboveKey, Number(nps.SummarizeDaysAbove));
             Append(json, JourneyRiskOptions.TrendDropPointsKey, Number(risk.TrendDropPoints));
             Append(json, JourneyRiskOptions.LowJourneyScoreKey, Number(risk.LowJourneyScore));
             Append(json, JourneyRiskOptions.RepeatWindowDaysKey, Number(risk.RepeatWindowDays));

@@ -20,12 +20,22 @@ namespace CrmCx.Domain.Nps
         /// <summary>Days from the response to the follow-up task's due date.</summary>
         public const string FollowUpDueDaysKey = "followUpDueDays";
 
+        /// <summary>
+        /// Most responses a customer may have in the two windows for its figures to be read straight from them in one
+        /// query; above it (or at 0) they come from its day summaries. At most 5,000, the largest page Dataverse returns.
+        /// </summary>
+        public const string SummarizeDaysAboveKey = "summarizeDaysAbove";
+
+        /// <summary>The largest <see cref="SummarizeDaysAbove"/>: one page of RetrieveMultiple.</summary>
+        public const int MostResponsesReadAtOnce = 5000;
+
         /// <summary>Every key the configuration may carry.</summary>
-        public static readonly string[] Keys = { WindowDaysKey, FollowUpEnabledKey, FollowUpDueDaysKey };
+        public static readonly string[] Keys = { WindowDaysKey, FollowUpEnabledKey, FollowUpDueDaysKey, SummarizeDaysAboveKey };
 
         /// <summary>Creates options; the defaults are cx-scoring.md's.</summary>
-        public NpsOptions(int windowDays = 365, bool followUpEnabled = true, int followUpDueDays = 2)
+        public NpsOptions(int windowDays = 365, bool followUpEnabled = true, int followUpDueDays = 2, int summarizeDaysAbove = MostResponsesReadAtOnce)
         {
+            SummarizeDaysAbove = summarizeDaysAbove;
             WindowDays = windowDays;
             FollowUpEnabled = followUpEnabled;
             FollowUpDueDays = followUpDueDays;
@@ -40,6 +50,8 @@ namespace CrmCx.Domain.Nps
         public bool FollowUpEnabled { get; }
         /// <summary>Days until the follow-up task is due (default 2).</summary>
         public int FollowUpDueDays { get; }
+        /// <summary>Responses in the two windows above which a customer's figures come from day summaries (default 5,000; 0: always).</summary>
+        public int SummarizeDaysAbove { get; }
 
         /// <summary>Reads NPS settings alone (tests, tools); an unknown key or a bad value throws <see cref="ConfigurationException"/> naming it.</summary>
         public static NpsOptions Parse(string? json)
@@ -57,7 +69,8 @@ namespace CrmCx.Domain.Nps
             return new NpsOptions(
                 c.GetInt(WindowDaysKey, 365, 1, 3650),
                 c.GetBool(FollowUpEnabledKey, true),
-                c.GetInt(FollowUpDueDaysKey, 2, 0, 365));
+                c.GetInt(FollowUpDueDaysKey, 2, 0, 365),
+                c.GetInt(SummarizeDaysAboveKey, MostResponsesReadAtOnce, 0, MostResponsesReadAtOnce));
         }
     }
 }

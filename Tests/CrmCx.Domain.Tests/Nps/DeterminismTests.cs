@@ -9,16 +9,22 @@ namespace CrmCx.Domain.Tests.Nps;
 public class DeterminismTests
 {
     [Fact]
-    public void No_plugin_or_domain_source_reads_the_machine_clock()
+    public void Every_project_is_built_with_the_clock_banned()
     {
-        // "Now" is the operation's time, handed in by the plugin: a rollup replayed later must give the same figures.
+        // "Now" is the operation's time, handed in: a rollup replayed later must give the same figures. The banned-API
+        // analyzer (RS0030, an error since warnings are) enforces it in every project through Directory.Build.props.
         var root = FindRepositoryRoot();
-        var offenders = Directory.EnumerateFiles(Path.Combine(root, "Plugins"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
-            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"DateTime(Offset)?\s*\.\s*(UtcNow|Now|Today)\b"))
-            .Select(f => Path.GetRelativePath(root, f))
-            .ToList();
-        Assert.Empty(offenders);
+        var props = File.ReadAllText(Path.Combine(root, "Directory.Build.props"));
+        Assert.Matches(new Regex(@"<ItemGroup>\s*<PackageReference Include=""Microsoft\.CodeAnalysis\.BannedApiAnalyzers"""), props);
+        Assert.Contains("BannedSymbols.txt", props, StringComparison.Ordinal);
+        var banned = File.ReadAllLines(Path.Combine(root, "BannedSymbols.txt")).Select(l => l.Split(';')[0]).ToList();
+        foreach (var member in new[] { "P:System.DateTime.Now", "P:System.DateTime.UtcNow", "P:System.DateTime.Today", "P:System.DateTimeOffset.Now", "P:System.DateTimeOffset.UtcNow" })
+            Assert.Contains(member, banned);
+        // No project opts out of the repository's build files.
+        var optOuts = Directory.EnumerateFiles(root, "*.csproj", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("ImportDirectoryBuildProps", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root, f));
+        Assert.Empty(optOuts);
     }
 
     private static string FindRepositoryRoot()

@@ -66,11 +66,12 @@ public sealed class SettingsVariableTests(BuiltSolution built)
         Assert.Equal(365, json.GetProperty("windowDays").GetInt32());
         Assert.True(json.GetProperty("followUpEnabled").GetBoolean());
         Assert.Equal(2, json.GetProperty("followUpDueDays").GetInt32());
+        Assert.Equal(5000, json.GetProperty("summarizeDaysAbove").GetInt32());
         Assert.Equal((20, 50, 14, 2), (json.GetProperty("trendDropPoints").GetInt32(), json.GetProperty("lowJourneyScore").GetInt32(), json.GetProperty("repeatWindowDays").GetInt32(), json.GetProperty("repeatContactsMinimum").GetInt32()));
         var types = new[] { "onboarding", "relocation", "renewal", "technicalIssue", "other" };
         Assert.Equal(new[] { 6, 4, 3, 3, 5 }, types.Select(t => json.GetProperty("expectedTouchpoints").GetProperty(t).GetInt32()));
         Assert.Equal(new[] { 90, 30, 45, 14, 60 }, types.Select(t => json.GetProperty("expectedDays").GetProperty(t).GetInt32()));
-        Assert.Equal(9, json.EnumerateObject().Count());
+        Assert.Equal(10, json.EnumerateObject().Count());
     }
 
     [Fact]

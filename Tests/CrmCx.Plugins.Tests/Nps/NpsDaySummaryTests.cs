@@ -13,7 +13,10 @@ namespace CrmCx.Plugins.Tests.Nps;
 /// <summary>The day summaries (cx_npsday) the rollup keeps so that no aggregate has to count a whole window.</summary>
 public class NpsDaySummaryTests
 {
-    private readonly CrmCxOrg org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false}"));
+    private readonly CrmCxOrg org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false, \"summarizeDaysAbove\": 0}"));
+
+    /// <summary>Options that send every customer to its day summaries (the path of customers with many responses).</summary>
+    private static readonly NpsOptions DayPath = NpsOptions.Parse("{\"summarizeDaysAbove\": 0}");
 
     private IOrganizationService System => org.Org.ServiceFactory.CreateOrganizationService(null);
 
@@ -159,8 +162,8 @@ public class NpsDaySummaryTests
         // Both rollups find no summaries and build them; the other one stores its rows first.
         var first = new NpsRecomputeService(UpdateInterceptingService.BeforeFirst(system, r => r is CreateRequest c && c.Target.LogicalName == NpsDaySchema.EntityName, () =>
         {
-            other = new NpsRecomputeService(system, NpsOptions.Default).Recompute(new[] { customer }, org.Now);
-        }), NpsOptions.Default).Recompute(new[] { customer }, org.Now);
+            other = new NpsRecomputeService(system, DayPath).Recompute(new[] { customer }, org.Now);
+        }), DayPath).Recompute(new[] { customer }, org.Now);
 
         Assert.Equal(0, other!.Retries);
         Assert.Equal(1, first.Retries);
@@ -185,8 +188,8 @@ public class NpsDaySummaryTests
         var r1 = new NpsRecomputeService(UpdateInterceptingService.BeforeFirst(system, r => r is UpdateRequest u && u.Target.LogicalName == NpsDaySchema.EntityName, () =>
         {
             org.SeedResponse(0, day.AddHours(1), account);
-            new NpsRecomputeService(system, NpsOptions.Default).Recompute(new[] { customer }, org.Now, null, new[] { new NpsTouch(customer, day) });
-        }), NpsOptions.Default).Recompute(new[] { customer }, org.Now);
+            new NpsRecomputeService(system, DayPath).Recompute(new[] { customer }, org.Now, null, new[] { new NpsTouch(customer, day) });
+        }), DayPath).Recompute(new[] { customer }, org.Now);
 
         Assert.Equal(1, r1.Retries);
         Assert.Equal(2, Counts(Day(CustomerSchema.Account, account, day)).Detractors);
@@ -210,8 +213,8 @@ public class NpsDaySummaryTests
         var r1 = new NpsRecomputeService(UpdateInterceptingService.BeforeFirst(system, r => r is UpdateRequest u && u.Target.LogicalName == NpsDaySchema.EntityName, () =>
         {
             org.SeedResponse(0, day.AddHours(1), account);
-            new NpsRecomputeService(system, NpsOptions.Default).Recompute(new[] { customer }, org.Now, null, new[] { new NpsTouch(customer, day) });
-        }), NpsOptions.Default).Recompute(new[] { customer }, org.Now, null, new[] { new NpsTouch(customer, day) });
+            new NpsRecomputeService(system, DayPath).Recompute(new[] { customer }, org.Now, null, new[] { new NpsTouch(customer, day) });
+        }), DayPath).Recompute(new[] { customer }, org.Now, null, new[] { new NpsTouch(customer, day) });
 
         Assert.Equal(1, r1.Retries);
         Assert.Equal((before.Promoters, before.Passives, before.Detractors + 1), Counts(Day(CustomerSchema.Account, account, day)));

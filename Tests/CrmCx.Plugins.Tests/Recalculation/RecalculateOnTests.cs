@@ -23,7 +23,7 @@ public class RecalculateOnTests
     }
 
     [Fact]
-    public void A_customer_whose_response_leaves_a_short_window_before_the_month_rolls_is_due_when_its_day_leaves_it()
+    public void A_customer_whose_response_leaves_a_short_window_before_the_month_rolls_is_due_the_instant_it_leaves()
     {
         var org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false, \"windowDays\": 25}"));
         var account = org.Account("Contoso");
@@ -33,9 +33,24 @@ public class RecalculateOnTests
         new CrmCx.Nps.NpsRecomputeService(org.Org.GetService(), CrmCx.Domain.Nps.NpsOptions.Parse("{\"windowDays\": 25}"))
             .Recompute(new[] { new EntityReference(CustomerSchema.Account, account) }, org.Now);
 
-        // The 25-day window's edge passes the response (27 November) before the history rolls (1 December). Whole past
-        // days come from day summaries, which know the day and not the instant: the rollup is due when the day's start
-        // leaves the window (never later than the true change), and that recompute is exact.
+        // The 25-day window's edge passes the response (27 November) before the history rolls (1 December). A customer
+        // read from its responses knows each instant: due exactly when the response leaves the window.
+        Assert.Equal(respondedOn.AddDays(25), org.AccountRow(account).GetAttributeValue<DateTime?>(CustomerSchema.RecalculateOn));
+    }
+
+    [Fact]
+    public void A_customer_on_day_summaries_whose_response_leaves_a_short_window_is_due_when_its_day_leaves_it()
+    {
+        var org = CrmCxOrg.Create(o => o.WithSettings("{\"followUpEnabled\": false, \"windowDays\": 25}"));
+        var account = org.Account("Contoso");
+        var respondedOn = org.Now.AddDays(-20);
+        org.SeedResponse(9, respondedOn, account);
+        org.Org.Clock.Advance(TimeSpan.FromMinutes(5));
+        new CrmCx.Nps.NpsRecomputeService(org.Org.GetService(), CrmCx.Domain.Nps.NpsOptions.Parse("{\"windowDays\": 25, \"summarizeDaysAbove\": 0}"))
+            .Recompute(new[] { new EntityReference(CustomerSchema.Account, account) }, org.Now);
+
+        // Whole past days come from day summaries, which know the day and not the instant: the rollup is due when the
+        // day's start leaves the window (never later than the true change), and that recompute is exact.
         var stored = org.AccountRow(account).GetAttributeValue<DateTime?>(CustomerSchema.RecalculateOn);
         Assert.Equal(respondedOn.Date.AddDays(25), stored);
         Assert.True(stored > org.Now);

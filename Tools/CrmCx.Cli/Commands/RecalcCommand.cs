@@ -30,7 +30,6 @@ internal sealed record RecalcCommand(string Scope, DemoSize Size)
     {
         var load = DemoCommand.Load(Size, TextWriter.Null, stderr, interactive: false);
         var service = load.Org.GetService();
-        var started = DateTime.UtcNow;
         var totals = ScheduledRecalculation.Run(service, Scope, t =>
             stderr.Write(string.Format(CultureInfo.InvariantCulture, "\rcx_Recalculate {0} [{1}] call {2:N0}: {3:N0} rows, {4:N0} changed ",
                 Scope, new string('#', Math.Min(20, t.Calls)).PadRight(20, '.'), t.Calls, t.Processed, t.Changed)));

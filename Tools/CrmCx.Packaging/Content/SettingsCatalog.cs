@@ -16,14 +16,8 @@ public static class SettingsCatalog
     /// <summary>Description shown with the variable.</summary>
     public const string Description = "CrmCx settings as one JSON object: NPS window and follow-up tasks, journey risk thresholds. Leave a key out to keep its default.";
 
-    /// <summary>
-    /// The default value: every key with its default (cx-scoring.md). Kept here, in one place, until it is taken from the
-    /// domain's defaults.
-    /// </summary>
-    public const string DefaultJson =
-        "{\"windowDays\":365,\"followUpEnabled\":true,\"followUpDueDays\":2,\"trendDropPoints\":20,\"lowJourneyScore\":50,\"repeatWindowDays\":14,\"repeatContactsMinimum\":2,"
-        + "\"expectedTouchpoints\":{\"onboarding\":6,\"relocation\":4,\"renewal\":3,\"technicalIssue\":3,\"other\":5},"
-        + "\"expectedDays\":{\"onboarding\":90,\"relocation\":30,\"renewal\":45,\"technicalIssue\":14,\"other\":60}}";
+    /// <summary>The default value: every key with its default, from the domain's settings (the plug-ins' defaults are the same by construction).</summary>
+    public static string DefaultJson => CrmCx.Domain.Configuration.CrmCxSettings.DefaultJson();
 
     /// <summary>
     /// The definition's type, JSON: the Type choice of the environmentvariabledefinition table (100000000 String,
