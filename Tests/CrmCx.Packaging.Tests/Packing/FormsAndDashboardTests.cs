@@ -244,4 +244,41 @@ public sealed class FormsAndDashboardTests(BuiltSolution built)
         var unknown = named.Where(n => !ColumnsOf(n.Table).Contains(n.Column)).Select(n => $"{n.Where}: {n.Table}.{n.Column}").Distinct().ToList();
         Assert.True(unknown.Count == 0, "columns no table has:\n  " + string.Join("\n  ", unknown));
     }
+    private IReadOnlyList<string> ValidateChanged(Action<XElement> change)
+    {
+        var copy = new XDocument(built.Managed.Customizations);
+        change(copy.Root!);
+        return built.Schema.Validate(copy);
+    }
+
+    private static XElement Chart(XElement root, string entity) => Entity(root, entity).Element("Visualizations")!.Elements("visualization").Single();
+
+    [Fact]
+    public void The_packer_refuses_a_dashboard_that_names_a_view_or_chart_the_solution_does_not_ship()
+    {
+        Assert.Empty(ValidateChanged(_ => { }));
+        var missing = Braced(Guid.Parse("00000000-0000-0000-0000-00000000cafe"));
+        Assert.Contains(ValidateChanged(r => Dashboard(r).Descendants("ViewId").First().Value = missing), e => e.Contains("ViewId " + missing, StringComparison.Ordinal));
+        Assert.Contains(ValidateChanged(r => Dashboard(r).Descendants("VisualizationId").First().Value = missing), e => e.Contains("VisualizationId " + missing, StringComparison.Ordinal));
+        // A chart of another table than the one the cell shows is no chart of that cell.
+        Assert.Contains(ValidateChanged(r => Dashboard(r).Descendants("TargetEntityType").First().Value = "account"), e => e.Contains("no view of account", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_packer_refuses_a_dashboard_that_shows_a_web_resource_the_solution_does_not_ship()
+    {
+        var errors = ValidateChanged(r => Dashboard(r).Descendants("row").First().Elements("cell").First().Element("control")!.ReplaceWith(
+            new XElement("control", new XAttribute("id", "WebResource_cxdrivers"), new XAttribute("classid", "{9FDF5F91-88B1-47f4-AD53-C11EFC01A01D}"),
+                new XElement("parameters", new XElement("Url", DashboardCatalog.DriversPage)))));
+        Assert.Contains(errors, e => e.Contains("web resource " + DashboardCatalog.DriversPage + " is not in the solution", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_packer_refuses_a_chart_whose_data_or_presentation_description_is_malformed()
+    {
+        Assert.Contains(ValidateChanged(r => Chart(r, "account").Descendants("measure").Single().SetAttributeValue("alias", "nothing")), e => e.Contains("measure 'nothing'", StringComparison.Ordinal));
+        Assert.Contains(ValidateChanged(r => Chart(r, "account").Descendants("fetch").Single().SetAttributeValue("bogus", "1")), e => e.Contains("datadescription fetch", StringComparison.Ordinal));
+        Assert.Contains(ValidateChanged(r => Chart(r, "account").Descendants("categorycollection").Single().Remove()), e => e.Contains("datadescription:", StringComparison.Ordinal));
+        Assert.Contains(ValidateChanged(r => Chart(r, "account").Descendants("Series").Attributes("ChartType").Remove()), e => e.Contains("presentationdescription", StringComparison.Ordinal));
+    }
 }
