@@ -76,7 +76,7 @@ public sealed class FormsAndDashboardTests(BuiltSolution built)
         foreach (var column in new[] { "cx_name", "cx_journeytype", "cx_accountid", "cx_contactid", "cx_currentstage", "cx_score", "cx_scoretrend", "cx_touchpointcount", "cx_riskscore", "cx_risklevel", "cx_riskreasons" })
             Assert.Contains(column, fields);
         var grids = form.Descendants("control").Where(c => c.Element("parameters")?.Element("RelationshipName") is not null).Select(c => c.Element("parameters")!.Element("RelationshipName")!.Value).ToList();
-        Assert.Equal(new[] { "cx_customerjourney_cx_journeystagescore", "cx_customerjourney_cx_surveyresponse" }, grids);
+        Assert.Equal(new[] { "cx_customerjourney_cx_journeystagescore", "cx_customerjourney_cx_surveyresponse", "cx_customerjourney_incident" }, grids);
     }
 
     [Theory]
@@ -174,12 +174,14 @@ public sealed class FormsAndDashboardTests(BuiltSolution built)
     }
 
     // Columns of Microsoft's tables that CrmCx's views and charts name, as Microsoft's table reference documents them
-    // (MicrosoftDocs/powerapps-docs, powerapps-docs/developer/data-platform/reference/entities/account.md and task.md).
+    // (MicrosoftDocs/powerapps-docs, powerapps-docs/developer/data-platform/reference/entities/account.md, contact.md and
+    // task.md; MicrosoftDocs/dynamics-365-customer-engagement, ce/developer/entities/incident.md).
     private static readonly Dictionary<string, string[]> StandardColumns = new(StringComparer.Ordinal)
     {
         ["account"] = new[] { "accountid", "name", "ownerid", "statecode" },
         ["contact"] = new[] { "contactid", "fullname", "ownerid", "statecode" },
         ["task"] = new[] { "activityid", "regardingobjectid", "statecode" },
+        ["incident"] = new[] { "incidentid", "title", "ticketnumber", "customerid", "statecode", "createdon" },
     };
 
     // Every table has its key, owner, state and status (the attributes Entity.xml declares) and its creation time.

@@ -64,7 +64,10 @@ public static class FormCatalog
                     Section("stages", new Label("Stages", "Étapes"),
                         new SubgridCell("stagescores", new Label("Stage scores", "Scores des étapes"), stage, "cx_customerjourney_cx_journeystagescore", StableIdOfView(stage, "associated"))),
                     Section("responses", new Label("Survey responses", "Réponses aux enquêtes"),
-                        new SubgridCell("surveyresponses", new Label("Survey responses", "Réponses aux enquêtes"), response, "cx_customerjourney_cx_surveyresponse", StableIdOfView(response, "associated"))))) with
+                        new SubgridCell("surveyresponses", new Label("Survey responses", "Réponses aux enquêtes"), response, "cx_customerjourney_cx_surveyresponse", StableIdOfView(response, "associated"))),
+                    // Cases are the touchpoints a journey gathers most; activities are counted in the panel.
+                    Section("cases", new Label("Cases", "Incidents"),
+                        new SubgridCell("cases", new Label("Cases", "Incidents"), "incident", "cx_customerjourney_incident", StableIdOfView("incident", ViewCatalog.JourneyCases))))) with
             {
                 Libraries = new[] { WebResourceCatalog.FormLibrary },
                 Handlers = new[] { new FormHandler("onload", JourneyOnLoad, WebResourceCatalog.FormLibrary) },

@@ -89,9 +89,17 @@ public static class ViewCatalog
         views.Add(new ViewModel("account", AccountsWithNps, new Label("Accounts with NPS", "Comptes avec NPS"), QueryType.Public, false,
             Fetch("account", accountColumns, Filter(Condition("statecode", "eq", "0"), Condition("cx_npsresponses", "gt", "0")), Order("cx_nps", false)), accountColumns)
             { PrimaryName = "name" });
+
+        // The journey form's cases subgrid: a view of CrmCx's own on Microsoft's case table (its ids are not ours to
+        // name), newest first; the subgrid's relationship (cx_customerjourney_incident) limits it to the journey.
+        var caseColumns = new[] { ("title", 200), ("ticketnumber", 110), ("customerid", 150), ("cx_journeystage", 130), ("statecode", 90), ("createdon", 125) };
+        views.Add(new ViewModel("incident", JourneyCases, new Label("Cases of the journey", "Incidents du parcours"), QueryType.Public, false,
+            Fetch("incident", caseColumns, null, Order("createdon", true)), caseColumns) { PrimaryName = "title" });
         return views;
     }
 
+    /// <summary>Key of the journey's cases view (on incident).</summary>
+    public const string JourneyCases = "journeycases";
     /// <summary>Key of the customer's responses view (the account and contact forms' responses subgrid).</summary>
     public const string CustomerResponses = "customerresponses";
     /// <summary>Key of the detractors awaiting follow-up view.</summary>
