@@ -148,7 +148,7 @@ public sealed class PackedZipTests(BuiltSolution built)
     [Theory]
     [InlineData("8448b78f-8f42-454e-8e2a-f8196b0419af", "CrmCx.Forms.accountOnLoad", true)]
     [InlineData("1fed44d1-ae68-4a41-bd2b-f13acac4acfa", "CrmCx.Forms.contactOnLoad", true)]
-    [InlineData("4a63c8d1-6c1e-48ec-9db4-3e6c7155334c", "CrmCx.Forms.caseOnLoad", false)]
+    [InlineData("4a63c8d1-6c1e-48ec-9db4-3e6c7155334c", "CrmCx.Forms.caseOnLoad", true)]
     public void The_account_contact_and_case_forms_get_the_library_its_OnLoad_handler_and_the_panel(string formId, string handler, bool panel)
     {
         var form = Part(built.ManagedZip, "customizations.xml").Descendants("systemform").Single(f => f.Element("formid")!.Value == "{" + formId + "}");

@@ -62,7 +62,8 @@ public sealed class UnmanagedZipTests(BuiltSolution built)
             Assert.Contains(form.Descendants(), e => (string?)e.Attribute("solutionaction") == "Added");
             Assert.Contains(Braced(id), roots);
         }
-        Assert.Equal(2, customizations.Descendants("control").Count(c => (string?)c.Attribute("id") == FormCatalog.PanelControlId));
+        // Account, contact and case (Microsoft's) and the journey form (CrmCx's own).
+        Assert.Equal(4, customizations.Descendants("control").Count(c => (string?)c.Attribute("id") == FormCatalog.PanelControlId));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ namespace CrmCx.Packaging.Tests.Packing;
 /// <summary>
 /// An upgrade updates components in place only when each keeps its id: the same sources packed at two versions must
 /// name every component (tables, columns, keys, relationships, choices, forms and their tabs, sections and cells, views,
+/// charts, the dashboard with its tabs, sections, cells and the views, charts and roles it names,
 /// web resources, plug-in assembly, types, steps and images, roles, the settings variable, the custom API with its
 /// parameters and properties, the cloud flow with its operations, the connection reference, root components) the same way.
 /// </summary>
@@ -58,6 +59,16 @@ public sealed class UpgradeTests(BuiltSolution built)
             foreach (var x in f.Descendants().Attributes().Where(a => a.Name.LocalName is "libraryUniqueId" or "handlerUniqueId")) ids.Add($"form {x.Name.LocalName}: {form} {x.Value}");
         }
         foreach (var v in c.Descendants("savedqueryid")) ids.Add("view: " + v.Value);
+        foreach (var v in c.Descendants("savedqueryvisualizationid")) ids.Add("chart: " + v.Value);
+        foreach (var d in c.Element("Dashboards")!.Elements("Dashboard"))
+        {
+            var dashboard = d.Element("FormId")!.Value;
+            ids.Add("dashboard: " + dashboard);
+            foreach (var element in d.Descendants().Where(x => x.Name.LocalName is "tab" or "section" or "cell"))
+                ids.Add($"dashboard element: {dashboard} {element.Name.LocalName} {(string?)element.Attribute("id")}");
+            foreach (var reference in d.Descendants().Where(x => x.Name.LocalName is "ViewId" or "VisualizationId" or "Role"))
+                ids.Add($"dashboard reference: {dashboard} {reference.Name.LocalName} {reference.Value}{(string?)reference.Attribute("Id")}");
+        }
         foreach (var r in c.Element("EntityRelationships")!.Elements("EntityRelationship")) ids.Add("relationship: " + (string?)r.Attribute("Name"));
         foreach (var o in c.Element("optionsets")!.Elements("optionset"))
         {
@@ -124,7 +135,7 @@ public sealed class UpgradeTests(BuiltSolution built)
             var was = ComponentIds(before);
             var now = ComponentIds(after);
             Assert.True(was.SetEquals(now), "ids changed between versions:\n  gone: " + string.Join("\n  ", was.Except(now)) + "\n  new: " + string.Join("\n  ", now.Except(was)));
-            foreach (var kind in new[] { "entity", "attribute", "form", "form element", "view", "choice", "role", "web resource", "plugin assembly", "plugin type", "step", "step image", "environment variable", "customapi", "customapirequestparameter",
+            foreach (var kind in new[] { "entity", "attribute", "form", "form element", "view", "chart", "dashboard", "dashboard element", "dashboard reference", "choice", "role", "web resource", "plugin assembly", "plugin type", "step", "step image", "environment variable", "customapi", "customapirequestparameter",
                 "customapiresponseproperty", "custom api plugin type", "workflow", "connection reference", "flow connection", "flow operation", "root component" })
                 Assert.Contains(was, id => id.StartsWith(kind + ": ", StringComparison.Ordinal));
         }

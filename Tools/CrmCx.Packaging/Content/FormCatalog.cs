@@ -7,11 +7,18 @@ using CrmCx.Packaging.Identity;
 
 namespace CrmCx.Packaging.Content;
 
-/// <summary>The forms the solution ships: main and quick create forms of the CrmCx tables, and CrmCx's additions to the account, contact and case main forms.</summary>
+/// <summary>The forms the solution ships: main and quick create forms of the CrmCx tables, and CrmCx's additions to the account, contact and case main forms. The CX panel is on the account, contact, journey and case main forms.</summary>
 public static class FormCatalog
 {
-    /// <summary>Control id of the CX panel on the account and contact forms (the form library finds the panel by it).</summary>
+    /// <summary>Control id of the CX panel on the account, contact, journey and case forms (the form library finds the panel by it).</summary>
     public const string PanelControlId = "WebResource_cxpanel";
+
+    /// <summary>Tab of the account and contact forms holding the customer's responses (the panel's "see all" opens it).</summary>
+    public const string ResponsesTab = "tab_cx_responses";
+    /// <summary>Subgrid of the customer's responses on the account and contact forms.</summary>
+    public const string ResponsesSubgrid = "cx_responses_subgrid";
+    /// <summary>OnLoad handler of the journey form: hands the panel its client API context, as on the customer forms.</summary>
+    public const string JourneyOnLoad = "CrmCx.Forms.journeyOnLoad";
 
     /// <summary>Ids of Microsoft's main forms that CrmCx extends (the same in every environment).</summary>
     public static readonly Guid AccountMainForm = new("8448b78f-8f42-454e-8e2a-f8196b0419af");
@@ -47,6 +54,8 @@ public static class FormCatalog
                     Section("response", new Label("Response", "Réponse"), F("cx_accountid"), F("cx_contactid"), F("cx_score"), F("cx_csat"), F("cx_effort"), F("cx_channel"), F("cx_respondedon"), F("cx_comment")))),
 
             Own(journey, "cx_CustomerJourney", FormKind.Main, new Label("Customer Journey", "Parcours client"),
+                // The panel first: the stage-by-stage satisfaction line, touchpoint counts and reasons are what the form is opened for.
+                PanelTab(),
                 Tab("general", new Label("General", "Général"),
                     Section("journey", new Label("Journey", "Parcours"), F("cx_name"), F("cx_journeytype"), F("cx_accountid"), F("cx_contactid"), F("cx_currentstage"), F("cx_startedon"), F("cx_completedon"), F("ownerid")),
                     Section("scores", new Label("Scores", "Scores"), F("cx_score", true), F("cx_startscore", true), F("cx_scoretrend", true), F("cx_nps", true), F("cx_responsecount", true), F("cx_touchpointcount", true), F("cx_repeatcontacts", true)),
@@ -55,7 +64,14 @@ public static class FormCatalog
                     Section("stages", new Label("Stages", "Étapes"),
                         new SubgridCell("stagescores", new Label("Stage scores", "Scores des étapes"), stage, "cx_customerjourney_cx_journeystagescore", StableIdOfView(stage, "associated"))),
                     Section("responses", new Label("Survey responses", "Réponses aux enquêtes"),
-                        new SubgridCell("surveyresponses", new Label("Survey responses", "Réponses aux enquêtes"), response, "cx_customerjourney_cx_surveyresponse", StableIdOfView(response, "associated"))))),
+                        new SubgridCell("surveyresponses", new Label("Survey responses", "Réponses aux enquêtes"), response, "cx_customerjourney_cx_surveyresponse", StableIdOfView(response, "associated"))),
+                    // Cases are the touchpoints a journey gathers most; activities are counted in the panel.
+                    Section("cases", new Label("Cases", "Incidents"),
+                        new SubgridCell("cases", new Label("Cases", "Incidents"), "incident", "cx_customerjourney_incident", StableIdOfView("incident", ViewCatalog.JourneyCases))))) with
+            {
+                Libraries = new[] { WebResourceCatalog.FormLibrary },
+                Handlers = new[] { new FormHandler("onload", JourneyOnLoad, WebResourceCatalog.FormLibrary) },
+            },
             Own(journey, "cx_CustomerJourney", FormKind.QuickCreate, new Label("Quick Create Customer Journey", "Création rapide : parcours client"),
                 Tab("general", new Label("General", "Général"),
                     Section("journey", new Label("Journey", "Parcours"), F("cx_journeytype"), F("cx_accountid"), F("cx_contactid"), F("cx_currentstage"), F("cx_startedon")))),
@@ -76,8 +92,10 @@ public static class FormCatalog
 
             Customer("account", "Account", AccountMainForm, new Label("Account", "Compte"), "CrmCx.Forms.accountOnLoad"),
             Customer("contact", "Contact", ContactMainForm, new Label("Contact", "Contact"), "CrmCx.Forms.contactOnLoad"),
+            // The case's journey, its stage and risk: the panel reads them from the case's cx_customerjourneyid.
             new FormModel("incident", "Incident", FormKind.Main, CaseMainForm, new Label("Case", "Incident"), new Label("CrmCx additions to the case form.", "Ajouts de CrmCx au formulaire d'incident."), true,
                 new[] { Tab("cx_journey", new Label("Customer journey", "Parcours client"),
+                    Section("cx_journey_panel", CxLabel, PanelCell()),
                     Section("cx_journey_section", new Label("Customer journey", "Parcours client"), F("cx_customerjourneyid"), F("cx_journeystage"))) },
                 new[] { WebResourceCatalog.FormLibrary }, new[] { new FormHandler("onload", "CrmCx.Forms.caseOnLoad", WebResourceCatalog.FormLibrary) }),
         };
@@ -90,12 +108,21 @@ public static class FormCatalog
                 new[]
                 {
                     Tab("cx_customerexperience", CxLabel,
-                        Section("cx_customerexperience_panel", CxLabel, new WebResourceCell(PanelControlId, WebResourceCatalog.Panel, PanelLabel, 14)),
+                        Section("cx_customerexperience_panel", CxLabel, PanelCell()),
                         Section("cx_customerexperience_scores", new Label("NPS and risk", "NPS et risque"),
                             F("cx_nps", true), F("cx_npsresponses", true), F("cx_risklevel", true), F("cx_atriskjourneys", true), F("cx_lastresponseon", true), F("cx_npsupdatedon", true))),
+                    // The panel's "see all" opens this tab: every response of the customer, newest first.
+                    Tab(ResponsesTab, new Label("Survey responses", "Réponses aux enquêtes"),
+                        Section("cx_responses_section", new Label("Survey responses", "Réponses aux enquêtes"),
+                            new SubgridCell(ResponsesSubgrid, new Label("Survey responses", "Réponses aux enquêtes"), response, $"cx_{entity}_cx_surveyresponse",
+                                StableIdOfView(response, ViewCatalog.CustomerResponses)))),
                 },
                 new[] { WebResourceCatalog.FormLibrary }, new[] { new FormHandler("onload", onLoad, WebResourceCatalog.FormLibrary) });
     }
+
+    private static WebResourceCell PanelCell() => new(PanelControlId, WebResourceCatalog.Panel, PanelLabel, 14);
+
+    private static TabModel PanelTab() => Tab("cx_customerexperience", CxLabel, Section("cx_customerexperience_panel", CxLabel, PanelCell()));
 
     // Views are built from the model alone, so their ids can be computed without the view catalog (no initialisation cycle).
     private static Guid StableIdOfView(string entity, string key) => StableId.For($"view:{entity}:{key}");

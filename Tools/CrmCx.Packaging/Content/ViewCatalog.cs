@@ -37,7 +37,7 @@ public static class ViewCatalog
         const string response = SurveyResponseTable.LogicalName;
         var journeyColumns = new[] { ("cx_name", 200), ("cx_journeytype", 120), ("cx_accountid", 150), ("cx_contactid", 150), ("cx_currentstage", 130), ("cx_score", 90), ("cx_risklevel", 90), ("cx_riskscore", 90), ("ownerid", 130) };
 
-        views.Add(new ViewModel(journey, "atrisk", new Label("At-risk journeys", "Parcours à risque"), QueryType.Public, false,
+        views.Add(new ViewModel(journey, AtRiskJourneys, new Label("At-risk journeys", "Parcours à risque"), QueryType.Public, false,
             Fetch(journey, journeyColumns, Filter(Condition("statecode", "eq", "0"), In("cx_risklevel", Medium, High)), Order("cx_riskscore", true)),
             journeyColumns.Append(("cx_flaggedon", 120)).ToArray()));
 
@@ -61,8 +61,54 @@ public static class ViewCatalog
         views.Add(new ViewModel(response, "bycustomer", new Label("Survey responses by customer", "Réponses aux enquêtes par client"), QueryType.Public, false,
             Fetch(response, responseColumns, Filter(Condition("statecode", "eq", "0")), Order("cx_accountid", false), Order("cx_contactid", false), Order("cx_respondedon", true)),
             responseColumns));
+
+        // The account and contact forms' responses subgrid (cx_responses_subgrid), which the panel's "see all" opens:
+        // the customer's responses, newest first. The subgrid's relationship limits it to the form's customer.
+        var customerColumns = new[] { ("cx_respondedon", 130), ("cx_score", 70), ("cx_npscategory", 110), ("cx_channel", 100), ("cx_comment", 300), ("cx_contactid", 150) };
+        views.Add(new ViewModel(response, CustomerResponses, new Label("Customer's survey responses", "Réponses aux enquêtes du client"), QueryType.Public, false,
+            Fetch(response, customerColumns, Filter(Condition("statecode", "eq", "0")), Order("cx_respondedon", true)), customerColumns));
+
+        // Detractors awaiting follow-up: detractor responses with an open task regarding them, or with none (the follow-up
+        // task is regarding the response, cx-scoring.md "Closing the loop"). The task is joined outer; a response whose
+        // only tasks are completed or cancelled drops out. distinct keeps one row when two tasks are open.
+        var awaiting = Fetch(response, responseColumns,
+            new XElement("filter", new XAttribute("type", "and"),
+                Condition("statecode", "eq", "0"),
+                Condition("cx_npscategory", "eq", Detractor.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new XElement("filter", new XAttribute("type", "or"),
+                    new XElement("condition", new XAttribute("entityname", FollowUpAlias), new XAttribute("attribute", "statecode"), new XAttribute("operator", "eq"), new XAttribute("value", "0")),
+                    new XElement("condition", new XAttribute("entityname", FollowUpAlias), new XAttribute("attribute", "activityid"), new XAttribute("operator", "null")))),
+            Order("cx_respondedon", true));
+        awaiting.SetAttributeValue("distinct", "true");
+        awaiting.Element("entity")!.Add(new XElement("link-entity", new XAttribute("name", "task"), new XAttribute("from", "regardingobjectid"), new XAttribute("to", response + "id"),
+            new XAttribute("link-type", "outer"), new XAttribute("alias", FollowUpAlias)));
+        views.Add(new ViewModel(response, DetractorsAwaitingFollowUp, new Label("Detractors awaiting follow-up", "Détracteurs en attente de suivi"), QueryType.Public, false, awaiting, responseColumns));
+
+        // Accounts with responses in the window, for the dashboard's "NPS by account owner" chart.
+        var accountColumns = new[] { ("name", 200), ("ownerid", 150), ("cx_nps", 80), ("cx_npsmargin", 80), ("cx_npsresponses", 90), ("cx_risklevel", 100), ("cx_atriskjourneys", 90) };
+        views.Add(new ViewModel("account", AccountsWithNps, new Label("Accounts with NPS", "Comptes avec NPS"), QueryType.Public, false,
+            Fetch("account", accountColumns, Filter(Condition("statecode", "eq", "0"), Condition("cx_npsresponses", "gt", "0")), Order("cx_nps", false)), accountColumns)
+            { PrimaryName = "name" });
+
+        // The journey form's cases subgrid: a view of CrmCx's own on Microsoft's case table (its ids are not ours to
+        // name), newest first; the subgrid's relationship (cx_customerjourney_incident) limits it to the journey.
+        var caseColumns = new[] { ("title", 200), ("ticketnumber", 110), ("customerid", 150), ("cx_journeystage", 130), ("statecode", 90), ("createdon", 125) };
+        views.Add(new ViewModel("incident", JourneyCases, new Label("Cases of the journey", "Incidents du parcours"), QueryType.Public, false,
+            Fetch("incident", caseColumns, null, Order("createdon", true)), caseColumns) { PrimaryName = "title" });
         return views;
     }
+
+    /// <summary>Key of the journey's cases view (on incident).</summary>
+    public const string JourneyCases = "journeycases";
+    /// <summary>Key of the customer's responses view (the account and contact forms' responses subgrid).</summary>
+    public const string CustomerResponses = "customerresponses";
+    /// <summary>Key of the detractors awaiting follow-up view.</summary>
+    public const string DetractorsAwaitingFollowUp = "detractorsawaitingfollowup";
+    /// <summary>Key of the accounts with NPS view (on account).</summary>
+    public const string AccountsWithNps = "accountswithnps";
+    /// <summary>Key of the at-risk journeys view.</summary>
+    public const string AtRiskJourneys = "atrisk";
+    private const string FollowUpAlias = "followup";
 
     private static IEnumerable<ViewModel> SystemViews(TableModel table)
     {

@@ -21,9 +21,12 @@ public static class QueryType
     public const int Lookup = 64;
 }
 
-/// <summary>A view (saved query) of a CrmCx table.</summary>
+/// <summary>A view (saved query) of a CrmCx table, or one CrmCx adds to a standard table (whose primary name column is not cx_name).</summary>
 public sealed record ViewModel(string Entity, string Key, Label Name, int QueryType, bool IsDefault, XElement Fetch, IReadOnlyList<(string Column, int Width)> Columns)
 {
+    /// <summary>The primary name column the grid opens the row from (layoutxml jump).</summary>
+    public string PrimaryName { get; init; } = "cx_name";
+
     /// <summary>Stable id.</summary>
     public Guid Id => StableId.For($"view:{Entity}:{Key}");
 }

@@ -142,7 +142,7 @@ public static class SavedQueryXml
                 new XElement("isdefault", Bit(view.IsDefault)),
                 new XElement("savedqueryid", StableId.Braced(view.Id)),
                 new XElement("layoutxml",
-                    new XElement("grid", new XAttribute("name", "resultset"), new XAttribute("jump", "cx_name"), new XAttribute("select", "1"), new XAttribute("icon", "1"), new XAttribute("preview", "1"),
+                    new XElement("grid", new XAttribute("name", "resultset"), new XAttribute("jump", view.PrimaryName), new XAttribute("select", "1"), new XAttribute("icon", "1"), new XAttribute("preview", "1"),
                         new XElement("row", new XAttribute("name", "result"), new XAttribute("id", view.Entity + "id"),
                             view.Columns.Select(c => new XElement("cell", new XAttribute("name", c.Column), new XAttribute("width", c.Width)))))),
                 new XElement("querytype", view.QueryType),

@@ -11,7 +11,7 @@ using static CrmCx.Packaging.Generation.XmlFile;
 namespace CrmCx.Packaging.Generation;
 
 /// <summary>
-/// Produces every file of Solution/ (the SolutionPackager layout) from the data model, the form, view, web resource,
+/// Produces every file of Solution/ (the SolutionPackager layout) from the data model, the form, view, chart, dashboard, web resource,
 /// settings, custom API and schedule catalogs and the plugin assembly's registration attributes. The same inputs give the same text. A step that
 /// cannot ship (<see cref="StepCheck"/>) is left out: Solution/ never holds a step an import could not resolve; the
 /// commands report such steps and fail.
@@ -48,11 +48,24 @@ public static class SolutionGenerator
         foreach (var table in CrmCxModel.Tables)
         {
             Add($"Entities/{table.SchemaName}/Entity.xml", EntityXml.ForTable(table));
-            foreach (var view in ViewCatalog.Of(table.LogicalName))
-                Add($"Entities/{table.SchemaName}/SavedQueries/{StableId.Braced(view.Id)}.xml", SavedQueryXml.For(view));
+            AddViewsAndCharts(table.LogicalName, table.SchemaName);
         }
         foreach (var extension in CrmCxModel.Extensions)
+        {
             Add($"Entities/{extension.SchemaName}/Entity.xml", EntityXml.ForExtension(extension));
+            // Views and charts CrmCx adds to a standard table are new components of their own, valid in both zips.
+            AddViewsAndCharts(extension.LogicalName, extension.SchemaName);
+        }
+        foreach (var dashboard in DashboardCatalog.All)
+            Add($"{DashboardXml.Folder}/{StableId.Braced(dashboard.Id)}.xml", DashboardXml.For(dashboard));
+
+        void AddViewsAndCharts(string entity, string schemaName)
+        {
+            foreach (var view in ViewCatalog.Of(entity))
+                Add($"Entities/{schemaName}/SavedQueries/{StableId.Braced(view.Id)}.xml", SavedQueryXml.For(view));
+            foreach (var chart in ChartCatalog.Of(entity))
+                Add($"Entities/{schemaName}/Visualizations/{StableId.Braced(chart.Id)}.xml", VisualizationXml.For(chart));
+        }
         foreach (var form in FormCatalog.Forms)
         {
             var xml = FormXml.For(form);

@@ -15,7 +15,7 @@ namespace CrmCx.Packaging.Generation;
 public static class SolutionManifestXml
 {
     /// <summary>Solution component types (componenttype choice).</summary>
-    private const int Entity = 1, OptionSet = 9, Role = 20, Workflow = 29, SystemForm = 60, WebResource = 61, PluginAssembly = 91, Step = 92;
+    private const int Entity = 1, OptionSet = 9, Role = 20, SavedQuery = 26, Workflow = 29, SavedQueryVisualization = 59, SystemForm = 60, WebResource = 61, PluginAssembly = 91, Step = 92;
 
     /// <summary>
     /// The manifest; managed is 0 or 1 in a zip, 2 in the unpacked folder (both kinds can be packed). Component type codes
@@ -43,6 +43,13 @@ public static class SolutionManifestXml
         // ai-builder/LearningModules/CreateAIBuilderpromptsusingyourownDataversedata_1_0_0_1_managed.zip; coe-starter-kit Core Components).
         roots.Add(Root(Workflow, id: StableId.Braced(ScheduleCatalog.FlowId)));
         roots.AddRange(FormCatalog.Forms.Where(f => f.IsDifference).Select(f => Root(SystemForm, id: StableId.Braced(f.Id))));
+        // A standard table travels as a shell, which carries none of its views and charts: CrmCx's own are listed by id
+        // (those of CrmCx's tables come with their table).
+        var standard = CrmCxModel.Extensions.Select(e => e.LogicalName).ToHashSet(StringComparer.Ordinal);
+        roots.AddRange(ViewCatalog.Views.Where(v => standard.Contains(v.Entity)).Select(v => Root(SavedQuery, id: StableId.Braced(v.Id))));
+        roots.AddRange(ChartCatalog.Charts.Where(c => standard.Contains(c.Entity)).Select(c => Root(SavedQueryVisualization, id: StableId.Braced(c.Id))));
+        // A dashboard is a system form (type 0) of its own.
+        roots.AddRange(DashboardCatalog.All.Select(d => Root(SystemForm, id: StableId.Braced(d.Id))));
         roots.AddRange(WebResourceCatalog.All.Select(w => Root(WebResource, schemaName: w.Name)));
         if (assembly is not null)
         {

@@ -74,8 +74,18 @@ public static class SolutionPackage
                     .Select(f => Strip(Load(f).Root!).Element("savedquery") ?? throw Malformed(f, "no savedquery element")).ToList()
                 : new List<XElement>();
             if (views.Count > 0) entity.Add(new XElement("SavedQueries", new XElement("savedqueries", views)));
+            var charts = Directory.Exists(Path.Combine(entityFolder, "Visualizations"))
+                ? Directory.EnumerateFiles(Path.Combine(entityFolder, "Visualizations"), "*.xml").OrderBy(f => f, StringComparer.Ordinal)
+                    .Select(f => Strip(Load(f).Root!) is { Name.LocalName: "visualization" } v ? v : throw Malformed(f, "no visualization root element")).ToList()
+                : new List<XElement>();
+            if (charts.Count > 0) entity.Add(new XElement("Visualizations", charts));
             entities.Add(entity);
         }
+
+        var dashboards = Section(root, "Dashboards");
+        foreach (var file in Files(folder, "Dashboards", "*.xml"))
+            dashboards.Add(Strip(Load(file).Root!) is { Name.LocalName: "Dashboard" } d ? d : throw Malformed(file, "no Dashboard root element"));
+        if (!dashboards.HasElements) dashboards.Remove();
 
         var relationships = Section(root, "EntityRelationships");
         foreach (var file in Files(folder, Path.Combine("Other", "Relationships"), "*.xml"))
@@ -231,7 +241,9 @@ public static class SolutionPackage
     // only a managed solution may carry) would name a form change that is not there.
     private static void DropRootsOfAbsentForms(XDocument manifest, XDocument customizations)
     {
-        var forms = customizations.Descendants("systemform").Select(f => (string?)f.Element("formid")).Where(id => id is not null).Select(id => Guid.Parse(id!)).ToHashSet();
+        var forms = customizations.Descendants("systemform").Select(f => (string?)f.Element("formid"))
+            .Concat(customizations.Descendants("Dashboard").Select(d => (string?)d.Element("FormId")))
+            .Where(id => id is not null).Select(id => Guid.Parse(id!)).ToHashSet();
         manifest.Descendants("RootComponent")
             .Where(r => (string?)r.Attribute("type") == "60" && Guid.TryParse((string?)r.Attribute("id"), out var id) && !forms.Contains(id))
             .ToList().ForEach(r => r.Remove());

@@ -28,13 +28,25 @@ namespace CrmCx.Packaging.Validation;
 /// commit 3297c082f229b0fd37220b5cb1d8d662aecc0d92, CreateAIBuilderpromptsusingyourownDataversedata_1_0_0_1_managed.zip).
 /// Those two elements are taken out of a Category 5 row after checking JsonFileName names a Workflows/*.json part;
 /// everything else of the row is validated as written.</item>
+/// <item>it leaves a chart's datadescription and presentationdescription untyped: their content is taken out of the
+/// copy and checked here instead: the datadefinition against VisualizationDataDescription.xsd, each of its fetch
+/// elements against Fetch.xsd (through this schema set, which includes it), the presentation as a Chart with at least
+/// one typed Series;</item>
+/// <item>it cannot tell whether a dashboard's chart or grid names a view and a chart the solution carries: every
+/// VisualizationId and ViewId of a dashboard must be a visualization and a savedquery of its TargetEntityType in the
+/// same document, and every web resource a dashboard shows must be in its WebResources.</item>
 /// </list>
 /// </summary>
 public sealed class CustomizationsSchema
 {
     private readonly XmlSchemaSet schemas;
+    private readonly XmlSchemaSet visualization;
 
-    private CustomizationsSchema(XmlSchemaSet schemas) => this.schemas = schemas;
+    private CustomizationsSchema(XmlSchemaSet schemas, XmlSchemaSet visualization)
+    {
+        this.schemas = schemas;
+        this.visualization = visualization;
+    }
 
     /// <summary>Loads the schema set from a folder (the includes resolve relative to it).</summary>
     public static CustomizationsSchema Load(string folder)
@@ -45,7 +57,79 @@ public sealed class CustomizationsSchema
         using (var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = new XmlUrlResolver() }))
             set.Add(null, reader);
         set.Compile();
-        return new CustomizationsSchema(set);
+        var chartPath = Path.Combine(folder, "VisualizationDataDescription.xsd");
+        if (!File.Exists(chartPath)) throw new FileNotFoundException($"Schema not found: {chartPath}.", chartPath);
+        var chartSet = new XmlSchemaSet();
+        using (var reader = XmlReader.Create(chartPath, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
+            chartSet.Add(null, reader);
+        chartSet.Compile();
+        return new CustomizationsSchema(set, chartSet);
+    }
+
+    private IEnumerable<string> ChartErrors(XElement chart)
+    {
+        var where = $"visualization {chart.Element("savedqueryvisualizationid")?.Value}";
+        var data = chart.Element("datadescription");
+        var definition = data?.Elements().SingleOrDefault();
+        if (definition?.Name.LocalName != "datadefinition") { yield return $"{where}: datadescription must hold one datadefinition"; }
+        else
+        {
+            var shell = new XElement(definition);
+            foreach (var fetch in shell.Descendants("fetch")) fetch.RemoveAll();
+            foreach (var error in ValidateAgainst(visualization, shell)) yield return $"{where}: datadescription: {error}";
+            foreach (var fetch in definition.Descendants("fetch"))
+                foreach (var error in ValidateAgainst(schemas, fetch)) yield return $"{where}: datadescription fetch: {error}";
+            var aliases = definition.Descendants("fetch").Descendants("attribute").Select(a => (string?)a.Attribute("alias")).ToHashSet(StringComparer.Ordinal);
+            foreach (var measure in definition.Descendants("measure").Where(m => !aliases.Contains((string?)m.Attribute("alias"))))
+                yield return $"{where}: measure '{(string?)measure.Attribute("alias")}' names no aliased attribute of the fetch";
+        }
+        var chartElement = chart.Element("presentationdescription")?.Elements().SingleOrDefault();
+        if (chartElement?.Name.LocalName != "Chart" || !chartElement.Elements("Series").Elements("Series").Any(x => !string.IsNullOrEmpty((string?)x.Attribute("ChartType"))))
+            yield return $"{where}: presentationdescription must hold one Chart with a Series that names its ChartType";
+        data?.RemoveNodes();
+        chart.Element("presentationdescription")?.RemoveNodes();
+    }
+
+    private static IEnumerable<string> DashboardReferenceErrors(XElement root)
+    {
+        var views = new HashSet<(string, Guid)>();
+        var charts = new HashSet<(string, Guid)>();
+        foreach (var entity in root.Element("Entities")?.Elements("Entity") ?? Enumerable.Empty<XElement>())
+        {
+            var name = entity.Element("Name")?.Value.ToLowerInvariant() ?? string.Empty;
+            foreach (var id in entity.Descendants("savedqueryid")) if (Guid.TryParse(id.Value, out var g)) views.Add((name, g));
+            foreach (var id in entity.Descendants("savedqueryvisualizationid")) if (Guid.TryParse(id.Value, out var g)) charts.Add((name, g));
+        }
+        var resources = root.Element("WebResources")?.Elements("WebResource").Select(w => w.Element("Name")?.Value).ToHashSet(StringComparer.Ordinal) ?? new HashSet<string?>();
+        foreach (var dashboard in root.Element("Dashboards")?.Elements("Dashboard") ?? Enumerable.Empty<XElement>())
+            foreach (var control in dashboard.Descendants("control"))
+            {
+                var where = $"Dashboard {dashboard.Element("FormId")?.Value} control {(string?)control.Attribute("id")}";
+                var parameters = control.Element("parameters");
+                var url = parameters?.Element("Url")?.Value;
+                if (url is not null)
+                {
+                    if (!resources.Contains(url)) yield return $"{where}: web resource {url} is not in the solution";
+                    continue;
+                }
+                var entity = parameters?.Element("TargetEntityType")?.Value ?? string.Empty;
+                if (!Guid.TryParse(parameters?.Element("ViewId")?.Value, out var view) || !views.Contains((entity, view)))
+                    yield return $"{where}: ViewId {parameters?.Element("ViewId")?.Value} is no view of {entity} in the solution";
+                var chart = parameters?.Element("VisualizationId")?.Value;
+                if (chart is not null && (!Guid.TryParse(chart, out var c) || !charts.Contains((entity, c))))
+                    yield return $"{where}: VisualizationId {chart} is no chart of {entity} in the solution";
+            }
+    }
+
+    private static List<string> ValidateAgainst(XmlSchemaSet set, XElement element)
+    {
+        var errors = new List<string>();
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = set, DtdProcessing = DtdProcessing.Prohibit };
+        settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
+        settings.ValidationEventHandler += (_, e) => errors.Add($"line {e.Exception.LineNumber}: {e.Message}");
+        using var reader = XmlReader.Create(new StringReader(element.ToString(SaveOptions.None)), settings);
+        while (reader.Read()) { }
+        return errors;
     }
 
     // CustomizationsSolution.xsd, sdkmessageprocessingsteptype: … Mode, Rank, SdkMessageId, EventHandler, EventHandlerTypeCode, Stage …
@@ -112,6 +196,9 @@ public sealed class CustomizationsSchema
         }
         foreach (var flow in copy.Descendants("Workflow").Where(w => w.Element("Category")?.Value == "5").ToList())
             errors.AddRange(SetAsideModernFlowElements(flow));
+        if (copy.Root is not null) errors.AddRange(DashboardReferenceErrors(copy.Root));
+        foreach (var chart in copy.Descendants("visualization").ToList())
+            errors.AddRange(ChartErrors(chart).ToList());
         var text = copy.ToString(SaveOptions.None);
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas, DtdProcessing = DtdProcessing.Prohibit };
         settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
