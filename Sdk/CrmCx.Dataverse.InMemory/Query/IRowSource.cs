@@ -12,4 +12,7 @@ internal interface IRowSource
 
     /// <summary>The stored rows (the engine copies, never mutates them).</summary>
     IEnumerable<Entity> GetRows(string logicalName);
+
+    /// <summary>The stored row with this primary id, or null (the engine copies, never mutates it).</summary>
+    Entity? Find(string logicalName, System.Guid id);
 }

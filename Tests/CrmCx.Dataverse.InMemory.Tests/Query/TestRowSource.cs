@@ -49,6 +49,8 @@ internal sealed class TestRowSource : IRowSource
 
     public IEnumerable<Entity> GetRows(string logicalName) => rows[GetTable(logicalName).LogicalName];
 
+    public Entity? Find(string logicalName, Guid id) => rows[GetTable(logicalName).LogicalName].Find(e => e.Id == id);
+
     public IReadOnlyList<Entity> Rows(string logicalName) => rows[logicalName];
 
     /// <summary>Adds a row with a new id (set as Id and as the primary id column) and the given values.</summary>

@@ -10,7 +10,8 @@ namespace CrmCx.Dataverse.InMemory.Query.Joins;
 /// <summary>
 /// Produces the joined rows of a query. Each link is a hash join: the linked table is filtered by its link criteria
 /// (Dataverse puts link-entity filters in the join's ON clause) and indexed on the joined column once, so a join costs
-/// one pass over each table rather than rows × rows.
+/// one pass over each table rather than rows × rows. Only linked rows whose key some parent row carries are indexed, and a
+/// link on the linked table's primary id looks its rows up by id (as SQL seeks a clustered key) instead of scanning.
 /// </summary>
 internal static class JoinExecutor
 {
@@ -18,12 +19,17 @@ internal static class JoinExecutor
     {
         var width = model.SlotCount;
         var rows = new List<Entity?[]>();
+        // The root filter reads only the root's slot: test each row in one probe and allocate only the rows kept (a
+        // scan of a large table would otherwise allocate an array per row it rejects).
+        var probe = new Entity?[width];
         foreach (var entity in source.GetRows(model.Root.Table.LogicalName))
         {
             context.Work.RowsRead++;
+            probe[0] = entity;
+            if (rootFilter is not null && !rootFilter(probe)) continue;
             var row = new Entity?[width];
             row[0] = entity;
-            if (rootFilter is null || rootFilter(row)) rows.Add(row);
+            rows.Add(row);
         }
 
         // Nodes are in depth-first order, so a link's parent slot is filled before the link is joined.
@@ -38,8 +44,14 @@ internal static class JoinExecutor
         if (node.Join is JoinKind.Exists or JoinKind.NotExists && node.Links.Count > 0)
             throw Faults.InvalidArgument($"Links nested under the exists/any link-entity '{node.Alias}' are not supported by the in-memory organization.");
 
-        var index = Index(node, model, source, context, width);
         var parentIsId = string.Equals(node.ParentAttribute, parent.Table.PrimaryIdAttribute, StringComparison.Ordinal);
+        var wanted = new HashSet<Scalar>();
+        foreach (var row in rows)
+        {
+            var key = ConditionCompiler.Read(row, parent.Slot, node.ParentAttribute, parentIsId);
+            if (!key.IsNull) wanted.Add(key);
+        }
+        var index = Index(node, model, source, context, width, wanted);
         var next = new List<Entity?[]>(rows.Count);
         foreach (var row in rows)
         {
@@ -73,19 +85,35 @@ internal static class JoinExecutor
         return next;
     }
 
-    private static Dictionary<Scalar, List<Entity>> Index(QueryNode node, QueryModel model, IRowSource source, QueryContext context, int width)
+    private static Dictionary<Scalar, List<Entity>> Index(QueryNode node, QueryModel model, IRowSource source, QueryContext context, int width, HashSet<Scalar> wanted)
     {
         var filter = ConditionCompiler.Compile(node.Filter, model, node, context);
         var childIsId = string.Equals(node.ChildAttribute, node.Table.PrimaryIdAttribute, StringComparison.Ordinal);
         var probe = new Entity?[width];
         var index = new Dictionary<Scalar, List<Entity>>(context.Work.Counting<Scalar>());
+        if (wanted.Count == 0) return index;
+        if (childIsId)
+        {
+            foreach (var key in wanted)
+            {
+                if (key.Kind != ScalarKind.Guid) continue;
+                var entity = source.Find(node.Table.LogicalName, key.Guid);
+                if (entity is null) continue;
+                context.Work.RowsRead++;
+                probe[node.Slot] = entity;
+                if (filter is not null && !filter(probe)) continue;
+                index[key] = new List<Entity>(1) { entity };
+            }
+            return index;
+        }
         foreach (var entity in source.GetRows(node.Table.LogicalName))
         {
             context.Work.RowsRead++;
             probe[node.Slot] = entity;
-            if (filter is not null && !filter(probe)) continue;
             var key = ConditionCompiler.Read(probe, node.Slot, node.ChildAttribute, childIsId);
-            if (key.IsNull) continue;
+            // Rows no parent row points to cannot join: not filtered, not indexed.
+            if (key.IsNull || !wanted.Contains(key)) continue;
+            if (filter is not null && !filter(probe)) continue;
             if (!index.TryGetValue(key, out var list)) index[key] = list = new List<Entity>(1);
             list.Add(entity);
         }

@@ -149,7 +149,28 @@ public sealed class LinkEntityTests
         Assert.Equal(5000, rows.Count);
         var names = accounts.ToDictionary(a => a.Id, a => a.GetAttributeValue<string>("name"));
         Assert.All(rows, r => Assert.Equal(names[r.GetAttributeValue<EntityReference>("cx_accountid").Id], r.GetAttributeValue<AliasedValue>("account1.name").Value));
-        Assert.Equal(5000 + 2003, engine.Work.RowsRead); // every response, then every account (three come from the constructor)
+        // Every response, then each account a response names, sought by its id (the three of the constructor are not read).
+        Assert.Equal(5000 + 2000, engine.Work.RowsRead);
         Assert.InRange(engine.Work.KeyComparisons, 5000, 2 * 5000);
+    }
+
+    [Fact]
+    public void A_link_on_a_lookup_indexes_only_the_linked_rows_some_parent_row_points_to()
+    {
+        // Each account's responses through a link on cx_accountid: 5,000 responses are read once, and only the 10 of the
+        // one account asked for are indexed and compared (the index of the whole table would compare 5,000 keys).
+        var accounts = Enumerable.Range(0, 500).Select(i => source.Add("account", ("name", "A" + i))).ToList();
+        for (var i = 0; i < 5000; i++)
+            source.Add("cx_response", ("cx_accountid", accounts[i % accounts.Count].ToEntityReference()), ("cx_score", i % 11));
+        var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+        query.Criteria.AddCondition("accountid", ConditionOperator.Equal, accounts[7].Id);
+        query.AddLink("cx_response", "accountid", "cx_accountid").Columns = new ColumnSet("cx_score");
+        var engine = source.Engine();
+
+        var rows = engine.RetrieveMultiple(query).Entities;
+
+        Assert.Equal(10, rows.Count);
+        Assert.All(rows, r => Assert.Equal("A7", r.GetAttributeValue<string>("name")));
+        Assert.InRange(engine.Work.KeyComparisons, 10, 2 * 10 + 5);
     }
 }
