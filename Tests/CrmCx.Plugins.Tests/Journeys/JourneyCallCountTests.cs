@@ -49,10 +49,11 @@ namespace CrmCx.Plugins.Tests.Journeys
             Assert.Equal(6, small.Touchpoints);
             Assert.Equal(501, large.Touchpoints);
             Assert.Equal(small.Calls, large.Calls);
-            // journey read (with its row version), response aggregate, 5 touchpoint aggregates, stage rows read, 6 stage upserts,
-            // journey update (if the version still matches), account roll-up (its version, the aggregate, the update under it),
-            // and the settings (environment variable cx_Settings), read once by a fresh plug-in instance
-            Assert.Equal(19, small.Calls);
+            // one read of the journey with its stage rows, customers and owners' languages; the response aggregate; 5 touchpoint
+            // aggregates; one upsert (the stage the call joined: the others did not change); the journey update under its
+            // version. The level stayed, so the account is not rolled up. A fresh plug-in instance also reads the settings
+            // (environment variable cx_Settings) and the base language (organization.languagecode) once.
+            Assert.Equal(11, small.Calls);
         }
     }
 }

@@ -71,7 +71,7 @@ namespace CrmCx.Plugins.Tests.Journeys
                 Recompute(system).RecomputeAndRollUp(new[] { journey }, o.Org.Clock.UtcNow);
                 return false;
             }, u => u.Target.LogicalName == CustomerSchema.Account);
-            Recompute(updates).RollUpCustomers(new[] { customer });
+            Recompute(updates).RollUpCustomers(new[] { customer }, o.Org.Clock.UtcNow);
 
             Assert.Equal(2, updates.Updates);
             Assert.Equal((int)RiskLevel.High, o.Row(CustomerSchema.Account, account).GetAttributeValue<OptionSetValue>(CustomerSchema.RiskLevel).Value);

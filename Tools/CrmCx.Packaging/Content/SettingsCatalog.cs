@@ -23,7 +23,8 @@ public static class SettingsCatalog
     public const string DefaultJson =
         "{\"windowDays\":365,\"followUpEnabled\":true,\"followUpDueDays\":2,\"trendDropPoints\":20,\"lowJourneyScore\":50,\"repeatWindowDays\":14,\"repeatContactsMinimum\":2,"
         + "\"expectedTouchpoints\":{\"onboarding\":6,\"relocation\":4,\"renewal\":3,\"technicalIssue\":3,\"other\":5},"
-        + "\"expectedDays\":{\"onboarding\":90,\"relocation\":30,\"renewal\":45,\"technicalIssue\":14,\"other\":60}}";
+        + "\"expectedDays\":{\"onboarding\":90,\"relocation\":30,\"renewal\":45,\"technicalIssue\":14,\"other\":60},"
+        + "\"detractorSharePercent\":40,\"detractorShareMinimumResponses\":10,\"silentDays\":90}";
 
     /// <summary>
     /// The definition's type, JSON: the Type choice of the environmentvariabledefinition table (100000000 String,
