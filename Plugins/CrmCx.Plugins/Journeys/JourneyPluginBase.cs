@@ -26,6 +26,9 @@ namespace CrmCx.Journeys
             Service(context).RecomputeAndRollUp(journeyIds, context.OperationTime);
         }
 
+        /// <summary>The organization's base language, cached by this plug-in instance.</summary>
+        protected OrganizationLanguage Language => language;
+
         /// <summary>The recompute service of this execution: SYSTEM, the settings in force, the instance's cached base language.</summary>
         protected JourneyRecomputeService Service(LocalPluginContext context)
         {

@@ -113,6 +113,8 @@ namespace CrmCx.Journeys
             OwnerUser = owner != null && owner.LogicalName == "systemuser" ? owner.Id : (Guid?)null;
             OwnerLanguage = ownerLanguage;
             Version = OptimisticUpdate.VersionOf(journey);
+            StoredTouchpointCount = journey.GetAttributeValue<int?>(JourneySchema.TouchpointCount);
+            StoredRepeatContacts = journey.GetAttributeValue<int?>(JourneySchema.RepeatContacts);
             AccountRef = journey.GetAttributeValue<EntityReference>(JourneySchema.Account);
             ContactRef = journey.GetAttributeValue<EntityReference>(JourneySchema.Contact);
             Stages = stages;
@@ -130,6 +132,10 @@ namespace CrmCx.Journeys
         public Guid? OwnerUser { get; }
         public int? OwnerLanguage { get; }
         public string? Version { get; }
+        /// <summary>cx_touchpointcount as the last recompute wrote it; null when the journey was never computed.</summary>
+        public int? StoredTouchpointCount { get; }
+        /// <summary>cx_repeatcontacts as the last recompute wrote it.</summary>
+        public int? StoredRepeatContacts { get; }
         public EntityReference? AccountRef { get; }
         public EntityReference? ContactRef { get; }
         public IReadOnlyDictionary<int, StoredStage> Stages { get; }
@@ -151,7 +157,7 @@ namespace CrmCx.Journeys
         {
             JourneySchema.Name, JourneySchema.JourneyType, JourneySchema.Account, JourneySchema.Contact, JourneySchema.StateCode,
             JourneySchema.StartedOn, JourneySchema.CompletedOn, JourneySchema.RiskLevel, JourneySchema.Owner, "createdon",
-            OptimisticUpdate.VersionNumber,
+            JourneySchema.TouchpointCount, JourneySchema.RepeatContacts, OptimisticUpdate.VersionNumber,
         };
 
         /// <summary>The journey, or null when it no longer exists (a query: a journey deleted since the trigger is no fault).</summary>

@@ -86,7 +86,18 @@ namespace CrmCx.Journeys
         }
 
         /// <summary>Recomputes each journey once, then each customer whose journeys' level changed once; returns the journeys' results.</summary>
-        public IReadOnlyList<JourneyRecomputeResult> RecomputeAndRollUp(IEnumerable<Guid> journeyIds, DateTime now)
+        public IReadOnlyList<JourneyRecomputeResult> RecomputeAndRollUp(IEnumerable<Guid> journeyIds, DateTime now) =>
+            RecomputeAndRollUp(journeyIds, now, responsesAddedOnly: false);
+
+        /// <summary>
+        /// As <see cref="RecomputeAndRollUp(IEnumerable{Guid}, DateTime)"/>; with <paramref name="responsesAddedOnly"/>
+        /// (survey responses were only added to these journeys since their last recompute) the touchpoint figures are taken
+        /// from what the last recompute stored (stage rows, cx_touchpointcount, cx_repeatcontacts) instead of five
+        /// aggregates. Safe under concurrency: every touchpoint change queues a full recompute, and the journey is written
+        /// under the version its stored figures were read with, so a mixed read never survives a newer write. A journey
+        /// never computed (no cx_touchpointcount) is computed in full.
+        /// </summary>
+        internal IReadOnlyList<JourneyRecomputeResult> RecomputeAndRollUp(IEnumerable<Guid> journeyIds, DateTime now, bool responsesAddedOnly)
         {
             if (journeyIds == null) throw new ArgumentNullException(nameof(journeyIds));
             var results = new List<JourneyRecomputeResult>();
@@ -94,7 +105,7 @@ namespace CrmCx.Journeys
             var pending = new Dictionary<string, CustomerRow>(StringComparer.Ordinal);
             foreach (var id in journeyIds.Where(i => i != Guid.Empty).Distinct())
             {
-                var result = RecomputeOne(id, now, pending);
+                var result = RecomputeOne(id, now, pending, responsesAddedOnly);
                 if (result != null) results.Add(result);
             }
             foreach (var customer in pending.Values) RollUpRead(customer, now);
@@ -120,12 +131,12 @@ namespace CrmCx.Journeys
         public JourneyRecomputeResult? Recompute(Guid journeyId, DateTime now)
         {
             var pending = new Dictionary<string, CustomerRow>(StringComparer.Ordinal);
-            var result = RecomputeOne(journeyId, now, pending);
+            var result = RecomputeOne(journeyId, now, pending, false);
             foreach (var customer in pending.Values) RollUpRead(customer, now);
             return result;
         }
 
-        private JourneyRecomputeResult? RecomputeOne(Guid journeyId, DateTime now, Dictionary<string, CustomerRow> pending)
+        private JourneyRecomputeResult? RecomputeOne(Guid journeyId, DateTime now, Dictionary<string, CustomerRow> pending, bool responsesAddedOnly)
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
@@ -135,7 +146,8 @@ namespace CrmCx.Journeys
                     trace?.Invoke("Journey " + journeyId + " no longer exists; nothing to recompute.");
                     return null;
                 }
-                var result = TryRecompute(journey, now);
+                // A retry reads everything again: whoever overtook this recompute may have changed touchpoints too.
+                var result = TryRecompute(journey, now, responsesAddedOnly && attempt == 1);
                 if (result != null)
                 {
                     // The customers' figures depend on the journey's level and state only: unchanged, nothing to roll up.
@@ -154,9 +166,11 @@ namespace CrmCx.Journeys
         }
 
         /// <summary>Computes and writes the journey read at one version; null when its version no longer matches at the write.</summary>
-        private JourneyRecomputeResult? TryRecompute(JourneyRow journey, DateTime now)
+        private JourneyRecomputeResult? TryRecompute(JourneyRow journey, DateTime now, bool responsesAddedOnly)
         {
-            var figures = JourneyScoring.Compute(activity.Responses(journey.Id), activity.Touchpoints(journey.Id), engine.Options.RepeatWindowDays);
+            var figures = responsesAddedOnly && journey.StoredTouchpointCount.HasValue
+                ? JourneyScoring.Compute(activity.Responses(journey.Id), StoredTouchpoints(journey), journey.StoredTouchpointCount.Value, journey.StoredRepeatContacts ?? 0)
+                : JourneyScoring.Compute(activity.Responses(journey.Id), activity.Touchpoints(journey.Id), engine.Options.RepeatWindowDays);
             var input = new JourneyRiskInput(journey.Type, figures, journey.StartedOn, journey.IsOpen, journey.CompletedOn);
             var risk = engine.Assess(input, now);
             // When time alone changes this assessment (the duration rule and its day count): the scheduled recalculation reads it.
@@ -172,6 +186,9 @@ namespace CrmCx.Journeys
                 journey.Id, figures.Score, figures.Trend, risk.Score, risk.Level, sent));
             return new JourneyRecomputeResult(journey.Id, figures, risk, journey.PreviousLevel, journey.IsOpen, sent, journey.AccountRef, journey.ContactRef);
         }
+
+        private static IReadOnlyList<StageActivity> StoredTouchpoints(JourneyRow journey) =>
+            journey.Stages.Values.Select(s => new StageActivity(s.Stage, s.TouchpointCount ?? 0, s.FirstActivityOn, s.LastActivityOn)).ToList();
 
         private TextCatalog BaseText(DateTime now) => TextCatalog.For(language.Get(service, now));
 
