@@ -44,7 +44,7 @@ public sealed class InMemoryOrganization
         CustomApis = new CustomApiRegistry(name => Dispatcher.Handles(name) || SdkMessageCatalog.IdOf(name) is not null);
         Security = new SecurityRoles(SystemUserId, AdminUserId, userId => store.Find("systemuser", userId) is not null);
 
-        Seed(new Entity("organization", OrganizationId) { ["name"] = OrganizationName });
+        Seed(new Entity("organization", OrganizationId) { ["name"] = OrganizationName, ["languagecode"] = EnglishLcid });
         Seed(new Entity("businessunit", BusinessUnitId) { ["name"] = OrganizationName });
         Seed(new Entity("systemuser", SystemUserId) { ["fullname"] = "SYSTEM", ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId) });
         Seed(new Entity("systemuser", AdminUserId)
@@ -52,6 +52,28 @@ public sealed class InMemoryOrganization
             ["firstname"] = "Admin", ["lastname"] = "User", ["domainname"] = "admin@crmcx.test",
             ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId),
         });
+        SeedUserSettings(SystemUserId);
+        SeedUserSettings(AdminUserId);
+    }
+
+    private const int EnglishLcid = 1033;
+
+    // Every user has a usersettings row (same id); its UI language starts as the organization's base language.
+    private void SeedUserSettings(Guid userId) =>
+        Seed(new Entity("usersettings", userId) { ["uilanguageid"] = store.Find("organization", OrganizationId)?.GetAttributeValue<int?>("languagecode") ?? EnglishLcid });
+
+    /// <summary>Sets organization.languagecode, the base language (not counted; test and demo setup).</summary>
+    public void SetBaseLanguage(int lcid) => SetColumn("organization", OrganizationId, "languagecode", lcid);
+
+    /// <summary>Sets a user's usersettings.uilanguageid, the language the user reads the app in (not counted; test and demo setup).</summary>
+    public void SetUserLanguage(Guid userId, int lcid) => SetColumn("usersettings", userId, "uilanguageid", lcid);
+
+    private void SetColumn(string table, Guid id, string column, int value)
+    {
+        var definition = Metadata.Get(table);
+        var row = EntityCopier.Copy(store.Get(table, id));
+        row[column] = value;
+        store.Replace(definition, row);
     }
 
     /// <summary>The org's clock (createdon, modifiedon and OperationCreatedOn read it).</summary>
@@ -104,7 +126,9 @@ public sealed class InMemoryOrganization
             ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId),
         };
         if (parts.Length == 1) user.Attributes.Remove("lastname");
-        return Seed(user);
+        var id = Seed(user);
+        SeedUserSettings(id);
+        return id;
     }
 
     /// <summary>The organization service of a user (default AdminUserId); calls are counted as "client".</summary>

@@ -23,17 +23,21 @@ namespace CrmCx.Domain.Configuration
         /// <summary>Schema name of the environment variable definition that holds the settings.</summary>
         public const string EnvironmentVariable = "cx_Settings";
 
-        private CrmCxSettings(NpsOptions nps, JourneyRiskOptions journeyRisk)
+        private CrmCxSettings(NpsOptions nps, JourneyRiskOptions journeyRisk, CustomerRiskOptions customerRisk)
         {
             Nps = nps;
             JourneyRisk = journeyRisk;
+            CustomerRisk = customerRisk;
         }
 
         /// <summary>The defaults of cx-scoring.md.</summary>
-        public static CrmCxSettings Default { get; } = new CrmCxSettings(NpsOptions.Default, JourneyRiskOptions.Default);
+        public static CrmCxSettings Default { get; } = new CrmCxSettings(NpsOptions.Default, JourneyRiskOptions.Default, CustomerRiskOptions.Default);
 
         /// <summary>Every key the settings may carry.</summary>
-        public static string[] Keys => NpsOptions.Keys.Concat(JourneyRiskOptions.Keys).ToArray();
+        public static string[] Keys => NpsOptions.Keys.Concat(JourneyRiskOptions.Keys).Concat(CustomerRiskOptions.Keys).ToArray();
+
+        /// <summary>The customer health thresholds (detractor share, silence).</summary>
+        public CustomerRiskOptions CustomerRisk { get; }
 
         /// <summary>The NPS window, follow-up switch and due days.</summary>
         public NpsOptions Nps { get; }
@@ -51,7 +55,7 @@ namespace CrmCx.Domain.Configuration
             {
                 var c = JsonSettings.Parse(json);
                 c.EnsureOnlyKnownKeys(Keys);
-                return new CrmCxSettings(NpsOptions.From(c), JourneyRiskOptions.From(c));
+                return new CrmCxSettings(NpsOptions.From(c), JourneyRiskOptions.From(c), CustomerRiskOptions.From(c));
             }
             catch (ConfigurationException e)
             {
@@ -75,6 +79,10 @@ namespace CrmCx.Domain.Configuration
             Append(json, JourneyRiskOptions.RepeatContactsMinimumKey, Number(risk.RepeatContactsMinimum));
             Append(json, JourneyRiskOptions.ExpectedTouchpointsKey, ByType(risk.ExpectedTouchpointsFor));
             Append(json, JourneyRiskOptions.ExpectedDaysKey, ByType(risk.ExpectedDaysFor));
+            var customer = CustomerRiskOptions.Default;
+            Append(json, CustomerRiskOptions.DetractorSharePercentKey, Number(customer.DetractorSharePercent));
+            Append(json, CustomerRiskOptions.DetractorShareMinimumResponsesKey, Number(customer.DetractorShareMinimumResponses));
+            Append(json, CustomerRiskOptions.SilentDaysKey, Number(customer.SilentDays));
             return json.Append('}').ToString();
         }
 

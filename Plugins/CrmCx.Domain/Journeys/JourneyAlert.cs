@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using CrmCx.Domain.Choices;
 using CrmCx.Domain.Configuration;
+using CrmCx.Domain.Text;
 
 namespace CrmCx.Domain.Journeys
 {
@@ -42,59 +42,62 @@ namespace CrmCx.Domain.Journeys
         public static bool RisesToFlag(RiskLevel? previous, RiskLevel current) =>
             (current == RiskLevel.Medium || current == RiskLevel.High) && Severity(current) > Severity(previous);
 
-        /// <summary>Composes the alert for a journey that rose to High.</summary>
+        /// <summary>Composes the alert for a journey that rose to High, in <paramref name="text"/>'s language (English when null).</summary>
         /// <param name="journeyId">The journey (the action opens it).</param>
         /// <param name="journeyName">Its name.</param>
         /// <param name="customerName">The customer's name.</param>
         /// <param name="riskScore">Risk score.</param>
-        /// <param name="reasons">Reason lines.</param>
+        /// <param name="reasons">Reason lines, already in the recipient's language.</param>
         /// <param name="owners">Journey owner then account owner; nulls (team owners, no account) and duplicates are dropped.</param>
-        public static JourneyAlert Compose(Guid journeyId, string? journeyName, string? customerName, int riskScore, IEnumerable<string> reasons, IEnumerable<Guid?> owners)
+        /// <param name="text">The recipients' language.</param>
+        public static JourneyAlert Compose(Guid journeyId, string? journeyName, string? customerName, int riskScore, IEnumerable<string> reasons, IEnumerable<Guid?> owners, TextCatalog? text = null)
         {
             if (reasons == null) throw new ArgumentNullException(nameof(reasons));
             if (owners == null) throw new ArgumentNullException(nameof(owners));
-            var journey = string.IsNullOrWhiteSpace(journeyName) ? "Customer journey" : journeyName!.Trim();
-            var customer = string.IsNullOrWhiteSpace(customerName) ? "A customer" : customerName!.Trim();
+            var t = text ?? TextCatalog.English;
+            var journey = string.IsNullOrWhiteSpace(journeyName) ? t.UnnamedJourney : journeyName!.Trim();
+            var customer = string.IsNullOrWhiteSpace(customerName) ? t.UnknownCustomer : customerName!.Trim();
             var lines = reasons.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
-            // Journey names usually carry the customer already ("Onboarding – Contoso"): named once in the title is enough.
-            var title = Truncate(journey.IndexOf(customer, StringComparison.OrdinalIgnoreCase) >= 0
-                ? "High risk: " + journey
-                : string.Format(CultureInfo.InvariantCulture, "High risk: {0} ({1})", journey, customer), 200);
+            var title = t.HighRiskTitle(journey, customer);
 
-            var body = new StringBuilder();
-            body.AppendFormat(CultureInfo.InvariantCulture, "{0}: the journey \"{1}\" is now at High risk ({2}/100).", customer, journey, riskScore);
+            var body = new StringBuilder(t.HighRiskSummary(customer, journey, riskScore));
             foreach (var line in lines) body.Append('\n').Append("- ").Append(line);
             var plain = body.ToString();
 
             var url = "?pagetype=entityrecord&etn=cx_customerjourney&id=" + journeyId.ToString("D");
-            var data = DataJson(Markdown(customer, journey, riskScore, lines), url);
+            var data = DataJson(Markdown(t, customer, journey, riskScore, lines), url, t);
             // The platform caps data at 5,000 characters: drop reasons from the end rather than send broken JSON.
             var kept = lines.Count;
             while (data.Length > DataMaximumLength && kept > 0)
             {
                 kept--;
-                data = DataJson(Markdown(customer, journey, riskScore, lines.Take(kept).ToList()), url);
+                data = DataJson(Markdown(t, customer, journey, riskScore, lines.Take(kept).ToList()), url, t);
             }
-            if (data.Length > DataMaximumLength) data = DataJson(Truncate(Escape(customer) + " is at High risk.", 1000), url);
+            if (data.Length > DataMaximumLength) data = DataJson(Truncate(t.HighRiskShort(Escape(customer)), 1000), url, t);
 
-            var recipients = owners.Where(o => o.HasValue && o.Value != Guid.Empty).Select(o => o!.Value).Distinct().ToList();
-            return new JourneyAlert(title, Truncate(plain, 4000), data, recipients);
+            return new JourneyAlert(title, Truncate(plain, 4000), data, RecipientsOf(owners));
+        }
+
+        /// <summary>Distinct recipients (system users) of the owners given, journey owner first; nulls and empty ids dropped.</summary>
+        public static IReadOnlyList<Guid> RecipientsOf(IEnumerable<Guid?> owners)
+        {
+            if (owners == null) throw new ArgumentNullException(nameof(owners));
+            return owners.Where(o => o.HasValue && o.Value != Guid.Empty).Select(o => o!.Value).Distinct().ToList();
         }
 
         private static int Severity(RiskLevel? level) => level.HasValue ? (int)level.Value : 0;
 
         // Customer and journey names are user text: markdown in them is escaped so a name cannot forge a link.
-        private static string Markdown(string customer, string journey, int riskScore, IReadOnlyList<string> lines)
+        private static string Markdown(TextCatalog t, string customer, string journey, int riskScore, IReadOnlyList<string> lines)
         {
-            var md = new StringBuilder();
-            md.AppendFormat(CultureInfo.InvariantCulture, "**{0}**: the journey **{1}** is now at High risk ({2}/100).", Escape(customer), Escape(journey), riskScore);
+            var md = new StringBuilder(t.HighRiskSummaryMarkdown(Escape(customer), Escape(journey), riskScore));
             foreach (var line in lines) md.Append('\n').Append("- ").Append(Escape(line));
             return md.ToString();
         }
 
-        private static string DataJson(string markdownBody, string url) =>
+        private static string DataJson(string markdownBody, string url, TextCatalog t) =>
             "{\"body\":" + JsonText.Quote(markdownBody)
-            + ",\"actions\":[{\"title\":\"Open journey\",\"data\":{\"url\":" + JsonText.Quote(url) + ",\"navigationTarget\":\"newWindow\"}}]}";
+            + ",\"actions\":[{\"title\":" + JsonText.Quote(t.OpenJourneyAction) + ",\"data\":{\"url\":" + JsonText.Quote(url) + ",\"navigationTarget\":\"newWindow\"}}]}";
 
         private static string Escape(string text)
         {

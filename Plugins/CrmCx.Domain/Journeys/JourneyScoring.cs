@@ -14,11 +14,25 @@ namespace CrmCx.Domain.Journeys
         {
             if (responses == null) throw new ArgumentNullException(nameof(responses));
             if (touchpoints == null) throw new ArgumentNullException(nameof(touchpoints));
-            var responseList = responses.Where(r => r.Count > 0).ToList();
             var touchpointList = touchpoints.ToList();
+            return Compute(responses, touchpointList.Select(t => new StageActivity(t.Stage, t.Count, t.First, t.Last)).ToList(),
+                touchpointList.Sum(t => t.Count), RepeatContacts(touchpointList, repeatWindowDays));
+        }
+
+        /// <summary>
+        /// Computes the figures from the responses at rest and the touchpoint figures a full computation stored: per stage
+        /// the touchpoint count and the first and last activity, and the journey's touchpoint and repeat-contact counts.
+        /// Right when no response left or moved since those were stored (a response was added): the stored dates may
+        /// include responses, which are all still there.
+        /// </summary>
+        public static JourneyFigures Compute(IEnumerable<ResponseGroup> responses, IReadOnlyList<StageActivity> storedTouchpoints, int touchpointCount, int repeatContacts)
+        {
+            if (responses == null) throw new ArgumentNullException(nameof(responses));
+            if (storedTouchpoints == null) throw new ArgumentNullException(nameof(storedTouchpoints));
+            var responseList = responses.Where(r => r.Count > 0).ToList();
 
             var stageValues = responseList.Where(r => r.Stage.HasValue).Select(r => r.Stage!.Value)
-                .Concat(touchpointList.Where(t => t.Stage.HasValue).Select(t => t.Stage!.Value))
+                .Concat(storedTouchpoints.Where(t => t.Stage.HasValue && t.Count > 0).Select(t => t.Stage!.Value))
                 .Distinct()
                 .OrderBy(StageOrder)
                 .ThenBy(v => v)
@@ -26,7 +40,7 @@ namespace CrmCx.Domain.Journeys
 
             var stages = stageValues.Select(stage => StageOf(stage,
                 responseList.Where(r => r.Stage == stage).ToList(),
-                touchpointList.Where(t => t.Stage == stage).ToList())).ToList();
+                storedTouchpoints.Where(t => t.Stage == stage).ToList())).ToList();
 
             var scored = stages.Where(s => s.Score.HasValue).ToList();
             decimal? journeyScore = scored.Count == 0 ? (decimal?)null : Round2(scored.Average(s => s.Score!.Value));
@@ -43,8 +57,8 @@ namespace CrmCx.Domain.Journeys
                 scored.Count < 2 ? start?.Stage : latest?.Stage,
                 Nps(responseList),
                 responseList.Sum(r => r.Count),
-                touchpointList.Sum(t => t.Count),
-                RepeatContacts(touchpointList, repeatWindowDays),
+                touchpointCount,
+                repeatContacts,
                 responseList.Where(r => NpsCategories.IsDetractor(r.Score)).Sum(r => r.Count),
                 Latest(responseList));
         }
@@ -80,12 +94,12 @@ namespace CrmCx.Domain.Journeys
             groups.Where(g => NpsCategories.IsDetractor(g.Score)).Sum(g => g.Count),
             groups.Sum(g => g.Count));
 
-        private static StageFigures StageOf(int stage, IReadOnlyCollection<ResponseGroup> responses, IReadOnlyCollection<TouchpointGroup> touchpoints)
+        private static StageFigures StageOf(int stage, IReadOnlyCollection<ResponseGroup> responses, IReadOnlyCollection<StageActivity> touchpoints)
         {
             var indexCount = responses.Sum(r => r.SatisfactionIndexCount);
             decimal? score = indexCount == 0 ? (decimal?)null : Round2(responses.Sum(r => r.SatisfactionIndexSum) / indexCount);
-            var dates = touchpoints.Select(t => (DateTime?)t.First)
-                .Concat(touchpoints.Select(t => (DateTime?)t.Last))
+            var dates = touchpoints.Select(t => t.First)
+                .Concat(touchpoints.Select(t => t.Last))
                 .Concat(responses.Select(r => r.LatestRespondedOn))
                 .Concat(responses.Select(r => r.EarliestRespondedOn))
                 .Where(d => d.HasValue)
@@ -115,5 +129,28 @@ namespace CrmCx.Domain.Journeys
         private static int StageOrder(int stage) => JourneyStages.Find(stage)?.Order ?? int.MaxValue;
 
         private static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>Touchpoints of a stage (or of no stage) as a count with the earliest and latest activity.</summary>
+    public sealed class StageActivity
+    {
+        /// <summary>Creates the figures of a stage.</summary>
+        public StageActivity(int? stage, int count, DateTime? first, DateTime? last)
+        {
+            if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "A touchpoint count cannot be negative.");
+            Stage = stage;
+            Count = count;
+            First = first;
+            Last = last;
+        }
+
+        /// <summary>The stage, or null.</summary>
+        public int? Stage { get; }
+        /// <summary>Touchpoints.</summary>
+        public int Count { get; }
+        /// <summary>Earliest activity.</summary>
+        public DateTime? First { get; }
+        /// <summary>Latest activity.</summary>
+        public DateTime? Last { get; }
     }
 }

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using CrmCx.Domain.Choices;
 using CrmCx.Domain.Nps;
 using CrmCx.Domain.Journeys;
+using CrmCx.Domain.Text;
 
 namespace CrmCx.Domain.Risk
 {
@@ -59,8 +59,6 @@ namespace CrmCx.Domain.Risk
         /// <summary>Points of the duration rule.</summary>
         public const int OverduePoints = 15;
 
-        private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
         /// <summary>Creates the engine with its options.</summary>
         public JourneyRiskEngine(JourneyRiskOptions? options = null)
         {
@@ -82,50 +80,48 @@ namespace CrmCx.Domain.Risk
                 var start = f.StartScore.Value;
                 var latest = f.LatestScore ?? start;
                 var percent = start == 0 ? 0 : Math.Round((latest - start) * 100m / start, 0, MidpointRounding.AwayFromZero);
-                reasons.Add(new RiskReason(RiskRule.Decline, DeclinePoints, string.Format(Invariant,
-                    "Satisfaction fell from {0} at {1} to {2} at {3} ({4} %)",
-                    Whole(start), StageLabel(f.StartStage.Value), Whole(latest), StageLabel(f.LatestStage.Value), Signed(percent))));
+                reasons.Add(new RiskReason(RiskRule.Decline, DeclinePoints, new ReasonData(ReasonCodes.SatisfactionFell,
+                    V("from", Whole(start)), V("to", Whole(latest)), V("fromStage", f.StartStage.Value), V("toStage", f.LatestStage.Value), V("percent", percent))));
             }
 
             if (f.Detractors > 0)
             {
                 reasons.Add(new RiskReason(RiskRule.Detractors, Math.Min(DetractorPointsMaximum, DetractorPoints * f.Detractors),
-                    f.Detractors == 1 ? "1 detractor response" : string.Format(Invariant, "{0} detractor responses", f.Detractors)));
+                    new ReasonData(ReasonCodes.Detractors, V("count", f.Detractors))));
             }
 
             var last = f.LatestResponse;
             if (last != null && NpsCategories.IsDetractor(last.Score))
             {
-                var text = string.Format(Invariant, "Latest response {0}/10", last.Score);
-                if (last.Stage.HasValue) text += " at " + StageLabel(last.Stage.Value);
-                reasons.Add(new RiskReason(RiskRule.LatestDetractor, LatestDetractorPoints, text));
+                reasons.Add(new RiskReason(RiskRule.LatestDetractor, LatestDetractorPoints,
+                    new ReasonData(ReasonCodes.LatestDetractor, V("score", last.Score), V("stage", last.Stage))));
             }
 
             if (f.Score.HasValue && f.Score.Value < Options.LowJourneyScore && f.ResponseCount >= LowSatisfactionMinimumResponses)
             {
                 reasons.Add(new RiskReason(RiskRule.LowSatisfaction, LowSatisfactionPoints,
-                    string.Format(Invariant, "Journey satisfaction {0}/100", Whole(f.Score.Value))));
+                    new ReasonData(ReasonCodes.LowSatisfaction, V("score", Whole(f.Score.Value)))));
             }
 
             var expectedContacts = Options.ExpectedTouchpointsFor(input.Type);
             if (f.TouchpointCount > expectedContacts)
             {
-                reasons.Add(new RiskReason(RiskRule.TooManyContacts, TooManyContactsPoints, string.Format(Invariant,
-                    "{0} contacts, more than the {1} expected for {2}", f.TouchpointCount, expectedContacts, TypePhrase(input.Type))));
+                reasons.Add(new RiskReason(RiskRule.TooManyContacts, TooManyContactsPoints, new ReasonData(ReasonCodes.TooManyContacts,
+                    V("count", f.TouchpointCount), V("expected", expectedContacts), V("journeyType", (int)input.Type))));
             }
 
             if (f.RepeatContacts >= Options.RepeatContactsMinimum)
             {
-                reasons.Add(new RiskReason(RiskRule.RepeatContacts, RepeatContactsPoints, string.Format(Invariant,
-                    "{0} contacts within {1} days of each other", f.RepeatContacts, Options.RepeatWindowDays)));
+                reasons.Add(new RiskReason(RiskRule.RepeatContacts, RepeatContactsPoints, new ReasonData(ReasonCodes.RepeatContacts,
+                    V("count", f.RepeatContacts), V("days", Options.RepeatWindowDays))));
             }
 
             var expectedDays = Options.ExpectedDaysFor(input.Type);
             var openDays = OpenDays(input, now);
             if (openDays.HasValue && openDays.Value > expectedDays)
             {
-                reasons.Add(new RiskReason(RiskRule.Overdue, OverduePoints, string.Format(Invariant,
-                    "Open {0} days, longer than the {1} expected", openDays.Value, expectedDays)));
+                reasons.Add(new RiskReason(RiskRule.Overdue, OverduePoints, new ReasonData(ReasonCodes.Overdue,
+                    V("days", openDays.Value), V("expected", expectedDays))));
             }
 
             return new RiskAssessment(reasons);
@@ -143,21 +139,12 @@ namespace CrmCx.Domain.Risk
             return Math.Max(0, days);
         }
 
-        /// <summary>"an onboarding", "a relocation"...: how a reason names a journey type.</summary>
-        public static string TypePhrase(JourneyType type) => type switch
-        {
-            JourneyType.Onboarding => "an onboarding",
-            JourneyType.Relocation => "a relocation",
-            JourneyType.Renewal => "a renewal",
-            JourneyType.TechnicalIssue => "a technical issue",
-            _ => "a journey of this type",
-        };
+        /// <summary>"an onboarding", "a relocation"...: how an English reason names a journey type.</summary>
+        public static string TypePhrase(JourneyType type) => TextCatalog.English.TypePhrase(type);
 
-        private static string StageLabel(int stage) => JourneyStages.Find(stage)?.Label ?? stage.ToString(Invariant);
+        private static KeyValuePair<string, object?> V(string key, object? value) => ReasonData.Value(key, value);
 
-        private static string Whole(decimal value) => Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("0", Invariant);
-
-        // The minus sign of the documented reasons (U+2212), not a hyphen: the reason is read, not parsed.
-        private static string Signed(decimal value) => value < 0 ? "\u2212" + (-value).ToString("0", Invariant) : value.ToString("0", Invariant);
+        // Scores are carried as the whole numbers the sentences show, so every language reads the same figure.
+        private static int Whole(decimal value) => (int)Math.Round(value, 0, MidpointRounding.AwayFromZero);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCx.Domain.Choices;
+using CrmCx.Domain.Text;
 
 namespace CrmCx.Domain.Risk
 {
@@ -25,8 +26,12 @@ namespace CrmCx.Domain.Risk
         public RiskLevel Level { get; }
         /// <summary>The rules that fired, in rule order.</summary>
         public IReadOnlyList<RiskReason> Reasons { get; }
-        /// <summary>The reason lines joined by line feeds, as cx_riskreasons holds them; empty when nothing fired.</summary>
-        public string ReasonText => string.Join("\n", Reasons.Select(r => r.Text));
+        /// <summary>The English reason lines joined by line feeds; empty when nothing fired.</summary>
+        public string ReasonText => ReasonTextIn(TextCatalog.English);
+        /// <summary>The reason lines in a language, as cx_riskreasons holds them (the organization's base language).</summary>
+        public string ReasonTextIn(TextCatalog text) => (text ?? throw new ArgumentNullException(nameof(text))).Reasons(Reasons.Select(r => r.Data));
+        /// <summary>The reasons as cx_riskreasonsjson holds them.</summary>
+        public string ReasonJson => ReasonData.ToJson(Reasons.Select(r => r.Data));
 
         /// <summary>Level bands: 0 None, 1–29 Low, 30–59 Medium, 60+ High.</summary>
         public static RiskLevel LevelOf(int score)

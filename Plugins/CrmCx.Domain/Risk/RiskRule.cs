@@ -1,3 +1,6 @@
+using System;
+using CrmCx.Domain.Text;
+
 namespace CrmCx.Domain.Risk
 {
     /// <summary>The journey risk rules of cx-scoring.md, in the order their reasons are written.</summary>
@@ -19,23 +22,25 @@ namespace CrmCx.Domain.Risk
         Overdue,
     }
 
-    /// <summary>One rule that fired: its points and its plain-language reason line.</summary>
+    /// <summary>One rule that fired: its points and its reason as data (code and values, docs/risk-reasons.md).</summary>
     public sealed class RiskReason
     {
         /// <summary>Creates a reason.</summary>
-        public RiskReason(RiskRule rule, int points, string text)
+        public RiskReason(RiskRule rule, int points, ReasonData data)
         {
             Rule = rule;
             Points = points;
-            Text = text;
+            Data = data ?? throw new ArgumentNullException(nameof(data));
         }
 
         /// <summary>The rule.</summary>
         public RiskRule Rule { get; }
         /// <summary>Points it adds (before the cap at 100).</summary>
         public int Points { get; }
-        /// <summary>The reason line, e.g. "2 detractor responses".</summary>
-        public string Text { get; }
+        /// <summary>The reason's code and values.</summary>
+        public ReasonData Data { get; }
+        /// <summary>The English reason line, e.g. "2 detractor responses" (other languages: <see cref="TextCatalog.Reason"/>).</summary>
+        public string Text => TextCatalog.English.Reason(Data);
 
         /// <inheritdoc />
         public override string ToString() => Text;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CrmCx.Infrastructure;
+using CrmCx.Settings;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCx.Journeys
@@ -11,6 +12,9 @@ namespace CrmCx.Journeys
     /// </summary>
     public abstract class JourneyPluginBase : PluginBase
     {
+        // The organization's base language, kept per plug-in instance like the settings.
+        private readonly OrganizationLanguage language = new OrganizationLanguage();
+
         /// <summary>Image alias of the row before the operation.</summary>
         public const string PreImageAlias = "pre";
         /// <summary>Image alias of the row after the operation.</summary>
@@ -19,8 +23,17 @@ namespace CrmCx.Journeys
         /// <summary>Recomputes the journeys (each once) and their customers (each once) from the rows at rest.</summary>
         protected void Recompute(LocalPluginContext context, IEnumerable<Guid> journeyIds)
         {
-            var service = new JourneyRecomputeService(context.SystemService, Settings(context).JourneyRisk, m => context.Trace("{0}", m));
-            service.RecomputeAndRollUp(journeyIds, context.OperationTime);
+            Service(context).RecomputeAndRollUp(journeyIds, context.OperationTime);
+        }
+
+        /// <summary>The organization's base language, cached by this plug-in instance.</summary>
+        protected OrganizationLanguage Language => language;
+
+        /// <summary>The recompute service of this execution: SYSTEM, the settings in force, the instance's cached base language.</summary>
+        protected JourneyRecomputeService Service(LocalPluginContext context)
+        {
+            var settings = Settings(context);
+            return new JourneyRecomputeService(context.SystemService, settings.JourneyRisk, m => context.Trace("{0}", m), language, settings.CustomerRisk);
         }
 
         /// <summary>The journey a row points to, when the row carries the column.</summary>

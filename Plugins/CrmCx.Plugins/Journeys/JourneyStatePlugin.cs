@@ -34,7 +34,7 @@ namespace CrmCx.Journeys
                 system.Update(stamp);
             }
 
-            var service = new JourneyRecomputeService(system, Settings(context).JourneyRisk, m => context.Trace("{0}", m));
+            var service = Service(context);
             if (isOpen && !wasOpen) service.Recompute(journeyId, context.OperationTime);
             service.RollUpCustomers(new List<EntityReference?>
             {
@@ -42,7 +42,7 @@ namespace CrmCx.Journeys
                 post.GetAttributeValue<EntityReference>(JourneySchema.Contact),
                 pre?.GetAttributeValue<EntityReference>(JourneySchema.Account),
                 pre?.GetAttributeValue<EntityReference>(JourneySchema.Contact),
-            });
+            }, context.OperationTime);
         }
     }
 }

@@ -55,5 +55,9 @@ namespace CrmCx.Schema
         public const string RiskLevel = "cx_risklevel";
         /// <summary>Whole number: open journeys at Medium or High risk.</summary>
         public const string AtRiskJourneys = "cx_atriskjourneys";
+        /// <summary>Multiple lines of text: the customer's risk reasons, one per line, in the organization's base language.</summary>
+        public const string RiskReasons = "cx_riskreasons";
+        /// <summary>Multiple lines of text: the same reasons as a JSON array of {"code": ..., values} (docs/risk-reasons.md).</summary>
+        public const string RiskReasonsJson = "cx_riskreasonsjson";
     }
 }

@@ -41,6 +41,8 @@ namespace CrmCx.Schema
         public const string RiskLevel = "cx_risklevel";
         /// <summary>Multiple lines of text: one reason per line, in plain words.</summary>
         public const string RiskReasons = "cx_riskreasons";
+        /// <summary>Multiple lines of text: the risk reasons as a JSON array of {"code": ..., values} (docs/risk-reasons.md).</summary>
+        public const string RiskReasonsJson = "cx_riskreasonsjson";
         /// <summary>Date and time: when the journey last rose to Medium or High.</summary>
         public const string FlaggedOn = "cx_flaggedon";
         /// <summary>The next moment a duration rule changes the journey's assessment with no new data (an addition to data-model.md).</summary>

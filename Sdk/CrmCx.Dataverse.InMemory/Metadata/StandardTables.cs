@@ -7,12 +7,19 @@ public static class StandardTables
 {
     private static readonly string[] Regarding = { "account", "contact", "incident" };
 
-    /// <summary>Defines systemuser, team, businessunit, organization, account, contact, incident, the activity tables, appnotification and the environment variable tables.</summary>
+    /// <summary>Defines systemuser, usersettings, team, businessunit, organization, account, contact, incident, the activity tables, appnotification and the environment variable tables.</summary>
     public static void ApplyTo(MetadataStore metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
 
-        metadata.Define(new TableDefinition("organization", "name", OwnershipType.OrganizationOwned));
+        // organization.languagecode: the base language (LCID) of the organization; usersettings (primary key systemuserid,
+        // the user's id) carries uilanguageid, the user's UI language (LCID). Both from learn.microsoft.com's table
+        // references (power-apps/developer/data-platform/reference/entities/organization and usersettings).
+        metadata.Define(new TableDefinition("organization", "name", OwnershipType.OrganizationOwned)
+            .Add(new ColumnDefinition("languagecode", ColumnType.Integer) { MinValue = 0, MaxValue = 2_147_483_647 }));
+        metadata.Define(new TableDefinition("usersettings", string.Empty, OwnershipType.OrganizationOwned, primaryIdAttribute: "systemuserid")
+            .Add(new ColumnDefinition("uilanguageid", ColumnType.Integer) { MinValue = 0, MaxValue = 2_147_483_647 })
+            .Add(new ColumnDefinition("localeid", ColumnType.Integer) { MinValue = 0, MaxValue = 2_147_483_647 }));
         metadata.Define(new TableDefinition("businessunit", "name", OwnershipType.OrganizationOwned)
             .Add(Lookup("parentbusinessunitid", "businessunit")));
         metadata.Define(new TableDefinition("systemuser", "fullname", OwnershipType.OrganizationOwned)

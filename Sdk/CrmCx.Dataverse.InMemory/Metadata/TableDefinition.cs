@@ -21,13 +21,18 @@ public sealed class TableDefinition
     private bool statesCustomized;
 
     /// <summary>Creates a table with the platform's columns (id, createdon, modifiedon, versionnumber, statecode, statuscode, and owner columns when user-owned).</summary>
-    public TableDefinition(string logicalName, string primaryNameAttribute, OwnershipType ownership = OwnershipType.UserOwned, bool isActivity = false)
+    /// <param name="logicalName">Logical name.</param>
+    /// <param name="primaryNameAttribute">Primary name column, or empty for none.</param>
+    /// <param name="ownership">Who owns the rows.</param>
+    /// <param name="isActivity">An activity table (primary key activityid).</param>
+    /// <param name="primaryIdAttribute">The primary key when it is not {logicalName}id (usersettings: systemuserid).</param>
+    public TableDefinition(string logicalName, string primaryNameAttribute, OwnershipType ownership = OwnershipType.UserOwned, bool isActivity = false, string? primaryIdAttribute = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(logicalName);
         LogicalName = logicalName;
         Ownership = ownership;
         IsActivity = isActivity;
-        PrimaryIdAttribute = isActivity ? "activityid" : logicalName + "id";
+        PrimaryIdAttribute = primaryIdAttribute ?? (isActivity ? "activityid" : logicalName + "id");
         PrimaryNameAttribute = primaryNameAttribute;
 
         Add(new ColumnDefinition(PrimaryIdAttribute, ColumnType.Uniqueidentifier));

@@ -141,7 +141,9 @@ public sealed class ModelMatchesDataModelDocumentTests
     private static readonly (string Table, string Column)[] AdditionalColumns = { ("account", "cx_npsdaysthrough"), ("contact", "cx_npsdaysthrough"), ("account", "cx_npscorrelationid"), ("contact", "cx_npscorrelationid"),
         ("account", "cx_recalculateon"), ("contact", "cx_recalculateon"), ("cx_customerjourney", "cx_recalculateon"),
         // In data-model.md's "Added in the second round" table, which DataModelDocument does not parse yet.
-        ("cx_surveyresponse", "cx_validationerror") };
+        ("cx_surveyresponse", "cx_validationerror"),
+        ("cx_customerjourney", "cx_riskreasonsjson"), ("account", "cx_riskreasonsjson"), ("contact", "cx_riskreasonsjson"),
+        ("account", "cx_riskreasons"), ("contact", "cx_riskreasons") };
 
     private static bool IsAddition(string table, string column) =>
         AdditionalTables.Contains(table) || AdditionalColumns.Contains((table, column));

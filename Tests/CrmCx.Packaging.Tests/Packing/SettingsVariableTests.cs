@@ -71,7 +71,8 @@ public sealed class SettingsVariableTests(BuiltSolution built)
         var types = new[] { "onboarding", "relocation", "renewal", "technicalIssue", "other" };
         Assert.Equal(new[] { 6, 4, 3, 3, 5 }, types.Select(t => json.GetProperty("expectedTouchpoints").GetProperty(t).GetInt32()));
         Assert.Equal(new[] { 90, 30, 45, 14, 60 }, types.Select(t => json.GetProperty("expectedDays").GetProperty(t).GetInt32()));
-        Assert.Equal(10, json.EnumerateObject().Count());
+        Assert.Equal((40, 10, 90), (json.GetProperty("detractorSharePercent").GetInt32(), json.GetProperty("detractorShareMinimumResponses").GetInt32(), json.GetProperty("silentDays").GetInt32()));
+        Assert.Equal(13, json.EnumerateObject().Count());
     }
 
     [Fact]

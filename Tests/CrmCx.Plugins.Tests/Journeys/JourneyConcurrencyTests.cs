@@ -71,7 +71,7 @@ namespace CrmCx.Plugins.Tests.Journeys
                 Recompute(system).RecomputeAndRollUp(new[] { journey }, o.Org.Clock.UtcNow);
                 return false;
             }, u => u.Target.LogicalName == CustomerSchema.Account);
-            Recompute(updates).RollUpCustomers(new[] { customer });
+            Recompute(updates).RollUpCustomers(new[] { customer }, o.Org.Clock.UtcNow);
 
             Assert.Equal(2, updates.Updates);
             Assert.Equal((int)RiskLevel.High, o.Row(CustomerSchema.Account, account).GetAttributeValue<OptionSetValue>(CustomerSchema.RiskLevel).Value);
@@ -151,6 +151,26 @@ namespace CrmCx.Plugins.Tests.Journeys
             Assert.Contains("changed " + JourneyRecomputeService.MaxAttempts + " times", ex.Message);
             Assert.Equal(JourneyRecomputeService.MaxAttempts, service.Updates);
             Assert.Empty(o.Notifications());
+        }
+
+        [Fact]
+        public void A_response_only_recompute_overtaken_by_a_touchpoint_recompute_ends_with_the_fresh_figures()
+        {
+            var system = System;
+            // R1 recomputes the new response from the stored touchpoint figures. Before it writes, a call is linked and R2
+            // recomputes in full. R1's write finds the journey changed and recomputes on top of R2's.
+            var rollup = new JourneyResponseRollup(InterceptingService(system, journey, _ =>
+            {
+                o.Touchpoint(TouchpointSchema.PhoneCall, account, journey, Installation);
+                Recompute(system).Recompute(journey, o.Org.Clock.UtcNow);
+                return false;
+            }));
+            var result = Assert.Single(rollup.Apply(new[] { ResponseJourneyChange.Created(journey, Installation, 5) }, o.Org.Clock.UtcNow));
+
+            Assert.Equal(1, result.Figures.TouchpointCount);
+            Assert.Equal(1, o.JourneyRow(journey).GetAttributeValue<int>(JourneySchema.TouchpointCount));
+            Assert.Equal(2, o.JourneyRow(journey).GetAttributeValue<int>(JourneySchema.ResponseCount));
+            AssertFresh();
         }
 
         // Intercepts only the journey's own update, so the customer rollup's writes go through untouched.

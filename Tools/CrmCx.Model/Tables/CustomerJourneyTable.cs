@@ -63,6 +63,10 @@ public static class CustomerJourneyTable
                 new Label("Risk level derived from the risk score.", "Niveau de risque déduit du score de risque."), GlobalChoices.RiskLevel) with { IsComputed = true },
             Column.Memo("cx_RiskReasons", new Label("Risk Reasons", "Raisons du risque"),
                 new Label("One reason per line, in plain words.", "Une raison par ligne, en termes simples."), 4000) with { IsComputed = true },
+            // In data-model.md's "Added in the second round" table (docs/risk-reasons.md is the contract).
+            Column.Memo("cx_RiskReasonsJson", new Label("Risk Reasons (data)", "Raisons du risque (données)"),
+                new Label("The risk reasons as a JSON array of {\"code\": ..., values}, rendered in the reader's language. Computed by CrmCx.",
+                    "Les raisons du risque en tableau JSON de {\"code\": ..., valeurs}, affichées dans la langue du lecteur. Calculé par CrmCx."), 10000) with { IsComputed = true },
             Column.DateTime("cx_FlaggedOn", new Label("Flagged On", "Signalé le"),
                 new Label("When the journey last rose to Medium or High risk.", "Dernière date à laquelle le parcours est passé à un risque moyen ou élevé.")) with { IsComputed = true },
             // An addition to data-model.md (JourneySchema.RecalculateOn): what the scheduled recalculation (cx_Recalculate, due) reads.

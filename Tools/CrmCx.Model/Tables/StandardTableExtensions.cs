@@ -51,6 +51,13 @@ public static class StandardTableExtensions
             new Label("Highest risk among the customer's open journeys.", "Risque le plus élevé parmi les parcours ouverts du client."), GlobalChoices.RiskLevel),
         Column.Count("cx_AtRiskJourneys", new Label("At-risk Journeys", "Parcours à risque"),
             new Label("Open journeys at Medium or High risk.", "Parcours ouverts à risque moyen ou élevé.")),
+        // In data-model.md's "Added in the second round" table (docs/risk-reasons.md is the contract).
+        Column.Memo("cx_RiskReasons", new Label("CX Risk Reasons", "Raisons du risque CX"),
+            new Label("The customer's risk reasons, one per line, in the organization's base language. Computed by CrmCx.",
+                "Les raisons du risque du client, une par ligne, dans la langue de base de l'organisation. Calculé par CrmCx."), 4000),
+        Column.Memo("cx_RiskReasonsJson", new Label("CX Risk Reasons (data)", "Raisons du risque CX (données)"),
+            new Label("The customer's risk reasons as a JSON array of {\"code\": ..., values}, rendered in the reader's language. Computed by CrmCx.",
+                "Les raisons du risque du client en tableau JSON de {\"code\": ..., valeurs}, affichées dans la langue du lecteur. Calculé par CrmCx."), 10000),
     }.Select(c => c with { IsComputed = true }).ToArray();
 
     /// <summary>Journey link columns, the same on every touchpoint table.</summary>
