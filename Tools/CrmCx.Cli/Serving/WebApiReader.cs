@@ -85,6 +85,9 @@ public sealed class WebApiReader
             {
                 case EntityReference reference:
                     shaped[$"_{name}_value"] = reference.Id.ToString();
+                    // Xrm.WebApi asks for every annotation: a lookup comes with its record's name and table.
+                    if (DisplayName(reference) is { } display) shaped[$"_{name}_value{FormattedValue}"] = display;
+                    shaped[$"_{name}_value@Microsoft.Dynamics.CRM.lookuplogicalname"] = reference.LogicalName;
                     break;
                 case OptionSetValue choice:
                     shaped[name] = choice.Value;
@@ -107,6 +110,17 @@ public sealed class WebApiReader
         }
         foreach (var expand in options.Expand) shaped[expand.Navigation] = Expand(row, expand);
         return shaped;
+    }
+
+    private const string FormattedValue = "@OData.Community.Display.V1.FormattedValue";
+
+    /// <summary>The primary name of the row a lookup points to, as the Web API's formatted value carries it.</summary>
+    private string? DisplayName(EntityReference reference)
+    {
+        if (!string.IsNullOrEmpty(reference.Name)) return reference.Name;
+        var table = org.Metadata.Find(reference.LogicalName);
+        if (table is null) return null;
+        return org.Peek(reference.LogicalName, reference.Id)?.GetAttributeValue<string>(table.PrimaryNameAttribute);
     }
 
     private List<IDictionary<string, object?>> Expand(Entity parent, ODataExpand expand)
