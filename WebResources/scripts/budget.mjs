@@ -1,5 +1,5 @@
-// Prints the panel's budget figures and fails when one is over: script + stylesheet minified at most 56 KB (50 KB
-// until issue 14 added the journey and case views, the trend table, verbatim paging and the reasons' sentences in
+// Prints the panel's budget figures and fails when one is over: script + stylesheet minified at most 60 KB (50 KB
+// until issue 14 added the journey and case views, the trend table, verbatim paging, the drivers section and the reasons' sentences in
 // both languages; about 13 KB gzip), at most 3 requests on load (customer, open journeys, settings; all sent at once), counted by the browser tests, which write
 // test-output/requests-on-load.json.
 import { readFile, stat } from "node:fs/promises";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const limits = { panelBytes: 56 * 1024, requestsOnLoad: 3 };
+const limits = { panelBytes: 60 * 1024, requestsOnLoad: 3 };
 
 const files = ["dist/cx_/panel/cxpanel.js", "dist/cx_/panel/cxpanel.css", "dist/cx_/panel/cxpanel.html", "dist/cx_/scripts/cxform.js"];
 const sizes = {};

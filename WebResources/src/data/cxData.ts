@@ -86,6 +86,23 @@ export interface AtRiskJourney {
   reasons: RiskReasons;
 }
 
+/** The dimensions the account panel compares (cx_GetDrivers' Dimension). */
+export type DriverDimension = "stage" | "channel";
+
+/** One value of a dimension (a stage, a channel) compared with the rest of the account's responses (cx_GetDrivers). */
+export interface Driver {
+  dimension: string;
+  key: string;
+  label: string;
+  responses: number;
+  nps: number | null;
+  npsMargin: number | null;
+  /** This value against the rest, in points (negative: below the rest). */
+  delta: number | null;
+  /** Whether the difference is beyond noise. */
+  significant: boolean;
+}
+
 /** A case and the journey it belongs to (null when the case is not part of one). */
 export interface CaseJourney {
   /** The stage the case happened in. */
@@ -109,6 +126,11 @@ export interface CxData {
    * other, because the journey's id is only known from the case.
    */
   caseJourney(caseId: string): Promise<CaseJourney>;
+  /**
+   * What moves an account (the custom API cx_GetDrivers, an unbound function): one request per dimension. Read only
+   * when the user opens the section, so the panel's load stays three requests.
+   */
+  drivers(account: string, dimension: DriverDimension): Promise<Driver[]>;
   /** Open journeys at Medium or High risk, highest first: the form notification's input. */
   atRiskJourneys(customer: CustomerRef): Promise<AtRiskJourney[]>;
   /**
@@ -119,8 +141,60 @@ export interface CxData {
   settings(): Promise<CxSettings>;
 }
 
-/** The two Xrm.WebApi calls used; tests pass a fake. */
-export type WebApiReader = Pick<Xrm.WebApi, "retrieveRecord" | "retrieveMultipleRecords">;
+/** The Xrm.WebApi calls used; tests pass a fake. `online.execute` runs the drivers function (absent offline). */
+export type WebApiReader = Pick<Xrm.WebApi, "retrieveRecord" | "retrieveMultipleRecords"> & {
+  online?: Pick<Xrm.WebApiOnline, "execute">;
+};
+
+/**
+ * The request object Xrm.WebApi.online.execute takes for cx_GetDrivers: an unbound function (operationType 1) with
+ * Dimension (Edm.String, a primitive type: 1) and Account (mscrm.account, an entity type: 5).
+ */
+export function driversRequest(account: string, dimension: DriverDimension): Record<string, unknown> {
+  return {
+    Dimension: dimension,
+    Account: { "@odata.type": "Microsoft.Dynamics.CRM.account", accountid: account },
+    getMetadata: () => ({
+      boundParameter: null,
+      operationType: 1,
+      operationName: "cx_GetDrivers",
+      parameterTypes: {
+        Dimension: { typeName: "Edm.String", structuralProperty: 1 },
+        Account: { typeName: "mscrm.account", structuralProperty: 5 },
+      },
+    }),
+  };
+}
+
+/** cx_GetDrivers' Drivers (a JSON array in a string); anything malformed gives no drivers. */
+export function parseDrivers(json: unknown): Driver[] {
+  if (typeof json !== "string") return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  const drivers: Driver[] = [];
+  for (const item of raw as unknown[]) {
+    if (typeof item !== "object" || item === null) continue;
+    const row = item as Row;
+    const responses = num(row.responses);
+    if (responses === null) continue;
+    drivers.push({
+      dimension: text(row.dimension) ?? "",
+      key: text(row.key) ?? "",
+      label: text(row.label) ?? "",
+      responses,
+      nps: num(row.nps),
+      npsMargin: num(row.npsMargin),
+      delta: num(row.delta),
+      significant: row.significant === true,
+    });
+  }
+  return drivers;
+}
 
 /** How many verbatims the panel reads in its one request; it shows them a page at a time. */
 export const VerbatimCount = 20;
@@ -239,6 +313,13 @@ export function createCxData(webApi: WebApiReader): CxData {
       if (journeyId === null || journeyId === "") return { caseStage, journey: null };
       const journeyRow = await call(() => webApi.retrieveRecord<Row>(JourneyTable, normaliseId(journeyId), journeyQuery()));
       return { caseStage, journey: toJourney(journeyRow) };
+    },
+    async drivers(account, dimension) {
+      const online = webApi.online;
+      if (online === undefined) throw new Error("cx_GetDrivers needs the online Web API.");
+      const response = await call(() => online.execute(driversRequest(normaliseId(account), dimension)));
+      const body = (await response.json()) as Row;
+      return parseDrivers(body.Drivers);
     },
     async atRiskJourneys(customer) {
       const result = await call(() => webApi.retrieveMultipleRecords<Row>(JourneyTable, atRiskJourneysQuery(customer)));

@@ -163,6 +163,17 @@ export const English = {
   case_title: "Customer journey of this case",
   case_no_journey: "This case is not part of a customer journey.",
   case_stage: "Case stage: {0}",
+  drivers_title: "What moves this account",
+  drivers_show: "Show what moves this account",
+  drivers_loading: "Comparing stages and channels…",
+  drivers_failed: "The drivers could not be read.",
+  drivers_dimension_stage: "By stage",
+  drivers_dimension_channel: "By channel",
+  drivers_none: "Not enough responses to compare.",
+  drivers_below: "{0} points below the rest: beyond noise",
+  drivers_in_line: "in line with the rest (within noise)",
+  drivers_evidence: "NPS {0} ± {1}, {2}",
+  drivers_small_sample: "small sample",
 } as const;
 
 export type StringKey = keyof typeof English;

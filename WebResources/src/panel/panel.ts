@@ -2,6 +2,7 @@ import type { CaseJourney, CustomerExperience, CustomerRef, CxData, CxSettings, 
 import type { Density, DensityStore } from "./density";
 import { el, replaceChildren } from "./dom";
 import type { ViewContext } from "./views/context";
+import { driversView } from "./views/driversView";
 import { caseView, journeyView } from "./views/journeyView";
 import { journeysView } from "./views/journeysView";
 import { npsView } from "./views/npsView";
@@ -14,7 +15,7 @@ export type PanelSubject =
   | { kind: "case"; id: string };
 
 export interface PanelDependencies extends ViewContext {
-  data: Pick<CxData, "customerExperience" | "openJourneys" | "settings" | "journey" | "caseJourney">;
+  data: Pick<CxData, "customerExperience" | "openJourneys" | "settings" | "journey" | "caseJourney" | "drivers">;
   /** Null on a record that is not saved yet (or a form the panel has no view for): there is nothing to read. */
   subject: PanelSubject | null;
   density: DensityStore;
@@ -98,13 +99,14 @@ export function createPanel(root: HTMLElement, dependencies: PanelDependencies):
     if (moveFocus) retry.focus();
   }
 
-  function showReady(cx: CustomerExperience, journeys: readonly Journey[], cxSettings: CxSettings): void {
+  function showReady(cx: CustomerExperience, journeys: readonly Journey[], cxSettings: CxSettings, customer: CustomerRef): void {
     lastResponse.textContent = cx.lastResponseOn === null ? "" : t("last_response", dependencies.fmt.date(cx.lastResponseOn));
     replaceChildren(body, [
       el("div", { className: "cx-grid", attrs: { "data-state": "ready" } }, [
         npsView(cx, cxSettings, dependencies),
         journeysView(cx, journeys, dependencies),
         verbatimsView(cx.verbatims, dependencies),
+        customer.table === "account" ? driversView(customer.id, data, dependencies) : null,
       ]),
     ]);
   }
@@ -123,7 +125,7 @@ export function createPanel(root: HTMLElement, dependencies: PanelDependencies):
           data.openJourneys(current.customer),
           settings,
         ]);
-        showReady(cx, journeys, cxSettings);
+        showReady(cx, journeys, cxSettings, current.customer);
         return;
       }
       case "journey": {

@@ -117,6 +117,17 @@ window.cxFixtures.journeyRecord = Object.assign({}, window.cxFixtures.atrisk.jou
     { cx_journeystage: 964000104, cx_score: 30, cx_touchpointcount: 5, cx_responsecount: 1 },
   ],
 });
+// cx_GetDrivers' answers for the account, by dimension (contract of issue 15).
+window.cxFixtures.drivers = {
+  stage: [
+    { dimension: "stage", key: "964000103", label: "Installation", responses: 14, satisfaction: 51, satisfactionMargin: 9, nps: -20, npsMargin: 25.4, delta: -35.2, significant: true },
+    { dimension: "stage", key: "964000102", label: "Welcome", responses: 12, satisfaction: 85, satisfactionMargin: 7, nps: 50, npsMargin: 22, delta: 18, significant: true },
+    { dimension: "stage", key: "964000104", label: "Activation", responses: 6, satisfaction: 60, satisfactionMargin: 20, nps: 0, npsMargin: 55, delta: -12, significant: false },
+  ],
+  channel: [
+    { dimension: "channel", key: "964000001", label: "Phone <b>hotline</b>", responses: 3, satisfaction: 40, satisfactionMargin: 30, nps: -33.3, npsMargin: 70, delta: -40, significant: false },
+  ],
+};
 window.cxFixtures.caseRecord = {
   incidentid: "1ca5e000-0000-4000-8000-000000000001",
   _cx_customerjourneyid_value: window.cxFixtures.atrisk.journeys[0].cx_customerjourneyid,

@@ -29,6 +29,15 @@
 
   function webApi(calls) {
     return {
+      // cx_GetDrivers (Xrm.WebApi.online.execute), answered from the fixtures by Dimension.
+      online: {
+        execute(request) {
+          const metadata = request.getMetadata();
+          calls.push({ method: "execute", operation: metadata.operationName, operationType: metadata.operationType, dimension: request.Dimension, account: request.Account.accountid });
+          const drivers = window.cxFixtures.drivers[request.Dimension] || [];
+          return Promise.resolve({ ok: true, json: () => Promise.resolve({ Drivers: JSON.stringify(drivers) }) });
+        },
+      },
       retrieveRecord(table, id, options) {
         calls.push({ method: "retrieveRecord", table, id, options });
         if (scenario === "loading") return new Promise(() => undefined);

@@ -413,6 +413,28 @@ describe("CX panel in Chromium", () => {
     }
   });
 
+  it("shows what moves the account on request, the values most below the rest with their evidence, noise read as in line", async () => {
+    const { page, frame, panelFrame } = await openPanel({ scenario: "atrisk" });
+    assert.equal((await page.evaluate(() => window.cxHarness.panelCalls)).length, 3, "nothing more on load");
+    await frame.getByRole("button", { name: "Show what moves this account" }).click();
+    await frame.locator('[data-testid="driver"]').first().waitFor();
+    const stage = await frame.locator('[data-dimension="stage"] [data-testid="driver"]').allTextContents();
+    assert.deepEqual(stage, [
+      "Installation 35.2 points below the rest: beyond noise (NPS -20 ± 25.4, 14 responses)",
+      "Activation in line with the rest (within noise) (NPS 0 ± 55, 6 responses, small sample)",
+    ], "values above the rest (Welcome) are not what moves the account down");
+    assert.match(await frame.locator('[data-dimension="channel"]').textContent(), /Phone <b>hotline<\/b> in line with the rest.*3 responses, small sample/);
+    assert.equal(await frame.locator(".cx-drivers b").count(), 0, "the label stays text");
+    const executed = (await page.evaluate(() => window.cxHarness.panelCalls)).filter((c) => c.method === "execute");
+    assert.deepEqual(executed.map((c) => [c.operation, c.operationType, c.dimension, c.account]), [
+      ["cx_GetDrivers", 1, "stage", "a1b2c3d4-0000-4000-8000-000000000001"],
+      ["cx_GetDrivers", 1, "channel", "a1b2c3d4-0000-4000-8000-000000000001"],
+    ]);
+    assert.deepEqual(await seriousAxeViolations(panelFrame), []);
+    await screenshot(page, "panel-drivers.png");
+    await page.close();
+  });
+
   it("gives every focusable control a visible focus ring of at least 3:1 against its background, in light and high-contrast themes", async () => {
     for (const forcedColors of [false, true]) {
       const { page, panelFrame } = await openPanel({ scenario: "atrisk", forcedColors });

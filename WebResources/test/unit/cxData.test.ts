@@ -216,3 +216,31 @@ describe("failures and ids", () => {
     expect(() => normaliseId("a1b2c3d4-0000-4000-8000-000000000001 or statecode eq 1")).toThrow(/Not a record id/);
   });
 });
+
+describe("what moves an account (cx_GetDrivers)", () => {
+  it("is one unbound function call per dimension with the account as an entity parameter", async () => {
+    const requests: Array<Record<string, unknown>> = [];
+    const webApi = {
+      online: {
+        execute: (request: Record<string, unknown>) => {
+          requests.push(request);
+          const drivers = [{ dimension: "stage", key: "964000103", label: "Installation", responses: 14, nps: -20, npsMargin: 25.4, delta: -35.2, significant: true }, { label: "no count" }];
+          return Promise.resolve({ json: () => Promise.resolve({ Drivers: JSON.stringify(drivers) }) });
+        },
+      },
+    } as unknown as WebApiReader;
+    const drivers = await createCxData(webApi).drivers("{A1B2C3D4-0000-4000-8000-000000000001}", "stage");
+    expect(requests).toHaveLength(1);
+    expect(requests[0].Dimension).toBe("stage");
+    expect(requests[0].Account).toEqual({ "@odata.type": "Microsoft.Dynamics.CRM.account", accountid: account.id });
+    const metadata = (requests[0].getMetadata as () => Record<string, unknown>)();
+    expect(metadata).toMatchObject({ boundParameter: null, operationType: 1, operationName: "cx_GetDrivers" });
+    // A row without its sample size cannot be judged and is left out.
+    expect(drivers).toEqual([{ dimension: "stage", key: "964000103", label: "Installation", responses: 14, nps: -20, npsMargin: 25.4, delta: -35.2, significant: true }]);
+  });
+
+  it("fails with a clear message where the online Web API is missing (offline client)", async () => {
+    const { webApi } = fakeWebApi();
+    await expect(createCxData(webApi).drivers(account.id, "channel")).rejects.toThrow("cx_GetDrivers needs the online Web API.");
+  });
+});
