@@ -204,6 +204,16 @@ public sealed class ServeTests(ServeFixture serve) : IClassFixture<ServeFixture>
     }
 
     [Fact]
+    public async Task Execute_refuses_an_operation_other_than_cx_GetDrivers_with_a_message_naming_it()
+    {
+        using var response = await serve.Http.GetAsync($"{serve.Server.BaseUrl}/xrm/execute?operation=cx_DeleteEverything&dimension=stage");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("cx_DeleteEverything", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task An_option_the_server_does_not_understand_is_refused_with_a_message_like_the_Web_API()
     {
         using var response = await serve.Http.GetAsync($"{serve.Server.BaseUrl}/xrm/retrieveMultipleRecords?table=cx_customerjourney&options={Uri.EscapeDataString("?$apply=groupby((cx_name))")}");

@@ -103,6 +103,8 @@ public sealed class PanelServer : IAsyncDisposable
         });
         app.MapGet("/xrm/retrieveRecord", (string table, string id, string? options) =>
             Answer(() => reader.RetrieveRecord(table, id, options)));
+        app.MapGet("/xrm/execute", (string operation, string? dimension, string? account) =>
+            Answer(() => reader.ExecuteDrivers(operation, dimension, account)));
         app.MapGet("/xrm/retrieveMultipleRecords", (string table, string? options) =>
             Answer(() => reader.RetrieveMultiple(table, options)));
 

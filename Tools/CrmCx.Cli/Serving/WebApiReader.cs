@@ -56,6 +56,22 @@ public sealed class WebApiReader
         }
     }
 
+    /// <summary>
+    /// Xrm.WebApi.online.execute of cx_GetDrivers (issue 15): Dimension and Account (optional) as the custom API takes
+    /// them; the answer is its response properties. An org without the API answers as Dataverse does, with a fault.
+    /// </summary>
+    public IDictionary<string, object?> ExecuteDrivers(string operation, string? dimension, string? account)
+    {
+        if (operation != "cx_GetDrivers") throw new FormatException($"'{operation}' is not an operation the demo server runs.");
+        var request = new OrganizationRequest(operation) { ["Dimension"] = dimension ?? "" };
+        if (!string.IsNullOrEmpty(account)) request["Account"] = new EntityReference("account", Guid.Parse(account.Trim('{', '}')));
+        lock (gate)
+        {
+            var response = service.Execute(request);
+            return response.Results.ToDictionary(r => r.Key, r => (object?)r.Value);
+        }
+    }
+
     private Dataverse.InMemory.Metadata.TableDefinition Table(string table) =>
         org.Metadata.Find(table) ?? throw new KeyNotFoundException($"Resource not found for the segment '{table}'.");
 

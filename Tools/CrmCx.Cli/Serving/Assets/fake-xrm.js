@@ -15,6 +15,18 @@
 
   function webApi() {
     return {
+      // Custom APIs (cx_GetDrivers): the server runs the request through the org, as Xrm.WebApi.online.execute would.
+      online: {
+        execute: function (request) {
+          var metadata = request.getMetadata();
+          var query = "/xrm/execute?operation=" + encodeURIComponent(metadata.operationName) +
+            "&dimension=" + encodeURIComponent(request.Dimension || "") +
+            "&account=" + encodeURIComponent((request.Account && request.Account.accountid) || "");
+          return get(query).then(function (body) {
+            return { ok: true, json: function () { return Promise.resolve(body); } };
+          });
+        },
+      },
       retrieveRecord: function (table, id, options) {
         return get("/xrm/retrieveRecord?table=" + encodeURIComponent(table) + "&id=" + encodeURIComponent(id) +
           "&options=" + encodeURIComponent(options || ""));
