@@ -142,7 +142,6 @@ export const English = {
   customer_reasons: "Why this customer is at risk",
   journey_open: "Open the journey {0}",
   verbatim_open: "Open the response",
-  verbatim_by: "{0}",
   verbatim_anonymous: "Respondent unknown",
   verbatims_see_all: "See all responses",
   verbatims_page: "{0}–{1} of {2}",
