@@ -17,11 +17,20 @@ namespace CrmCx.Cli.Tests;
 internal static class PanelQueries
 {
     public static string Customer =>
-        "?$select=cx_nps,cx_npsprevious,cx_npsmargin,cx_npsprevmargin,cx_npsresponses,cx_promoters,cx_passives,cx_detractors,cx_npshistory,cx_lastresponseon,cx_risklevel,cx_atriskjourneys" +
-        "&$expand=cx_account_cx_surveyresponse($select=cx_comment,cx_score,cx_respondedon,cx_channel;$filter=cx_comment ne null;$orderby=cx_respondedon desc;$top=5)";
+        "?$select=cx_nps,cx_npsprevious,cx_npsmargin,cx_npsprevmargin,cx_npsresponses,cx_promoters,cx_passives,cx_detractors,cx_npshistory,cx_lastresponseon,cx_risklevel,cx_atriskjourneys,cx_riskreasons,cx_riskreasonsjson" +
+        "&$expand=cx_account_cx_surveyresponse($select=_cx_contactid_value,cx_comment,cx_score,cx_respondedon,cx_channel;$filter=cx_comment ne null;$orderby=cx_respondedon desc;$top=20)";
+
+    private const string JourneySelect = "?$select=cx_name,cx_journeytype,cx_currentstage,cx_score,cx_scoretrend,cx_risklevel,cx_riskreasons,cx_riskreasonsjson";
+
+    /// <summary>The journey form's one request (cxData.ts journeyQuery).</summary>
+    public static string Journey =>
+        JourneySelect + "&$expand=cx_customerjourney_cx_journeystagescore($select=cx_journeystage,cx_score,cx_touchpointcount,cx_responsecount)";
+
+    /// <summary>The case form's first request (cxData.ts caseQuery); the second is <see cref="Journey"/>.</summary>
+    public static string Case => "?$select=_cx_customerjourneyid_value,cx_journeystage";
 
     public static string OpenJourneys(Guid account) =>
-        "?$select=cx_name,cx_journeytype,cx_currentstage,cx_score,cx_scoretrend,cx_risklevel,cx_riskreasons" +
+        JourneySelect +
         $"&$filter=_cx_accountid_value eq {account} and statecode eq 0" +
         "&$orderby=cx_risklevel desc,cx_scoretrend asc" +
         "&$expand=cx_customerjourney_cx_journeystagescore($select=cx_journeystage,cx_score)";
@@ -32,7 +41,7 @@ internal static class PanelQueries
         "&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)";
 
     public static string AtRisk(Guid account) =>
-        "?$select=cx_name,cx_risklevel,cx_riskreasons" +
+        "?$select=cx_name,cx_risklevel,cx_riskreasons,cx_riskreasonsjson" +
         $"&$filter=_cx_accountid_value eq {account} and statecode eq 0 and (cx_risklevel eq 964000002 or cx_risklevel eq 964000003)" +
         "&$orderby=cx_risklevel desc,cx_riskscore desc";
 }
@@ -66,7 +75,12 @@ public sealed class ServeTests(ServeFixture serve) : IClassFixture<ServeFixture>
         Assert.False(row.TryGetProperty("name", out _), "Only the selected columns come back.");
 
         var verbatims = row.GetProperty("cx_account_cx_surveyresponse").EnumerateArray().ToList();
-        Assert.InRange(verbatims.Count, 1, 5);
+        Assert.InRange(verbatims.Count, 6, 20);
+        // Each verbatim can be opened (its id) and names its respondent (the contact lookup's formatted value).
+        Assert.All(verbatims, v => Assert.True(Guid.TryParse(v.GetProperty("cx_surveyresponseid").GetString(), out _)));
+        var named = verbatims.First(v => v.TryGetProperty("_cx_contactid_value", out _));
+        var contact = serve.Load.Org.Peek("contact", Guid.Parse(named.GetProperty("_cx_contactid_value").GetString()!))!;
+        Assert.Equal(contact.GetAttributeValue<string>("fullname"), named.GetProperty("_cx_contactid_value@OData.Community.Display.V1.FormattedValue").GetString());
         Assert.All(verbatims, v => Assert.False(string.IsNullOrEmpty(v.GetProperty("cx_comment").GetString())));
         var dates = verbatims.Select(v => DateTime.Parse(v.GetProperty("cx_respondedon").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(dates.OrderByDescending(d => d), dates);
@@ -93,6 +107,55 @@ public sealed class ServeTests(ServeFixture serve) : IClassFixture<ServeFixture>
         var levels = entities.Select(e => e.TryGetProperty("cx_risklevel", out var l) ? l.GetInt32() : 0).ToList();
         Assert.Equal(levels.OrderByDescending(l => l), levels);
     }
+
+    [Fact]
+    public async Task RetrieveRecord_answers_the_journey_forms_query_with_each_stages_touchpoint_and_response_counts()
+    {
+        var story = StoryJourney();
+        var row = await Get($"/xrm/retrieveRecord?table=cx_customerjourney&id={story.Id}&options={Uri.EscapeDataString(PanelQueries.Journey)}");
+        var stages = row.GetProperty("cx_customerjourney_cx_journeystagescore").EnumerateArray().ToList();
+        var stored = serve.Load.Org.Snapshot(StageScoreSchema.EntityName)
+            .Where(s => s.GetAttributeValue<EntityReference>(StageScoreSchema.Journey)?.Id == story.Id).ToList();
+
+        Assert.Equal("Onboarding – Harbor Point Logistics", row.GetProperty("cx_name").GetString());
+        Assert.Equal(stored.Count, stages.Count);
+        Assert.Equal(stored.Sum(s => s.GetAttributeValue<int?>("cx_touchpointcount") ?? 0), stages.Sum(s => s.TryGetProperty("cx_touchpointcount", out var c) ? c.GetInt32() : 0));
+        Assert.True(stages.Sum(s => s.TryGetProperty("cx_touchpointcount", out var c) ? c.GetInt32() : 0) > 0, "the story journey has touchpoints");
+    }
+
+    [Fact]
+    public async Task RetrieveRecord_answers_the_case_forms_query_with_the_cases_journey_and_stage()
+    {
+        var incident = serve.Load.Org.Snapshot("incident").First(c => c.GetAttributeValue<EntityReference>("cx_customerjourneyid") is not null);
+        var row = await Get($"/xrm/retrieveRecord?table=incident&id={incident.Id}&options={Uri.EscapeDataString(PanelQueries.Case)}");
+
+        Assert.Equal(incident.GetAttributeValue<EntityReference>("cx_customerjourneyid").Id.ToString(), row.GetProperty("_cx_customerjourneyid_value").GetString());
+        Assert.Equal("cx_customerjourney", row.GetProperty("_cx_customerjourneyid_value@Microsoft.Dynamics.CRM.lookuplogicalname").GetString());
+        Assert.Equal(incident.GetAttributeValue<OptionSetValue>("cx_journeystage").Value, row.GetProperty("cx_journeystage").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("journey", "journeyOnLoad")]
+    [InlineData("case", "caseOnLoad")]
+    [InlineData("contact", "contactOnLoad")]
+    public async Task The_journey_case_and_contact_pages_play_their_form_with_the_panel(string page, string handler)
+    {
+        var id = page switch
+        {
+            "journey" => StoryJourney().Id,
+            "case" => serve.Load.Org.Snapshot("incident").First(c => c.GetAttributeValue<EntityReference>("cx_customerjourneyid") is not null).Id,
+            _ => serve.Load.Org.Snapshot("contact").First().Id,
+        };
+        var html = await serve.Http.GetStringAsync($"{serve.Server.BaseUrl}/{page}/{id}");
+
+        Assert.Contains("<iframe id=\"WebResource_cxpanel\"", html);
+        Assert.Contains(handler, html);
+        using var missing = await serve.Http.GetAsync($"{serve.Server.BaseUrl}/{page}/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    private Entity StoryJourney() =>
+        serve.Load.Org.Snapshot(JourneySchema.EntityName).Single(j => j.GetAttributeValue<string>(JourneySchema.Name) == "Onboarding – Harbor Point Logistics");
 
     [Fact]
     public async Task RetrieveMultipleRecords_answers_the_form_notification_query_with_medium_and_high_journeys_only()
@@ -138,6 +201,16 @@ public sealed class ServeTests(ServeFixture serve) : IClassFixture<ServeFixture>
 
         // The demo org may or may not carry the definition yet; either way the panel gets an answer, never an error.
         Assert.All(result.GetProperty("entities").EnumerateArray(), e => Assert.Equal("cx_Settings", e.GetProperty("schemaname").GetString()));
+    }
+
+    [Fact]
+    public async Task Execute_refuses_an_operation_other_than_cx_GetDrivers_with_a_message_naming_it()
+    {
+        using var response = await serve.Http.GetAsync($"{serve.Server.BaseUrl}/xrm/execute?operation=cx_DeleteEverything&dimension=stage");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("cx_DeleteEverything", body.GetProperty("message").GetString());
     }
 
     [Fact]

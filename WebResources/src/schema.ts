@@ -19,6 +19,9 @@ export const CustomerColumns = {
   lastResponseOn: "cx_lastresponseon",
   riskLevel: "cx_risklevel",
   atRiskJourneys: "cx_atriskjourneys",
+  riskReasons: "cx_riskreasons",
+  /** The reasons as codes and values (docs/risk-reasons.md), rendered in the reader's language. */
+  riskReasonsJson: "cx_riskreasonsjson",
 } as const;
 
 export const JourneyTable = "cx_customerjourney";
@@ -32,6 +35,7 @@ export const JourneyColumns = {
   riskScore: "cx_riskscore",
   riskLevel: "cx_risklevel",
   riskReasons: "cx_riskreasons",
+  riskReasonsJson: "cx_riskreasonsjson",
   state: "statecode",
   /** Lookup values as the Web API names them in $filter and $select. */
   accountValue: "_cx_accountid_value",
@@ -41,9 +45,28 @@ export const JourneyColumns = {
 export const StageScoreColumns = {
   stage: "cx_journeystage",
   score: "cx_score",
+  touchpoints: "cx_touchpointcount",
+  responses: "cx_responsecount",
 } as const;
 
+export const SurveyResponseTable = "cx_surveyresponse";
+
+/** The case (incident) columns CrmCx adds: the journey it belongs to and the stage it happened in. */
+export const CaseTable = "incident";
+export const CaseColumns = {
+  journeyValue: "_cx_customerjourneyid_value",
+  stage: "cx_journeystage",
+} as const;
+
+/** The tab the account and contact forms carry with the customer's responses (subgrid cx_responses_subgrid). */
+export const ResponsesTabName = "tab_cx_responses";
+
+/** The Web API annotation that carries a lookup's or choice's display text. */
+export const FormattedValue = "@OData.Community.Display.V1.FormattedValue";
+
 export const SurveyResponseColumns = {
+  id: "cx_surveyresponseid",
+  contactValue: "_cx_contactid_value",
   comment: "cx_comment",
   score: "cx_score",
   respondedOn: "cx_respondedon",

@@ -22,9 +22,9 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCx.Cli.Serving;
 
 /// <summary>
-/// Serves the built web resources (WebResources/dist) on 127.0.0.1 with a host page per account or contact that plays
-/// the model-driven form (fake Xrm, the real form library and panel), and a JSON endpoint answering the fake
-/// Xrm.WebApi from the in-memory org.
+/// Serves the built web resources (WebResources/dist) on 127.0.0.1 with a host page per account, contact, journey and
+/// case that plays the model-driven form (fake Xrm, the real form library and its OnLoad handler, the panel in its web
+/// resource frame), and a JSON endpoint answering the fake Xrm.WebApi from the in-memory org.
 /// </summary>
 public sealed class PanelServer : IAsyncDisposable
 {
@@ -51,8 +51,12 @@ public sealed class PanelServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(org);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // The host's console lifetime would take SIGINT and SIGTERM for itself and stop only the web host, leaving
+        // crmcx waiting; crmcx's own signal handling (Program.cs) cancels the session and disposes the server instead.
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, CommandLifetime>();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
+        ContractColumns.EnsureOn(org);
         var reader = new WebApiReader(org);
         var dist = FindWebResources();
         var user = org.AdminUserId;
@@ -83,20 +87,24 @@ public sealed class PanelServer : IAsyncDisposable
 
         app.MapGet("/", () => Results.Content(IndexPage(org, dist), "text/html; charset=utf-8"));
         app.MapGet("/fake-xrm.js", () => Results.Content(Asset("fake-xrm.js"), "text/javascript; charset=utf-8"));
-        app.MapGet("/{table}/{id:guid}", (string table, Guid id) =>
+        app.MapGet("/{page}/{id:guid}", (string page, Guid id) =>
         {
-            if (table is not ("account" or "contact")) return Results.NotFound();
-            var row = org.Peek(table, id);
+            if (!FormPages.TryGetValue(page, out var form)) return Results.NotFound();
+            var row = org.Peek(form.Table, id);
             if (row is null) return Results.NotFound();
-            var name = row.GetAttributeValue<string>(table == "account" ? CustomerSchema.AccountName : CustomerSchema.ContactFullName) ?? id.ToString();
-            var page = Asset("form.html").Replace("{{NAME}}", WebUtility.HtmlEncode(name), StringComparison.Ordinal)
-                .Replace("{{TABLE}}", table, StringComparison.Ordinal)
+            var name = row.GetAttributeValue<string>(form.NameColumn) ?? id.ToString();
+            var html = Asset("form.html").Replace("{{NAME}}", WebUtility.HtmlEncode(name), StringComparison.Ordinal)
+                .Replace("{{TABLE}}", form.Table, StringComparison.Ordinal)
+                .Replace("{{KIND}}", WebUtility.HtmlEncode(form.Label), StringComparison.Ordinal)
                 .Replace("{{ID}}", "{" + id.ToString().ToUpperInvariant() + "}", StringComparison.Ordinal)
-                .Replace("{{USER}}", "{" + user.ToString().ToUpperInvariant() + "}", StringComparison.Ordinal);
-            return Results.Content(page, "text/html; charset=utf-8");
+                .Replace("{{USER}}", "{" + user.ToString().ToUpperInvariant() + "}", StringComparison.Ordinal)
+                .Replace("{{CUSTOMER}}", CaseCustomer(org, row), StringComparison.Ordinal);
+            return Results.Content(html, "text/html; charset=utf-8");
         });
         app.MapGet("/xrm/retrieveRecord", (string table, string id, string? options) =>
             Answer(() => reader.RetrieveRecord(table, id, options)));
+        app.MapGet("/xrm/execute", (string operation, string? dimension, string? account) =>
+            Answer(() => reader.ExecuteDrivers(operation, dimension, account)));
         app.MapGet("/xrm/retrieveMultipleRecords", (string table, string? options) =>
             Answer(() => reader.RetrieveMultiple(table, options)));
 
@@ -104,6 +112,28 @@ public sealed class PanelServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? $"http://127.0.0.1:{port}";
         return new PanelServer(app, org, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'), dist);
+    }
+
+    /// <summary>The form pages the server plays: path segment to table, the column naming the record, and a label.</summary>
+    private static readonly IReadOnlyDictionary<string, (string Table, string NameColumn, string Label)> FormPages =
+        new Dictionary<string, (string, string, string)>(StringComparer.Ordinal)
+        {
+            ["account"] = (CustomerSchema.Account, CustomerSchema.AccountName, "account"),
+            ["contact"] = (CustomerSchema.Contact, CustomerSchema.ContactFullName, "contact"),
+            ["journey"] = (JourneySchema.EntityName, JourneySchema.Name, "customer journey"),
+            ["case"] = ("incident", "title", "case"),
+        };
+
+    /// <summary>
+    /// A case's customer as the lookup attribute's value (JSON; "null" for other tables). System.Text.Json escapes
+    /// &lt;, &gt; and &amp;, so a name cannot end the page's script element.
+    /// </summary>
+    private static string CaseCustomer(InMemoryOrganization org, Entity row)
+    {
+        if (row.LogicalName != "incident" || row.GetAttributeValue<EntityReference>("customerid") is not { } customer) return "null";
+        var table = org.Metadata.Find(customer.LogicalName);
+        var name = customer.Name ?? (table is null ? null : org.Peek(customer.LogicalName, customer.Id)?.GetAttributeValue<string>(table.PrimaryNameAttribute));
+        return System.Text.Json.JsonSerializer.Serialize(new[] { new { id = "{" + customer.Id.ToString().ToUpperInvariant() + "}", entityType = customer.LogicalName, name } });
     }
 
     /// <summary>Links to the host pages of the riskiest accounts, to print with the URL.</summary>
@@ -182,6 +212,31 @@ public sealed class PanelServer : IAsyncDisposable
                 .Append(row.Nps?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append("</td><td>")
                 .Append(Output.Scorecard.RiskLabel(row.RiskLevel)).Append("</td><td>").Append(row.AtRiskJourneys).Append("</td></tr>");
         }
+        html.Append("</table><h2>Open journeys at risk</h2><table><tr><th>Journey</th><th>Risk</th><th>A case of the journey</th></tr>");
+        var cases = org.Snapshot("incident").Where(c => c.GetAttributeValue<EntityReference>(TouchpointSchema.Journey) is not null)
+            .GroupBy(c => c.GetAttributeValue<EntityReference>(TouchpointSchema.Journey)!.Id).ToDictionary(g => g.Key, g => g.First());
+        var atRisk = org.Snapshot(JourneySchema.EntityName)
+            .Where(j => j.GetAttributeValue<OptionSetValue>(JourneySchema.StateCode)?.Value == 0 && (j.GetAttributeValue<OptionSetValue>(JourneySchema.RiskLevel)?.Value ?? 0) >= 964000002)
+            .OrderByDescending(j => j.GetAttributeValue<OptionSetValue>(JourneySchema.RiskLevel)?.Value ?? 0)
+            .ThenBy(j => j.GetAttributeValue<string>(JourneySchema.Name), StringComparer.Ordinal);
+        foreach (var journey in atRisk)
+        {
+            html.Append("<tr><td><a href=\"/journey/").Append(journey.Id).Append("\">").Append(WebUtility.HtmlEncode(journey.GetAttributeValue<string>(JourneySchema.Name) ?? "")).Append("</a></td><td>")
+                .Append(Output.Scorecard.RiskLabel(journey.GetAttributeValue<OptionSetValue>(JourneySchema.RiskLevel)?.Value ?? 0)).Append("</td><td>");
+            if (cases.TryGetValue(journey.Id, out var incident))
+                html.Append("<a href=\"/case/").Append(incident.Id).Append("\">").Append(WebUtility.HtmlEncode(incident.GetAttributeValue<string>("title") ?? incident.Id.ToString())).Append("</a>");
+            html.Append("</td></tr>");
+        }
         return html.Append("</table></body></html>").ToString();
     }
+}
+
+/// <summary>A host lifetime that leaves signals to the command line: starting and stopping are the command's calls.</summary>
+internal sealed class CommandLifetime : Microsoft.Extensions.Hosting.IHostLifetime
+{
+    /// <inheritdoc />
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -56,6 +56,22 @@ public sealed class WebApiReader
         }
     }
 
+    /// <summary>
+    /// Xrm.WebApi.online.execute of cx_GetDrivers (issue 15): Dimension and Account (optional) as the custom API takes
+    /// them; the answer is its response properties. An org without the API answers as Dataverse does, with a fault.
+    /// </summary>
+    public IDictionary<string, object?> ExecuteDrivers(string operation, string? dimension, string? account)
+    {
+        if (operation != "cx_GetDrivers") throw new FormatException($"'{operation}' is not an operation the demo server runs.");
+        var request = new OrganizationRequest(operation) { ["Dimension"] = dimension ?? "" };
+        if (!string.IsNullOrEmpty(account)) request["Account"] = new EntityReference("account", Guid.Parse(account.Trim('{', '}')));
+        lock (gate)
+        {
+            var response = service.Execute(request);
+            return response.Results.ToDictionary(r => r.Key, r => (object?)r.Value);
+        }
+    }
+
     private Dataverse.InMemory.Metadata.TableDefinition Table(string table) =>
         org.Metadata.Find(table) ?? throw new KeyNotFoundException($"Resource not found for the segment '{table}'.");
 
@@ -85,6 +101,9 @@ public sealed class WebApiReader
             {
                 case EntityReference reference:
                     shaped[$"_{name}_value"] = reference.Id.ToString();
+                    // Xrm.WebApi asks for every annotation: a lookup comes with its record's name and table.
+                    if (DisplayName(reference) is { } display) shaped[$"_{name}_value{FormattedValue}"] = display;
+                    shaped[$"_{name}_value@Microsoft.Dynamics.CRM.lookuplogicalname"] = reference.LogicalName;
                     break;
                 case OptionSetValue choice:
                     shaped[name] = choice.Value;
@@ -107,6 +126,17 @@ public sealed class WebApiReader
         }
         foreach (var expand in options.Expand) shaped[expand.Navigation] = Expand(row, expand);
         return shaped;
+    }
+
+    private const string FormattedValue = "@OData.Community.Display.V1.FormattedValue";
+
+    /// <summary>The primary name of the row a lookup points to, as the Web API's formatted value carries it.</summary>
+    private string? DisplayName(EntityReference reference)
+    {
+        if (!string.IsNullOrEmpty(reference.Name)) return reference.Name;
+        var table = org.Metadata.Find(reference.LogicalName);
+        if (table is null) return null;
+        return org.Peek(reference.LogicalName, reference.Id)?.GetAttributeValue<string>(table.PrimaryNameAttribute);
     }
 
     private List<IDictionary<string, object?>> Expand(Entity parent, ODataExpand expand)

@@ -12,9 +12,14 @@ export function categoryOf(score: number): NpsCategory {
 /** The thresholds below which the panel says "low confidence" (defaults of cx-scoring.md). */
 export const LowConfidence = { minResponses: 10, maxMargin: 20 } as const;
 
+/**
+ * Low confidence: fewer than 10 responses, or a margin above 20 points, or no margin to show (then nothing says the
+ * figure is tight). The same rule as NpsMath.IsLowConfidence in C#; both are checked against
+ * Tests/vectors/nps-rules.json.
+ */
 export function isLowConfidence(responses: number | null, margin: number | null): boolean {
   if (responses === null || responses < LowConfidence.minResponses) return true;
-  return margin !== null && margin > LowConfidence.maxMargin;
+  return margin === null || margin > LowConfidence.maxMargin;
 }
 
 export type NpsChange =
@@ -44,6 +49,8 @@ export interface MonthlyNps {
   month: string;
   nps: number | null;
   n: number;
+  /** The month's 95 % margin in NPS points; null in rows written before the history carried it. */
+  margin: number | null;
 }
 
 /**
@@ -62,11 +69,12 @@ export function parseHistory(json: string | null | undefined): MonthlyNps[] {
   const months: MonthlyNps[] = [];
   for (const item of raw as unknown[]) {
     if (typeof item !== "object" || item === null) continue;
-    const { month, nps, n } = item as Record<string, unknown>;
+    const { month, nps, n, margin } = item as Record<string, unknown>;
     if (typeof month !== "string" || !/^\d{4}-\d{2}$/.test(month)) continue;
     const count = typeof n === "number" && Number.isFinite(n) ? n : 0;
     const value = typeof nps === "number" && Number.isFinite(nps) && count > 0 ? nps : null;
-    months.push({ month, nps: value, n: count });
+    const moe = typeof margin === "number" && Number.isFinite(margin) && margin >= 0 && value !== null ? margin : null;
+    months.push({ month, nps: value, n: count, margin: moe });
   }
   months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   return months.slice(-12);

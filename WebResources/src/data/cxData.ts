@@ -1,7 +1,11 @@
 import { parseHistory, type MonthlyNps } from "../cx/nps";
+import { parseReasonCodes, type RiskReasons } from "../cx/reasons";
 import { asRiskLevel, reasonLines } from "../cx/risk";
 import {
+  CaseColumns,
+  CaseTable,
   CustomerColumns,
+  FormattedValue,
   EnvironmentVariables,
   JourneyColumns,
   JourneyState,
@@ -24,6 +28,10 @@ export interface CustomerRef {
 }
 
 export interface Verbatim {
+  /** The survey response's id, to open it. */
+  id: string;
+  /** The respondent's name (the contact's display name), or null when the response names no contact. */
+  respondent: string | null;
   comment: string;
   score: number | null;
   respondedOn: Date | null;
@@ -43,6 +51,8 @@ export interface CustomerExperience {
   lastResponseOn: Date | null;
   riskLevel: RiskLevelValue | null;
   atRiskJourneys: number | null;
+  /** The customer's own risk reasons (NPS fell, detractor share, silence, journeys at risk). */
+  reasons: RiskReasons;
   /** Newest first. */
   verbatims: Verbatim[];
 }
@@ -50,6 +60,10 @@ export interface CustomerExperience {
 export interface StageScore {
   stage: number;
   score: number | null;
+  /** Cases and activities of the stage; null when not read (the account panel does not read it). */
+  touchpoints: number | null;
+  /** Survey responses of the stage; null when not read. */
+  responses: number | null;
 }
 
 export interface Journey {
@@ -60,7 +74,7 @@ export interface Journey {
   score: number | null;
   scoreTrend: number | null;
   riskLevel: RiskLevelValue | null;
-  reasons: string[];
+  reasons: RiskReasons;
   /** In the order of the journey (stage values grow with the stage's order). */
   stageScores: StageScore[];
 }
@@ -69,7 +83,31 @@ export interface AtRiskJourney {
   id: string;
   name: string;
   riskLevel: RiskLevelValue;
-  reasons: string[];
+  reasons: RiskReasons;
+}
+
+/** The dimensions the account panel compares (cx_GetDrivers' Dimension). */
+export type DriverDimension = "stage" | "channel";
+
+/** One value of a dimension (a stage, a channel) compared with the rest of the account's responses (cx_GetDrivers). */
+export interface Driver {
+  dimension: string;
+  key: string;
+  label: string;
+  responses: number;
+  nps: number | null;
+  npsMargin: number | null;
+  /** This value against the rest, in points (negative: below the rest). */
+  delta: number | null;
+  /** Whether the difference is beyond noise. */
+  significant: boolean;
+}
+
+/** A case and the journey it belongs to (null when the case is not part of one). */
+export interface CaseJourney {
+  /** The stage the case happened in. */
+  caseStage: number | null;
+  journey: Journey | null;
 }
 
 /**
@@ -81,6 +119,18 @@ export interface CxData {
   customerExperience(customer: CustomerRef): Promise<CustomerExperience>;
   /** Open journeys, highest risk first, each with its stage scores (expanded). */
   openJourneys(customer: CustomerRef): Promise<Journey[]>;
+  /** One journey with its stage scores, touchpoint and response counts (the journey form's panel). */
+  journey(id: string): Promise<Journey>;
+  /**
+   * A case's journey: the case row (its journey lookup and stage), then that journey. Two requests, one after the
+   * other, because the journey's id is only known from the case.
+   */
+  caseJourney(caseId: string): Promise<CaseJourney>;
+  /**
+   * What moves an account (the custom API cx_GetDrivers, an unbound function): one request per dimension. Read only
+   * when the user opens the section, so the panel's load stays three requests.
+   */
+  drivers(account: string, dimension: DriverDimension): Promise<Driver[]>;
   /** Open journeys at Medium or High risk, highest first: the form notification's input. */
   atRiskJourneys(customer: CustomerRef): Promise<AtRiskJourney[]>;
   /**
@@ -91,11 +141,63 @@ export interface CxData {
   settings(): Promise<CxSettings>;
 }
 
-/** The two Xrm.WebApi calls used; tests pass a fake. */
-export type WebApiReader = Pick<Xrm.WebApi, "retrieveRecord" | "retrieveMultipleRecords">;
+/** The Xrm.WebApi calls used; tests pass a fake. `online.execute` runs the drivers function (absent offline). */
+export type WebApiReader = Pick<Xrm.WebApi, "retrieveRecord" | "retrieveMultipleRecords"> & {
+  online?: Pick<Xrm.WebApiOnline, "execute">;
+};
 
-/** How many verbatims the panel can show (the detailed density shows them all). */
-export const VerbatimCount = 5;
+/**
+ * The request object Xrm.WebApi.online.execute takes for cx_GetDrivers: an unbound function (operationType 1) with
+ * Dimension (Edm.String, a primitive type: 1) and Account (mscrm.account, an entity type: 5).
+ */
+export function driversRequest(account: string, dimension: DriverDimension): Record<string, unknown> {
+  return {
+    Dimension: dimension,
+    Account: { "@odata.type": "Microsoft.Dynamics.CRM.account", accountid: account },
+    getMetadata: () => ({
+      boundParameter: null,
+      operationType: 1,
+      operationName: "cx_GetDrivers",
+      parameterTypes: {
+        Dimension: { typeName: "Edm.String", structuralProperty: 1 },
+        Account: { typeName: "mscrm.account", structuralProperty: 5 },
+      },
+    }),
+  };
+}
+
+/** cx_GetDrivers' Drivers (a JSON array in a string); anything malformed gives no drivers. */
+export function parseDrivers(json: unknown): Driver[] {
+  if (typeof json !== "string") return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  const drivers: Driver[] = [];
+  for (const item of raw as unknown[]) {
+    if (typeof item !== "object" || item === null) continue;
+    const row = item as Row;
+    const responses = num(row.responses);
+    if (responses === null) continue;
+    drivers.push({
+      dimension: text(row.dimension) ?? "",
+      key: text(row.key) ?? "",
+      label: text(row.label) ?? "",
+      responses,
+      nps: num(row.nps),
+      npsMargin: num(row.npsMargin),
+      delta: num(row.delta),
+      significant: row.significant === true,
+    });
+  }
+  return drivers;
+}
+
+/** How many verbatims the panel reads in its one request; it shows them a page at a time. */
+export const VerbatimCount = 20;
 
 const customerSelect = [
   CustomerColumns.nps,
@@ -110,9 +212,12 @@ const customerSelect = [
   CustomerColumns.lastResponseOn,
   CustomerColumns.riskLevel,
   CustomerColumns.atRiskJourneys,
+  CustomerColumns.riskReasons,
+  CustomerColumns.riskReasonsJson,
 ].join(",");
 
 const responseSelect = [
+  SurveyResponseColumns.contactValue,
   SurveyResponseColumns.comment,
   SurveyResponseColumns.score,
   SurveyResponseColumns.respondedOn,
@@ -127,6 +232,7 @@ const journeySelect = [
   JourneyColumns.scoreTrend,
   JourneyColumns.riskLevel,
   JourneyColumns.riskReasons,
+  JourneyColumns.riskReasonsJson,
 ].join(",");
 
 export function customerQuery(customer: CustomerRef): string {
@@ -154,9 +260,20 @@ export function openJourneysQuery(customer: CustomerRef): string {
   );
 }
 
+/** The journey form's read: the journey, its stages with their touchpoint and response counts. */
+export function journeyQuery(): string {
+  const stageSelect = [StageScoreColumns.stage, StageScoreColumns.score, StageScoreColumns.touchpoints, StageScoreColumns.responses];
+  return `?$select=${journeySelect}&$expand=${Relationships.journeyStageScores}($select=${stageSelect.join(",")})`;
+}
+
+/** The case form's first read: which journey the case belongs to and at which stage. */
+export function caseQuery(): string {
+  return `?$select=${CaseColumns.journeyValue},${CaseColumns.stage}`;
+}
+
 export function atRiskJourneysQuery(customer: CustomerRef): string {
   return (
-    `?$select=${JourneyColumns.name},${JourneyColumns.riskLevel},${JourneyColumns.riskReasons}` +
+    `?$select=${JourneyColumns.name},${JourneyColumns.riskLevel},${JourneyColumns.riskReasons},${JourneyColumns.riskReasonsJson}` +
     `&$filter=${customerFilter(customer)}` +
     ` and (${JourneyColumns.riskLevel} eq ${RiskLevel.medium} or ${JourneyColumns.riskLevel} eq ${RiskLevel.high})` +
     `&$orderby=${JourneyColumns.riskLevel} desc,${JourneyColumns.riskScore} desc`
@@ -185,6 +302,25 @@ export function createCxData(webApi: WebApiReader): CxData {
       const result = await call(() => webApi.retrieveMultipleRecords<Row>(JourneyTable, openJourneysQuery(customer)));
       return result.entities.map(toJourney);
     },
+    async journey(id) {
+      const row = await call(() => webApi.retrieveRecord<Row>(JourneyTable, normaliseId(id), journeyQuery()));
+      return toJourney(row);
+    },
+    async caseJourney(caseId) {
+      const row = await call(() => webApi.retrieveRecord<Row>(CaseTable, normaliseId(caseId), caseQuery()));
+      const journeyId = text(row[CaseColumns.journeyValue]);
+      const caseStage = num(row[CaseColumns.stage]);
+      if (journeyId === null || journeyId === "") return { caseStage, journey: null };
+      const journeyRow = await call(() => webApi.retrieveRecord<Row>(JourneyTable, normaliseId(journeyId), journeyQuery()));
+      return { caseStage, journey: toJourney(journeyRow) };
+    },
+    async drivers(account, dimension) {
+      const online = webApi.online;
+      if (online === undefined) throw new Error("cx_GetDrivers needs the online Web API.");
+      const response = await call(() => online.execute(driversRequest(normaliseId(account), dimension)));
+      const body = (await response.json()) as Row;
+      return parseDrivers(body.Drivers);
+    },
     async atRiskJourneys(customer) {
       const result = await call(() => webApi.retrieveMultipleRecords<Row>(JourneyTable, atRiskJourneysQuery(customer)));
       const journeys: AtRiskJourney[] = [];
@@ -195,7 +331,7 @@ export function createCxData(webApi: WebApiReader): CxData {
           id: text(row[JourneyColumns.id]) ?? "",
           name: text(row[JourneyColumns.name]) ?? "",
           riskLevel: level,
-          reasons: reasonLines(text(row[JourneyColumns.riskReasons])),
+          reasons: reasonsOf(row, JourneyColumns.riskReasons, JourneyColumns.riskReasonsJson),
         });
       }
       return journeys;
@@ -248,11 +384,18 @@ function rows(value: unknown): Row[] {
   return Array.isArray(value) ? value.filter((item): item is Row => typeof item === "object" && item !== null) : [];
 }
 
+/** The coded reasons (cx_riskreasonsjson) with the plain-text lines (cx_riskreasons) as their fallback. */
+function reasonsOf(row: Row, linesColumn: string, jsonColumn: string): RiskReasons {
+  return { codes: parseReasonCodes(text(row[jsonColumn])), lines: reasonLines(text(row[linesColumn])) };
+}
+
 function toCustomerExperience(row: Row, table: CustomerTable): CustomerExperience {
   const responses =
     table === "account" ? Relationships.accountSurveyResponses : Relationships.contactSurveyResponses;
   const verbatims = rows(row[responses])
     .map((response): Verbatim => ({
+      id: text(response[SurveyResponseColumns.id]) ?? "",
+      respondent: text(response[SurveyResponseColumns.contactValue + FormattedValue]),
       comment: text(response[SurveyResponseColumns.comment]) ?? "",
       score: num(response[SurveyResponseColumns.score]),
       respondedOn: date(response[SurveyResponseColumns.respondedOn]),
@@ -273,6 +416,7 @@ function toCustomerExperience(row: Row, table: CustomerTable): CustomerExperienc
     lastResponseOn: date(row[CustomerColumns.lastResponseOn]),
     riskLevel: asRiskLevel(row[CustomerColumns.riskLevel]),
     atRiskJourneys: num(row[CustomerColumns.atRiskJourneys]),
+    reasons: reasonsOf(row, CustomerColumns.riskReasons, CustomerColumns.riskReasonsJson),
     verbatims: verbatims.slice(0, VerbatimCount),
   };
 }
@@ -281,7 +425,14 @@ function toJourney(row: Row): Journey {
   const stageScores = rows(row[Relationships.journeyStageScores])
     .map((stageRow): StageScore | null => {
       const stage = num(stageRow[StageScoreColumns.stage]);
-      return stage === null ? null : { stage, score: num(stageRow[StageScoreColumns.score]) };
+      return stage === null
+        ? null
+        : {
+            stage,
+            score: num(stageRow[StageScoreColumns.score]),
+            touchpoints: num(stageRow[StageScoreColumns.touchpoints]),
+            responses: num(stageRow[StageScoreColumns.responses]),
+          };
     })
     .filter((stage): stage is StageScore => stage !== null)
     .sort((a, b) => a.stage - b.stage);
@@ -293,7 +444,7 @@ function toJourney(row: Row): Journey {
     score: num(row[JourneyColumns.score]),
     scoreTrend: num(row[JourneyColumns.scoreTrend]),
     riskLevel: asRiskLevel(row[JourneyColumns.riskLevel]),
-    reasons: reasonLines(text(row[JourneyColumns.riskReasons])),
+    reasons: reasonsOf(row, JourneyColumns.riskReasons, JourneyColumns.riskReasonsJson),
     stageScores,
   };
 }

@@ -1,5 +1,8 @@
 import type { AtRiskJourney, CxData, CustomerRef } from "../data/cxData";
+import type { Formatter } from "../localization/format";
 import type { Translate } from "../localization/localizer";
+import { plural } from "../localization/plural";
+import { renderReasons } from "../localization/reasons";
 import { RiskLevel } from "../schema";
 
 /** One notification per form, replaced on every refresh, so the id is fixed. */
@@ -14,14 +17,14 @@ export interface AtRiskMessage {
  * The notification for the riskiest open journey: ERROR when it is High, WARNING when Medium, naming the
  * journey and its first reason, and saying how many others are at risk. Null when none is at risk.
  */
-export function atRiskMessage(journeys: readonly AtRiskJourney[], t: Translate): AtRiskMessage | null {
+export function atRiskMessage(journeys: readonly AtRiskJourney[], t: Translate, fmt: Formatter): AtRiskMessage | null {
   if (journeys.length === 0) return null;
   // The query orders by level already; sorting again keeps the rule true whatever the server returns.
   const riskiest = journeys.reduce((top, journey) => (journey.riskLevel > top.riskLevel ? journey : top));
   const high = riskiest.riskLevel === RiskLevel.high;
-  const headline = t(high ? "notify_atrisk_964000003" : "notify_atrisk_964000002", riskiest.name, riskiest.reasons[0] ?? "");
+  const headline = t(high ? "notify_atrisk_964000003" : "notify_atrisk_964000002", riskiest.name, renderReasons(riskiest.reasons, t, fmt)[0] ?? "");
   const others = journeys.length - 1;
-  const more = others === 0 ? "" : " " + (others === 1 ? t("notify_more_one") : t("notify_more_many", others));
+  const more = others === 0 ? "" : " " + plural(t, fmt, "notify_more", others);
   return { level: high ? "ERROR" : "WARNING", text: (headline.trim() + more).trim() };
 }
 
@@ -36,11 +39,12 @@ export async function refreshAtRiskNotification(
   data: Pick<CxData, "atRiskJourneys">,
   customer: CustomerRef | null,
   t: Translate,
+  fmt: Formatter,
 ): Promise<void> {
   let message: AtRiskMessage | null = null;
   if (customer !== null) {
     try {
-      message = atRiskMessage(await data.atRiskJourneys(customer), t);
+      message = atRiskMessage(await data.atRiskJourneys(customer), t, fmt);
     } catch {
       return;
     }

@@ -1,8 +1,10 @@
 /**
  * The form library cx_/scripts/cxform.js. Register the handlers with "Pass execution context as first
- * parameter": CrmCx.Forms.accountOnLoad, CrmCx.Forms.contactOnLoad, CrmCx.Forms.caseOnLoad.
+ * parameter": CrmCx.Forms.accountOnLoad, CrmCx.Forms.contactOnLoad, CrmCx.Forms.caseOnLoad,
+ * CrmCx.Forms.journeyOnLoad.
  */
 import { createCxData, normaliseId, type CustomerRef, type CxData } from "../data/cxData";
+import { createFormatter, type Formatter } from "../localization/format";
 import { createTranslate } from "../localization/localizer";
 import { PanelControlName, type CustomerTable } from "../schema";
 import { refreshAtRiskNotification } from "./atRiskNotification";
@@ -35,7 +37,13 @@ export function caseOnLoad(executionContext: Xrm.Events.EventContext): Promise<v
     customer.removeOnChange(caseCustomerChanged);
     customer.addOnChange(caseCustomerChanged);
   }
-  return refreshCase(formContext, platformXrm());
+  const xrm = platformXrm();
+  return Promise.all([refreshCase(formContext, xrm), connectPanel(formContext, xrm)]).then(() => undefined);
+}
+
+/** The journey form: hands the panel its context; the panel draws the journey stage by stage. */
+export function journeyOnLoad(executionContext: Xrm.Events.EventContext): Promise<void> {
+  return connectPanel(executionContext.getFormContext(), platformXrm());
 }
 
 function caseCustomerChanged(executionContext: Xrm.Events.EventContext): void {
@@ -52,8 +60,17 @@ export function caseCustomer(formContext: Xrm.FormContext): CustomerRef | null {
   return { table: first.entityType, id: normaliseId(first.id) };
 }
 
+/** Numbers and plurals in the user's language; English when the global context cannot be read. */
+export function userFormatter(xrm: FormXrm): Formatter {
+  try {
+    return createFormatter(xrm.Utility.getGlobalContext().userSettings);
+  } catch {
+    return createFormatter({ languageId: 1033 });
+  }
+}
+
 export function refreshCase(formContext: Xrm.FormContext, xrm: FormXrm, data: CxData = createCxData(xrm.WebApi)): Promise<void> {
-  return refreshAtRiskNotification(formContext, data, caseCustomer(formContext), createTranslate(xrm.Utility));
+  return refreshAtRiskNotification(formContext, data, caseCustomer(formContext), createTranslate(xrm.Utility), userFormatter(xrm));
 }
 
 /** Account and contact: flag at-risk journeys and hand the panel its client API context. */
@@ -66,7 +83,7 @@ export async function customerFormLoaded(
   const id = formContext.data.entity.getId();
   const customer: CustomerRef | null = id === "" ? null : { table, id: normaliseId(id) };
   await Promise.all([
-    refreshAtRiskNotification(formContext, data, customer, createTranslate(xrm.Utility)),
+    refreshAtRiskNotification(formContext, data, customer, createTranslate(xrm.Utility), userFormatter(xrm)),
     connectPanel(formContext, xrm),
   ]);
 }

@@ -18,10 +18,16 @@ export interface Formatter {
   signed(value: number, digits?: number): string;
   /** A share of a whole, e.g. 40 % in French. */
   percent(share: number): string;
+  /** A change in percent with its sign and a true minus, e.g. −40 % in French (the value is in percent). */
+  signedPercent(percent: number): string;
   /** A UTC instant as a short date in the user's time zone and date pattern. */
   date(utc: Date): string;
   /** A calendar month ("2026-11") as a short month name and year, e.g. Nov 2026. */
   month(yearMonth: string): string;
+  /** The CLDR plural category of a count in the user's language ("one", "other", French "many"...). */
+  pluralCategory(count: number): Intl.LDMLPluralRule;
+  /** How long ago `utc` was, relative to `now`, in words of the user's language ("3 days ago", "il y a 3 jours"). */
+  age(utc: Date, now: Date): string;
 }
 
 /** Dataverse language ids (LCID) to BCP 47 tags, for the languages a CrmCx org is likely to enable. */
@@ -64,6 +70,12 @@ export function createFormatter(settings: UserFormatSettings): Formatter {
   const percent = (share: number): string =>
     new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
 
+  const signedPercent = (value: number): string => {
+    const magnitude = percent(Math.abs(value) / 100);
+    if (Math.round(value) === 0) return magnitude;
+    return (value > 0 ? "+" : "\u2212") + magnitude;
+  };
+
   const monthName = (monthIndex: number, year: number): string => {
     const names = patterns?.AbbreviatedMonthNames;
     // Dataverse's month name arrays have 13 entries (the last is empty); anything shorter falls back to Intl.
@@ -81,7 +93,7 @@ export function createFormatter(settings: UserFormatSettings): Formatter {
     if (pattern !== undefined && pattern !== "") {
       return applyDatePattern(pattern, local, patterns?.AbbreviatedMonthNames, patterns?.MonthNames);
     }
-    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" } as Intl.DateTimeFormatOptions).format(local);
+    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(local);
   };
 
   const month = (yearMonth: string): string => {
@@ -90,7 +102,21 @@ export function createFormatter(settings: UserFormatSettings): Formatter {
     return monthName(Number(match[2]) - 1, Number(match[1]));
   };
 
-  return { locale, number, signed, percent, date, month };
+  const plurals = new Intl.PluralRules(locale);
+  const pluralCategory = (count: number): Intl.LDMLPluralRule => plurals.select(count);
+
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const age = (utc: Date, now: Date): string => {
+    const days = Math.round((now.getTime() - utc.getTime()) / 86400000);
+    // Whole days, weeks, months or years, the largest unit that reads naturally; a future date (clock skew) is today.
+    if (days <= 0) return relative.format(0, "day");
+    if (days < 14) return relative.format(-days, "day");
+    if (days < 60) return relative.format(-Math.round(days / 7), "week");
+    if (days < 730) return relative.format(-Math.round(days / 30.4375), "month");
+    return relative.format(-Math.round(days / 365.25), "year");
+  };
+
+  return { locale, number, signed, percent, signedPercent, date, month, pluralCategory, age };
 }
 
 /**

@@ -1,29 +1,38 @@
-import type { CustomerExperience, CustomerRef, CxData, CxSettings, Journey } from "../data/cxData";
+import type { CaseJourney, CustomerExperience, CustomerRef, CxData, CxSettings, Journey } from "../data/cxData";
 import type { Density, DensityStore } from "./density";
 import { el, replaceChildren } from "./dom";
 import type { ViewContext } from "./views/context";
+import { driversView } from "./views/driversView";
+import { caseView, journeyView } from "./views/journeyView";
 import { journeysView } from "./views/journeysView";
 import { npsView } from "./views/npsView";
 import { verbatimsView } from "./views/verbatimsView";
 
+/** What the panel shows, picked from the form's table. */
+export type PanelSubject =
+  | { kind: "customer"; customer: CustomerRef }
+  | { kind: "journey"; id: string }
+  | { kind: "case"; id: string };
+
 export interface PanelDependencies extends ViewContext {
-  data: Pick<CxData, "customerExperience" | "openJourneys" | "settings">;
-  /** Null on a record that is not saved yet: there is nothing to read. */
-  customer: CustomerRef | null;
+  data: Pick<CxData, "customerExperience" | "openJourneys" | "settings" | "journey" | "caseJourney" | "drivers">;
+  /** Null on a record that is not saved yet (or a form the panel has no view for): there is nothing to read. */
+  subject: PanelSubject | null;
   density: DensityStore;
 }
 
 export interface Panel {
   /**
-   * Reads the customer's figures and the settings (three requests at once) and shows them, or the failure with a
-   * retry button. A retry reads the figures again, not the settings: they are read once per panel load.
+   * Reads what the form's record needs and shows it, or the failure with a retry button: a customer's figures
+   * and the settings (three requests at once; a retry reads the figures again, not the settings), a journey (one
+   * request), a case's journey (two, one after the other).
    */
   load(): Promise<void>;
 }
 
 /** Renders the panel into `root` and keeps the density choice in sync with `dependencies.density`. */
 export function createPanel(root: HTMLElement, dependencies: PanelDependencies): Panel {
-  const { t, customer, data } = dependencies;
+  const { t, subject, data } = dependencies;
   // Read at most once per panel load; data.settings() never rejects, so a retry only repeats the figures.
   let settings: Promise<CxSettings> | null = null;
   const lastResponse = el("p", { className: "cx-header-meta cx-muted" });
@@ -90,29 +99,59 @@ export function createPanel(root: HTMLElement, dependencies: PanelDependencies):
     if (moveFocus) retry.focus();
   }
 
-  function showReady(cx: CustomerExperience, journeys: readonly Journey[], cxSettings: CxSettings): void {
+  function showReady(cx: CustomerExperience, journeys: readonly Journey[], cxSettings: CxSettings, customer: CustomerRef): void {
     lastResponse.textContent = cx.lastResponseOn === null ? "" : t("last_response", dependencies.fmt.date(cx.lastResponseOn));
     replaceChildren(body, [
       el("div", { className: "cx-grid", attrs: { "data-state": "ready" } }, [
         npsView(cx, cxSettings, dependencies),
         journeysView(cx, journeys, dependencies),
         verbatimsView(cx.verbatims, dependencies),
+        customer.table === "account" ? driversView(customer.id, data, dependencies) : null,
       ]),
     ]);
   }
 
+  function showView(view: HTMLElement): void {
+    replaceChildren(body, [view]);
+  }
+
+  async function read(current: PanelSubject): Promise<void> {
+    switch (current.kind) {
+      case "customer": {
+        // All requests at once: the panel's whole load is one round trip of three requests.
+        settings = settings ?? data.settings();
+        const [cx, journeys, cxSettings] = await Promise.all([
+          data.customerExperience(current.customer),
+          data.openJourneys(current.customer),
+          settings,
+        ]);
+        showReady(cx, journeys, cxSettings, current.customer);
+        return;
+      }
+      case "journey": {
+        const journey: Journey = await data.journey(current.id);
+        lastResponse.textContent = "";
+        showView(journeyView(journey, dependencies));
+        return;
+      }
+      case "case": {
+        const caseJourney: CaseJourney = await data.caseJourney(current.id);
+        lastResponse.textContent = "";
+        showView(caseView(caseJourney, dependencies));
+        return;
+      }
+    }
+  }
+
   async function load(fromRetry = false): Promise<void> {
-    if (customer === null) {
+    if (subject === null) {
       root.removeAttribute("aria-busy");
       replaceChildren(body, [el("p", { className: "cx-state cx-empty", attrs: { "data-state": "unsaved" }, text: t("unsaved") })]);
       return;
     }
     showLoading();
     try {
-      // All requests at once: the panel's whole load is one round trip of three requests.
-      settings = settings ?? data.settings();
-      const [cx, journeys, cxSettings] = await Promise.all([data.customerExperience(customer), data.openJourneys(customer), settings]);
-      showReady(cx, journeys, cxSettings);
+      await read(subject);
       if (fromRetry) heading.focus();
     } catch (failure) {
       showFailure(failure, fromRetry);

@@ -12,15 +12,32 @@
   const environmentWindow = params.get("window");
   const settingsMode = params.get("settings") || "ok";
   const fixture = window.cxFixtures[scenario];
-  const recordId = "{A1B2C3D4-0000-4000-8000-000000000001}";
+  // The form's table: account (default), contact, cx_customerjourney or incident; the panel picks its view from it.
+  const table = params.get("table") || "account";
+  const recordIds = {
+    account: "{A1B2C3D4-0000-4000-8000-000000000001}",
+    contact: "{C0C0C0C0-0000-4000-8000-000000000009}",
+    cx_customerjourney: "{6F1C1F7E-0000-4000-8000-000000000001}",
+    incident: "{1CA5E000-0000-4000-8000-000000000001}",
+  };
+  const recordId = recordIds[table];
 
-  const harnessState = { panelCalls: [], formCalls: [], notifications: {}, ready: false };
+  const harnessState = { panelCalls: [], formCalls: [], notifications: {}, opened: [], tabFocused: [], ready: false };
   window.cxHarness = harnessState;
 
   let customerFailuresLeft = scenario === "failing" ? 1 : 0;
 
   function webApi(calls) {
     return {
+      // cx_GetDrivers (Xrm.WebApi.online.execute), answered from the fixtures by Dimension.
+      online: {
+        execute(request) {
+          const metadata = request.getMetadata();
+          calls.push({ method: "execute", operation: metadata.operationName, operationType: metadata.operationType, dimension: request.Dimension, account: request.Account.accountid });
+          const drivers = window.cxFixtures.drivers[request.Dimension] || [];
+          return Promise.resolve({ ok: true, json: () => Promise.resolve({ Drivers: JSON.stringify(drivers) }) });
+        },
+      },
       retrieveRecord(table, id, options) {
         calls.push({ method: "retrieveRecord", table, id, options });
         if (scenario === "loading") return new Promise(() => undefined);
@@ -28,7 +45,8 @@
           customerFailuresLeft -= 1;
           return Promise.reject({ errorCode: 2147746327, message: "The server did not answer in time (simulated)." });
         }
-        return Promise.resolve(JSON.parse(JSON.stringify(fixture.customer)));
+        const rows = { cx_customerjourney: window.cxFixtures.journeyRecord, incident: window.cxFixtures.caseRecord };
+        return Promise.resolve(JSON.parse(JSON.stringify(rows[table] || fixture.customer)));
       },
       retrieveMultipleRecords(table, options) {
         calls.push({ method: "retrieveMultipleRecords", table, options });
@@ -77,6 +95,12 @@
   function makeXrm(strings, calls) {
     return {
       WebApi: webApi(calls),
+      Navigation: {
+        openForm(options) {
+          harnessState.opened.push({ entityName: options.entityName, entityId: options.entityId });
+          return Promise.resolve({ savedEntityReference: [] });
+        },
+      },
       Utility: {
         // Like Dataverse: an unknown key gives an empty string.
         getResourceString: (resource, key) => (resource === "cx_/strings/cx" && strings[key]) || "",
@@ -104,8 +128,15 @@
     const panelXrm = makeXrm(strings, harnessState.panelCalls);
     const frame = document.getElementById("WebResource_cxpanel");
     const formContext = {
-      data: { entity: { getEntityName: () => "account", getId: () => recordId } },
+      data: { entity: { getEntityName: () => table, getId: () => recordId } },
       ui: {
+        // The account and contact forms carry the customer's responses tab; the journey and case forms do not.
+        tabs: {
+          get(name) {
+            if (name !== "tab_cx_responses" || (table !== "account" && table !== "contact")) return null;
+            return { setVisible() {}, setFocus() { harnessState.tabFocused.push(name); } };
+          },
+        },
         setFormNotification(message, level, id) {
           harnessState.notifications[id] = { message, level };
           showNotifications();
@@ -117,6 +148,7 @@
           return true;
         },
       },
+      getAttribute: () => null,
       getControl(name) {
         if (name !== "WebResource_cxpanel") return null;
         return {
@@ -135,7 +167,8 @@
     };
     window.Xrm = makeXrm(strings, harnessState.formCalls);
     const executionContext = { getFormContext: () => formContext };
-    return window.CrmCx.Forms.accountOnLoad(executionContext).then(() => {
+    const onLoad = { account: "accountOnLoad", contact: "contactOnLoad", cx_customerjourney: "journeyOnLoad", incident: "caseOnLoad" }[table];
+    return window.CrmCx.Forms[onLoad](executionContext).then(() => {
       harnessState.ready = true;
     });
   });

@@ -47,8 +47,11 @@ after(async () => {
 });
 
 /** Opens the harness (a fake account form) and returns the page and the panel's frame once `state` shows. */
-async function openPanel({ scenario, lcid = 1033, user, state = "ready", window: windowDays, settings }) {
+async function openPanel({ scenario, lcid = 1033, user, state = "ready", window: windowDays, settings, table, forcedColors }) {
   const page = await context.newPage();
+  // The verbatims' age is measured from the demo's clock, so "2 days ago" is the same on every run.
+  await page.clock.setFixedTime(new Date("2026-11-20T09:00:00Z"));
+  if (forcedColors) await page.emulateMedia({ forcedColors: "active" });
   const dialogs = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -60,6 +63,7 @@ async function openPanel({ scenario, lcid = 1033, user, state = "ready", window:
     ...(user ? { user } : {}),
     ...(windowDays ? { window: String(windowDays) } : {}),
     ...(settings ? { settings } : {}),
+    ...(table ? { table } : {}),
   });
   await page.goto(`${origin}/test/browser/harness.html?${query}`);
   const frame = page.frameLocator("#WebResource_cxpanel");
@@ -74,6 +78,72 @@ async function seriousAxeViolations(panelFrame) {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** WCAG relative luminance and contrast ratio of two CSS rgb()/rgba() colours. */
+function contrast(a, b) {
+  const luminance = (color) => {
+    const [r, g, b2] = color.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
+  };
+  const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+
+/**
+ * Tabs through every focusable control of the panel and returns, for each, its focus outline and the colours it
+ * must stand out from: the control's own background and the opaque background around it.
+ */
+async function focusRings(page, panelFrame) {
+  await panelFrame.focus("body");
+  await panelFrame.evaluate(() => document.body.focus());
+  const rings = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    const ring = await panelFrame.evaluate(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return null;
+      // Back at a control already measured: the tab order has wrapped.
+      if (active.hasAttribute("data-ring-seen")) return "seen";
+      active.setAttribute("data-ring-seen", "");
+      const opaque = (el) => {
+        for (let node = el; node; node = node.parentElement) {
+          const color = getComputedStyle(node).backgroundColor;
+          if (color !== "transparent" && !/rgba\(.*,\s*0\)$/.test(color)) return color;
+        }
+        return "rgb(255, 255, 255)";
+      };
+      const style = getComputedStyle(active);
+      // The ring must not be cut off by an ancestor that clips its overflow (the old density toggle's fault).
+      const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+      const box = active.getBoundingClientRect();
+      let clippedBy = null;
+      for (let node = active.parentElement; node && node !== document.body; node = node.parentElement) {
+        const ancestor = getComputedStyle(node);
+        if (ancestor.overflowX === "visible" && ancestor.overflowY === "visible") continue;
+        const r = node.getBoundingClientRect();
+        if (box.left - reach < r.left || box.top - reach < r.top || box.right + reach > r.right || box.bottom + reach > r.bottom) {
+          clippedBy = node.className || node.tagName;
+        }
+      }
+      return {
+        clippedBy,
+        id: `${active.tagName.toLowerCase()} ${active.getAttribute("data-testid") || active.textContent.trim().slice(0, 30)}`,
+        visible: active.matches(":focus-visible"),
+        outlineStyle: style.outlineStyle,
+        outlineWidth: parseFloat(style.outlineWidth),
+        outlineColor: style.outlineColor,
+        own: opaque(active),
+        around: opaque(active.parentElement),
+      };
+    });
+    if (ring === null || ring === "seen") break;
+    rings.push(ring);
+  }
+  return rings;
 }
 
 async function screenshot(page, name) {
@@ -97,26 +167,27 @@ describe("CX panel in Chromium", () => {
     const journeys = frame.locator('[data-testid="journey"]');
     assert.equal(await journeys.count(), 3);
     assert.match(await journeys.nth(0).textContent(), /Onboarding – Contoso Pharmaceuticals.*High risk/);
-    assert.match(await journeys.nth(0).textContent(), /Satisfaction fell from 85 at Welcome to 51 at Installation/);
+    assert.match(await journeys.nth(0).textContent(), /Satisfaction fell from 85 at Welcome to 51 at Installation \(−40%\)/);
     const stages = await journeys.nth(0).locator(".cx-stage-name").allTextContents();
     assert.deepEqual(stages, ["Order", "Welcome", "Installation", "Activation", "First invoice", "Adoption"]);
     assert.match(await journeys.nth(0).locator('[aria-current="step"]').textContent(), /Activation30current/);
     assert.equal(await journeys.nth(1).locator(".cx-journey-name").textContent(), "Relocation – Contoso HQ <b>Paris</b>");
 
     const verbatims = frame.locator('[data-testid="verbatim"]');
-    assert.equal(await verbatims.count(), 5);
+    assert.equal(await verbatims.count(), 5, "the first page of five");
     assert.equal(
       await verbatims.nth(0).locator("blockquote").textContent(),
       "The installer came twice and the router still drops. <img src=x onerror=alert(1)> Fix it!",
     );
-    assert.match(await verbatims.nth(0).textContent(), /3\/10 Detractor.*11\/18\/2026.*Phone/);
-    assert.equal(await frame.locator(".cx-verbatims img, .cx-journeys b").count(), 0, "no element was made from data");
+    assert.match(await verbatims.nth(0).textContent(), /Amélie <i>Roux<\/i>3\/10 Detractor.*Phone.*11\/18\/2026 \(2 days ago\)/);
+    assert.match(await verbatims.nth(1).textContent(), /Respondent unknown/);
+    assert.equal(await frame.locator(".cx-verbatims img, .cx-verbatims i, .cx-journeys b").count(), 0, "no element was made from data");
     assert.deepEqual(dialogs, [], "nothing ran");
 
     const notification = page.locator('[data-notification="cx_atriskjourney"]');
     assert.equal(
       await notification.textContent(),
-      "ERROR: Journey at high risk: Onboarding – Contoso Pharmaceuticals. Satisfaction fell from 85 at Welcome to 51 at Installation (−40 %) 1 more journey is at risk.",
+      "ERROR: Journey at high risk: Onboarding – Contoso Pharmaceuticals. Satisfaction fell from 85 at Welcome to 51 at Installation (−40%) 1 more journey is at risk.",
     );
     const panelCalls = await page.evaluate(() => window.cxHarness.panelCalls);
     requestsOnLoad.atrisk = panelCalls.length;
@@ -133,12 +204,27 @@ describe("CX panel in Chromium", () => {
     assert.equal(await frame.locator('[data-testid="nps-value"]').textContent(), "12,5");
     assert.equal(await frame.locator("h1").textContent(), "Expérience client");
     assert.match(await frame.locator('[data-change="significant"]').textContent(), /En baisse de 28,5 points/);
-    assert.match(await frame.locator('[data-testid="verbatim"]').first().textContent(), /18\/11\/2026.*Téléphone/);
+    assert.match(await frame.locator('[data-testid="verbatim"]').first().textContent(), /Téléphone.*18\/11\/2026 \(avant-hier\)/);
     assert.equal(await frame.locator(".cx-stages").first().isVisible(), false, "compact hides the stage strip");
     assert.equal(await frame.locator('[data-testid="verbatim"]:visible').count(), 2);
     assert.equal(await panelFrame.evaluate(() => document.documentElement.lang), "fr-FR");
-    assert.match(await page.locator('[data-notification="cx_atriskjourney"]').textContent(), /^ERROR: Parcours à risque élevé\u00a0: Onboarding/);
+    // The banner's reason and the panel's reasons come from the plug-in's codes, in French; the plural follows French rules.
+    assert.match(
+      await page.locator('[data-notification="cx_atriskjourney"]').textContent(),
+      /^ERROR: Parcours à risque élevé\u00a0: Onboarding – Contoso Pharmaceuticals\. La satisfaction est passée de 85 à l’étape Accueil à 51 à l’étape Installation \(−40[\u00a0\u202f]%\) 1 autre parcours est à risque\.$/,
+    );
+    await frame.getByRole("button", { name: "Détaillée" }).click();
+    const reasons = await frame.locator('[data-testid="journey"]').first().locator(".cx-reasons li").allTextContents();
+    assert.deepEqual(reasons.slice(1), ["2 réponses détractrices", "Dernière réponse 3/10 à l’étape Activation"]);
+    assert.match(await frame.locator('[data-testid="customer-reasons"]').textContent(), /Le NPS est passé de \+41 à \+13, au-delà de la marge de ±19/);
+    assert.doesNotMatch(await frame.locator(".cx-journeys").textContent(), /detractor|Satisfaction fell|NPS fell/, "no English reason for a French reader");
+    const table = await frame.locator('[data-testid="trend-table"] tbody tr').allTextContents();
+    assert.match(table[0], /déc\. 2025.*48.*± 98.*1.*confiance faible/);
+    assert.match(await panelFrame.locator('[data-testid="trend-chart"] circle title').first().textContent(), /déc\. 2025\u00a0: NPS 48 ± 98, 1 réponse, confiance faible/);
+    await frame.getByRole("button", { name: "Compacte" }).click();
     assert.deepEqual(await seriousAxeViolations(panelFrame), []);
+    await page.emulateMedia({ forcedColors: "active" });
+    assert.deepEqual(await seriousAxeViolations(panelFrame), [], "French, high contrast");
     await screenshot(page, "panel-fr-compact.png");
     await page.close();
   });
@@ -248,5 +334,125 @@ describe("CX panel in Chromium", () => {
     assert.equal(await frame.getByRole("button", { name: "Compact" }).getAttribute("aria-pressed"), "true");
     await screenshot(page, "panel-healthy-compact.png");
     await page.close();
+  });
+
+  it("shows every month's response count and margin under a fixed −100..100 axis, and marks the months of low confidence", async () => {
+    const { page, frame, panelFrame } = await openPanel({ scenario: "atrisk" });
+    const counts = await frame.locator('[data-testid="trend-count"]').allTextContents();
+    assert.deepEqual(counts, ["1", "4", "6", "3", "0", "5", "6", "3", "4", "5", "12", "14"]);
+    const low = await frame.locator("circle.cx-trend-point").evaluateAll((points) => points.map((p) => [p.getAttribute("data-month"), p.getAttribute("data-low")]));
+    // n < 10, or a margin above 20, or no margin (the older February row): low; October and November 2026 are not.
+    assert.deepEqual(low.filter(([, l]) => l === "false").map(([m]) => m), ["2026-10", "2026-11"]);
+    const axis = await panelFrame.evaluate(() => {
+      const zero = document.querySelector('[data-testid="zero-line"]');
+      const labels = Array.from(document.querySelectorAll(".cx-trend-chart .cx-axis-label")).map((l) => l.textContent);
+      return { zero: zero !== null, labels };
+    });
+    assert.ok(axis.zero, "a zero line");
+    assert.deepEqual(axis.labels.slice(0, 3), ["100", "0", "-100"]);
+    assert.match(await frame.locator(".cx-trend-legend").textContent(), /low confidence \(fewer than 10 responses or a margin above 20 points\)/);
+    const rows = await frame.locator('[data-testid="trend-table"] tbody tr').allTextContents();
+    assert.equal(rows.length, 12);
+    assert.match(rows[10], /Oct 2026.*4.*± 18\.3.*12.*sufficient/);
+    assert.match(rows[2], /Feb 2026.*40.*—.*6.*low confidence/, "an older row without a margin shows the count only");
+    await frame.getByRole("button", { name: "Show as a table" }).click();
+    assert.ok(await frame.locator('[data-testid="trend-table"]').isVisible());
+    assert.equal(await frame.locator('[data-testid="trend-chart"]').isVisible(), false);
+    await page.close();
+  });
+
+  it("pages through more than five verbatims, opens a response and a journey, and sees all in the responses tab", async () => {
+    const { page, frame } = await openPanel({ scenario: "atrisk" });
+    assert.equal(await frame.locator('[data-testid="verbatim-page"]').textContent(), "1–5 of 7");
+    await frame.getByRole("button", { name: "Older" }).click();
+    assert.equal(await frame.locator('[data-testid="verbatim-page"]').textContent(), "6–7 of 7");
+    assert.deepEqual(await frame.locator('[data-testid="verbatim"] blockquote').allTextContents(), ["The contract was clear.", "First contact took a week."]);
+    assert.ok(await frame.getByRole("button", { name: "Older" }).isDisabled());
+    await frame.locator('[data-testid="verbatim-open"]').first().click();
+    await frame.locator('[data-testid="journey-link"]').first().click();
+    await frame.locator('[data-testid="verbatims-see-all"]').click();
+    const harness = await page.evaluate(() => ({ opened: window.cxHarness.opened, tabs: window.cxHarness.tabFocused }));
+    assert.deepEqual(harness.opened, [
+      { entityName: "cx_surveyresponse", entityId: "5e5e5e5e-0000-4000-8000-000000000006" },
+      { entityName: "cx_customerjourney", entityId: "6f1c1f7e-0000-4000-8000-000000000001" },
+    ]);
+    assert.deepEqual(harness.tabs, ["tab_cx_responses"]);
+    await page.close();
+  });
+
+  it("draws a journey stage by stage with touchpoint counts and its reasons on the journey form, in English and French, in one request", async () => {
+    for (const [lcid, touchpoints, reason] of [
+      [1033, ["1 touchpoint", "2 touchpoints", "4 touchpoints", "5 touchpoints", "0 touchpoints", "0 touchpoints"], /2 detractor responses/],
+      [1036, ["1 point de contact", "2 points de contact", "4 points de contact", "5 points de contact", "0 point de contact", "0 point de contact"], /2 réponses détractrices/],
+    ]) {
+      const { page, frame, panelFrame } = await openPanel({ scenario: "atrisk", table: "cx_customerjourney", lcid });
+      assert.equal(await frame.locator('[data-view="journey"]').count(), 1);
+      assert.deepEqual(await frame.locator('[data-testid="stage-touchpoints"]').allTextContents(), touchpoints);
+      assert.match(await frame.locator(".cx-reasons").textContent(), reason);
+      const calls = await page.evaluate(() => window.cxHarness.panelCalls);
+      assert.deepEqual(calls.map((c) => c.table), ["cx_customerjourney"]);
+      requestsOnLoad[`journey-${lcid}`] = calls.length;
+      assert.deepEqual(await seriousAxeViolations(panelFrame), []);
+      if (lcid === 1033) await screenshot(page, "panel-journey.png");
+      await page.close();
+    }
+  });
+
+  it("shows the case's journey, the case's stage and the journey's risk on the case form, in two requests", async () => {
+    for (const [lcid, stage, risk] of [[1033, "Case stage: Installation", /High risk/], [1036, "Étape du dossier\u00a0: Installation", /Risque élevé/]]) {
+      const { page, frame, panelFrame } = await openPanel({ scenario: "atrisk", table: "incident", lcid });
+      assert.equal(await frame.locator('[data-testid="case-stage"]').textContent(), stage);
+      assert.match(await frame.locator('[data-testid="journey"]').textContent(), risk);
+      assert.equal(await frame.locator('[data-testid="journey-link"]').textContent(), "Onboarding – Contoso Pharmaceuticals");
+      const calls = await page.evaluate(() => window.cxHarness.panelCalls);
+      assert.deepEqual(calls.map((c) => c.table), ["incident", "cx_customerjourney"]);
+      requestsOnLoad[`case-${lcid}`] = calls.length;
+      assert.deepEqual(await seriousAxeViolations(panelFrame), []);
+      if (lcid === 1033) await screenshot(page, "panel-case.png");
+      await page.close();
+    }
+  });
+
+  it("shows what moves the account on request, the values most below the rest with their evidence, noise read as in line", async () => {
+    const { page, frame, panelFrame } = await openPanel({ scenario: "atrisk" });
+    assert.equal((await page.evaluate(() => window.cxHarness.panelCalls)).length, 3, "nothing more on load");
+    await frame.getByRole("button", { name: "Show what moves this account" }).click();
+    await frame.locator('[data-testid="driver"]').first().waitFor();
+    const stage = await frame.locator('[data-dimension="stage"] [data-testid="driver"]').allTextContents();
+    assert.deepEqual(stage, [
+      "Installation 35.2 points below the rest: beyond noise (NPS -20 ± 25.4, 14 responses)",
+      "Activation in line with the rest (within noise) (NPS 0 ± 55, 6 responses, small sample)",
+    ], "values above the rest (Welcome) are not what moves the account down");
+    assert.match(await frame.locator('[data-dimension="channel"]').textContent(), /Phone <b>hotline<\/b> in line with the rest.*3 responses, small sample/);
+    assert.equal(await frame.locator(".cx-drivers b").count(), 0, "the label stays text");
+    const executed = (await page.evaluate(() => window.cxHarness.panelCalls)).filter((c) => c.method === "execute");
+    assert.deepEqual(executed.map((c) => [c.operation, c.operationType, c.dimension, c.account]), [
+      ["cx_GetDrivers", 1, "stage", "a1b2c3d4-0000-4000-8000-000000000001"],
+      ["cx_GetDrivers", 1, "channel", "a1b2c3d4-0000-4000-8000-000000000001"],
+    ]);
+    assert.deepEqual(await seriousAxeViolations(panelFrame), []);
+    await screenshot(page, "panel-drivers.png");
+    await page.close();
+  });
+
+  it("gives every focusable control a visible focus ring of at least 3:1 against its background, in light and high-contrast themes", async () => {
+    for (const forcedColors of [false, true]) {
+      const { page, panelFrame } = await openPanel({ scenario: "atrisk", forcedColors });
+      const rings = await focusRings(page, panelFrame);
+      assert.ok(rings.length >= 8, `tabbed through ${rings.length} controls`);
+      assert.ok(rings.some((r) => r.id.startsWith("button Compact")), "the density toggle is among them");
+      for (const ring of rings) {
+        assert.ok(ring.visible, `${ring.id}: :focus-visible`);
+        assert.equal(ring.clippedBy, null, `${ring.id}: focus ring cut off`);
+        assert.notEqual(ring.outlineStyle, "none", `${ring.id}: has an outline`);
+        assert.ok(ring.outlineWidth >= 2, `${ring.id}: outline ${ring.outlineWidth}px`);
+        for (const background of [ring.around, ring.own]) {
+          const ratio = contrast(ring.outlineColor, background);
+          assert.ok(ratio >= 3, `${ring.id}${forcedColors ? " (forced colors)" : ""}: focus ${ring.outlineColor} on ${background} is ${ratio.toFixed(2)}:1`);
+        }
+      }
+      assert.deepEqual(await seriousAxeViolations(panelFrame), [], forcedColors ? "high contrast" : "light");
+      await page.close();
+    }
   });
 });

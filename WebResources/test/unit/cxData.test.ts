@@ -39,9 +39,11 @@ describe("the customer's experience", () => {
     expect(selected(calls[0].options)).toEqual([
       "cx_nps", "cx_npsprevious", "cx_npsmargin", "cx_npsprevmargin", "cx_npsresponses", "cx_promoters",
       "cx_passives", "cx_detractors", "cx_npshistory", "cx_lastresponseon", "cx_risklevel", "cx_atriskjourneys",
+      "cx_riskreasons", "cx_riskreasonsjson",
     ]);
+    // Twenty verbatims in the same request: the panel pages through them five at a time.
     expect(calls[0].options).toContain(
-      "&$expand=cx_account_cx_surveyresponse($select=cx_comment,cx_score,cx_respondedon,cx_channel;$filter=cx_comment ne null;$orderby=cx_respondedon desc;$top=5)",
+      "&$expand=cx_account_cx_surveyresponse($select=_cx_contactid_value,cx_comment,cx_score,cx_respondedon,cx_channel;$filter=cx_comment ne null;$orderby=cx_respondedon desc;$top=20)",
     );
   });
 
@@ -80,7 +82,7 @@ describe("open journeys", () => {
         method: "retrieveMultipleRecords",
         table: "cx_customerjourney",
         options:
-          "?$select=cx_name,cx_journeytype,cx_currentstage,cx_score,cx_scoretrend,cx_risklevel,cx_riskreasons" +
+          "?$select=cx_name,cx_journeytype,cx_currentstage,cx_score,cx_scoretrend,cx_risklevel,cx_riskreasons,cx_riskreasonsjson" +
           `&$filter=_cx_accountid_value eq ${account.id} and statecode eq 0` +
           "&$orderby=cx_risklevel desc,cx_scoretrend asc" +
           "&$expand=cx_customerjourney_cx_journeystagescore($select=cx_journeystage,cx_score)",
@@ -105,11 +107,11 @@ describe("open journeys", () => {
     ]);
     const [journey] = await createCxData(webApi).openJourneys(contact);
     expect(journey.stageScores).toEqual([
-      { stage: 964000101, score: 78 },
-      { stage: 964000102, score: null },
-      { stage: 964000103, score: 51 },
+      { stage: 964000101, score: 78, touchpoints: null, responses: null },
+      { stage: 964000102, score: null, touchpoints: null, responses: null },
+      { stage: 964000103, score: 51, touchpoints: null, responses: null },
     ]);
-    expect(journey.reasons).toEqual(["First reason", "Second reason"]);
+    expect(journey.reasons).toEqual({ codes: null, lines: ["First reason", "Second reason"] });
     expect(journey.riskLevel).toBe(964000002);
   });
 
@@ -124,9 +126,77 @@ describe("at-risk journeys for the form notification", () => {
   it("ask only for Medium and High open journeys, riskiest first, and select the name, level and reasons", async () => {
     const { webApi, calls } = fakeWebApi();
     await createCxData(webApi).atRiskJourneys(account);
-    expect(selected(calls[0].options)).toEqual(["cx_name", "cx_risklevel", "cx_riskreasons"]);
+    expect(selected(calls[0].options)).toEqual(["cx_name", "cx_risklevel", "cx_riskreasons", "cx_riskreasonsjson"]);
     expect(calls[0].options).toContain("and (cx_risklevel eq 964000002 or cx_risklevel eq 964000003)");
     expect(calls[0].options).toContain("&$orderby=cx_risklevel desc,cx_riskscore desc");
+  });
+});
+
+describe("verbatims", () => {
+  it("carry the response's id to open it and the respondent's name from the lookup's formatted value", async () => {
+    const { webApi } = fakeWebApi({
+      cx_account_cx_surveyresponse: [
+        {
+          cx_surveyresponseid: "5e5e5e5e-0000-4000-8000-000000000001",
+          _cx_contactid_value: "c0c0c0c0-0000-4000-8000-000000000009",
+          "_cx_contactid_value@OData.Community.Display.V1.FormattedValue": "Élise Martin",
+          cx_comment: "Merci", cx_score: 9, cx_respondedon: "2026-11-01T00:00:00Z",
+        },
+        { cx_surveyresponseid: "5e5e5e5e-0000-4000-8000-000000000002", cx_comment: "No contact", cx_score: 2, cx_respondedon: "2026-10-01T00:00:00Z" },
+      ],
+    });
+    const cx = await createCxData(webApi).customerExperience(account);
+    expect(cx.verbatims.map((v) => [v.id, v.respondent])).toEqual([
+      ["5e5e5e5e-0000-4000-8000-000000000001", "Élise Martin"],
+      ["5e5e5e5e-0000-4000-8000-000000000002", null],
+    ]);
+  });
+});
+
+describe("a journey and a case", () => {
+  it("read the journey form's journey in one request with the stages' touchpoint and response counts", async () => {
+    const { webApi, calls } = fakeWebApi({
+      cx_name: "Onboarding",
+      cx_customerjourney_cx_journeystagescore: [{ cx_journeystage: 964000101, cx_score: 80, cx_touchpointcount: 3, cx_responsecount: 2 }],
+    });
+    const journey = await createCxData(webApi).journey("{6F1C1F7E-0000-4000-8000-000000000001}");
+    expect(calls).toEqual([
+      {
+        method: "retrieveRecord",
+        table: "cx_customerjourney",
+        id: "6f1c1f7e-0000-4000-8000-000000000001",
+        options:
+          "?$select=cx_name,cx_journeytype,cx_currentstage,cx_score,cx_scoretrend,cx_risklevel,cx_riskreasons,cx_riskreasonsjson" +
+          "&$expand=cx_customerjourney_cx_journeystagescore($select=cx_journeystage,cx_score,cx_touchpointcount,cx_responsecount)",
+      },
+    ]);
+    expect(journey.stageScores).toEqual([{ stage: 964000101, score: 80, touchpoints: 3, responses: 2 }]);
+  });
+
+  it("read a case's journey in two requests, the case and then its journey, and none more without a journey", async () => {
+    const calls: Call[] = [];
+    const webApi = {
+      retrieveRecord: (table: string, id: string, options?: string) => {
+        calls.push({ method: "retrieveRecord", table, id, options });
+        return Promise.resolve(
+          table === "incident"
+            ? { _cx_customerjourneyid_value: "6f1c1f7e-0000-4000-8000-000000000001", cx_journeystage: 964000103 }
+            : { cx_name: "Onboarding", cx_risklevel: 964000003 },
+        );
+      },
+    } as unknown as WebApiReader;
+    const caseJourney = await createCxData(webApi).caseJourney("1ca5e000-0000-4000-8000-000000000001");
+    expect(calls.map((c) => [c.table, c.id])).toEqual([
+      ["incident", "1ca5e000-0000-4000-8000-000000000001"],
+      ["cx_customerjourney", "6f1c1f7e-0000-4000-8000-000000000001"],
+    ]);
+    expect(calls[0].options).toBe("?$select=_cx_customerjourneyid_value,cx_journeystage");
+    expect(caseJourney.caseStage).toBe(964000103);
+    expect(caseJourney.journey?.riskLevel).toBe(964000003);
+
+    const { webApi: noJourney, calls: fewer } = fakeWebApi({ cx_journeystage: null });
+    expect(await createCxData(noJourney).caseJourney("1ca5e000-0000-4000-8000-000000000001")).toEqual({ caseStage: null, journey: null });
+    expect(fewer).toHaveLength(1);
   });
 });
 
@@ -144,5 +214,33 @@ describe("failures and ids", () => {
   it("accept a form's braced upper-case id and refuse anything that is not a GUID", () => {
     expect(normaliseId("{A1B2C3D4-0000-4000-8000-000000000001}")).toBe("a1b2c3d4-0000-4000-8000-000000000001");
     expect(() => normaliseId("a1b2c3d4-0000-4000-8000-000000000001 or statecode eq 1")).toThrow(/Not a record id/);
+  });
+});
+
+describe("what moves an account (cx_GetDrivers)", () => {
+  it("is one unbound function call per dimension with the account as an entity parameter", async () => {
+    const requests: Array<Record<string, unknown>> = [];
+    const webApi = {
+      online: {
+        execute: (request: Record<string, unknown>) => {
+          requests.push(request);
+          const drivers = [{ dimension: "stage", key: "964000103", label: "Installation", responses: 14, nps: -20, npsMargin: 25.4, delta: -35.2, significant: true }, { label: "no count" }];
+          return Promise.resolve({ json: () => Promise.resolve({ Drivers: JSON.stringify(drivers) }) });
+        },
+      },
+    } as unknown as WebApiReader;
+    const drivers = await createCxData(webApi).drivers("{A1B2C3D4-0000-4000-8000-000000000001}", "stage");
+    expect(requests).toHaveLength(1);
+    expect(requests[0].Dimension).toBe("stage");
+    expect(requests[0].Account).toEqual({ "@odata.type": "Microsoft.Dynamics.CRM.account", accountid: account.id });
+    const metadata = (requests[0].getMetadata as () => Record<string, unknown>)();
+    expect(metadata).toMatchObject({ boundParameter: null, operationType: 1, operationName: "cx_GetDrivers" });
+    // A row without its sample size cannot be judged and is left out.
+    expect(drivers).toEqual([{ dimension: "stage", key: "964000103", label: "Installation", responses: 14, nps: -20, npsMargin: 25.4, delta: -35.2, significant: true }]);
+  });
+
+  it("fails with a clear message where the online Web API is missing (offline client)", async () => {
+    const { webApi } = fakeWebApi();
+    await expect(createCxData(webApi).drivers(account.id, "channel")).rejects.toThrow("cx_GetDrivers needs the online Web API.");
   });
 });

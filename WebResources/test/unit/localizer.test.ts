@@ -9,7 +9,7 @@ describe("strings in the user's language", () => {
   });
 
   it("fills numbered placeholders", () => {
-    expect(createTranslate(fromResx(1033))("nps_responses_many", 40)).toBe("40 responses");
+    expect(createTranslate(fromResx(1033))("count_responses_other", 40)).toBe("40 responses");
   });
 
   it("falls back to English when the user's RESX lacks a key", () => {

@@ -52,9 +52,17 @@ describe("monthly history", () => {
       { month: "2026-01", nps: null, n: 0 },
     ]);
     expect(parseHistory(json)).toEqual([
-      { month: "2026-01", nps: null, n: 0 },
-      { month: "2026-02", nps: 10, n: 4 },
+      { month: "2026-01", nps: null, n: 0, margin: null },
+      { month: "2026-02", nps: 10, n: 4, margin: null },
     ]);
+  });
+
+  it("reads each month's margin where the row carries one, and none in older rows", () => {
+    const json = JSON.stringify([
+      { month: "2026-10", nps: 42, n: 12, margin: 18.3 },
+      { month: "2026-11", nps: -20, n: 5 },
+    ]);
+    expect(parseHistory(json).map((m) => m.margin)).toEqual([18.3, null]);
   });
 
   it("shows nothing rather than a wrong chart when the column is not valid JSON", () => {

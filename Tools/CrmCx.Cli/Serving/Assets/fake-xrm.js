@@ -15,6 +15,18 @@
 
   function webApi() {
     return {
+      // Custom APIs (cx_GetDrivers): the server runs the request through the org, as Xrm.WebApi.online.execute would.
+      online: {
+        execute: function (request) {
+          var metadata = request.getMetadata();
+          var query = "/xrm/execute?operation=" + encodeURIComponent(metadata.operationName) +
+            "&dimension=" + encodeURIComponent(request.Dimension || "") +
+            "&account=" + encodeURIComponent((request.Account && request.Account.accountid) || "");
+          return get(query).then(function (body) {
+            return { ok: true, json: function () { return Promise.resolve(body); } };
+          });
+        },
+      },
       retrieveRecord: function (table, id, options) {
         return get("/xrm/retrieveRecord?table=" + encodeURIComponent(table) + "&id=" + encodeURIComponent(id) +
           "&options=" + encodeURIComponent(options || ""));
@@ -46,9 +58,27 @@
     1036: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.", ""],
   };
 
-  function createXrm(lcid, strings, userId) {
+  // Pages the server plays, by table; other records (a survey response) have no page here, so the bar says so.
+  var pages = { account: "account", contact: "contact", cx_customerjourney: "journey", incident: "case" };
+
+  function note(bar, text) {
+    var line = document.createElement("div");
+    line.className = "note info";
+    line.textContent = text;
+    bar.appendChild(line);
+  }
+
+  function createXrm(lcid, strings, userId, bar) {
     return {
       WebApi: webApi(),
+      Navigation: {
+        openForm: function (options) {
+          var page = pages[options.entityName];
+          if (page) window.location.href = "/" + page + "/" + options.entityId + window.location.search;
+          else note(bar, "Xrm.Navigation.openForm: " + options.entityName + " " + options.entityId + " (no page in the demo)");
+          return Promise.resolve({ savedEntityReference: [] });
+        },
+      },
       Utility: {
         // Like Dataverse: an unknown key gives an empty string and the library falls back to English.
         getResourceString: function (resource, key) { return (resource === "cx_/strings/cx" && strings[key]) || ""; },
@@ -72,7 +102,7 @@
 
   // A model-driven form's context for the host page: the record, form notifications shown in a bar, and the panel's
   // web resource control whose getContentWindow resolves once the iframe has loaded (as Dataverse does).
-  function createFormContext(table, id, frame, bar) {
+  function createFormContext(table, id, frame, bar, customer) {
     var notes = {};
     function show() {
       while (bar.firstChild) bar.removeChild(bar.firstChild);
@@ -86,10 +116,21 @@
     return {
       data: { entity: { getEntityName: function () { return table; }, getId: function () { return id; } } },
       ui: {
+        // The account and contact forms carry the customer's responses tab (subgrid cx_responses_subgrid).
+        tabs: {
+          get: function (name) {
+            if (name !== "tab_cx_responses" || (table !== "account" && table !== "contact")) return null;
+            return { setVisible: function () {}, setFocus: function () { note(bar, "Tab " + name + " opened"); } };
+          },
+        },
         setFormNotification: function (message, level, key) { notes[key] = { message: message, level: level }; show(); return true; },
         clearFormNotification: function (key) { delete notes[key]; show(); return true; },
       },
-      getAttribute: function () { return null; },
+      // The case form's customer lookup (the form library reads it to flag the customer's at-risk journeys).
+      getAttribute: function (name) {
+        if (name !== "customerid" || !customer) return null;
+        return { getValue: function () { return customer; }, addOnChange: function () {}, removeOnChange: function () {} };
+      },
       getControl: function (name) {
         if (name !== "WebResource_cxpanel") return null;
         return {

@@ -1,6 +1,8 @@
 import type { CustomerExperience, Journey } from "../../data/cxData";
 import { choiceLabel } from "../../localization/choiceLabels";
-import { StagesByJourneyType } from "../../schema";
+import { plural } from "../../localization/plural";
+import { renderReasons } from "../../localization/reasons";
+import { JourneyTable, StagesByJourneyType } from "../../schema";
 import { el } from "../dom";
 import type { ViewContext } from "./context";
 import { riskBadge } from "./riskBadge";
@@ -18,25 +20,53 @@ export function journeysView(cx: CustomerExperience, journeys: readonly Journey[
         atRisk > 0
           ? el("span", {
               className: "cx-muted",
-              text: atRisk === 1 ? t("at_risk_journeys_one") : t("at_risk_journeys_many", fmt.number(atRisk, 0)),
+              text: plural(t, fmt, "at_risk_journeys", atRisk),
             })
           : null,
       ]),
     ]),
+    customerReasons(cx, context),
     journeys.length === 0
       ? el("p", { className: "cx-empty", text: t("journeys_none") })
       : el("ul", { className: "cx-journey-list" }, journeys.map((journey) => journeyItem(journey, context))),
   ]);
 }
 
-function journeyItem(journey: Journey, context: ViewContext): HTMLElement {
+/** The customer's own reasons (NPS fell, detractor share, silence...), in the reader's language. */
+function customerReasons(cx: CustomerExperience, context: ViewContext): HTMLElement | null {
+  const reasons = renderReasons(cx.reasons, context.t, context.fmt);
+  if (reasons.length === 0) return null;
+  return el("div", { className: "cx-reasons cx-customer-reasons", attrs: { "data-testid": "customer-reasons" } }, [
+    el("h3", { className: "cx-visually-hidden", text: context.t("customer_reasons") }),
+    el("ul", {}, reasons.map((reason) => el("li", { text: reason }))),
+  ]);
+}
+
+/** A journey's name as a link that opens the journey's form (text only: the name is untrusted). */
+export function journeyLink(journey: Pick<Journey, "id" | "name">, context: ViewContext): HTMLElement {
+  if (journey.id === "") return el("span", { text: journey.name });
+  return el("a", {
+    className: "cx-link",
+    attrs: { href: "#", "data-testid": "journey-link", "aria-label": context.t("journey_open", journey.name) },
+    text: journey.name,
+    on: {
+      click: (event) => {
+        event.preventDefault();
+        context.navigation.openRecord(JourneyTable, journey.id);
+      },
+    },
+  });
+}
+
+/** One journey: name (a link), type, risk, score and trend, reasons and the stage strip. */
+export function journeyItem(journey: Journey, context: ViewContext, tag: "li" | "div" = "li"): HTMLElement {
   const { t, fmt } = context;
   const typeLabel = choiceLabel(t, "journeytype", journey.journeyType);
   const trend = journey.scoreTrend;
-  return el("li", { className: "cx-journey", attrs: { "data-testid": "journey" } }, [
+  return el(tag, { className: "cx-journey", attrs: { "data-testid": "journey" } }, [
     el("div", { className: "cx-journey-header" }, [
       el("div", {}, [
-        el("h3", { className: "cx-journey-name", text: journey.name }),
+        el("h3", { className: "cx-journey-name" }, [journeyLink(journey, context)]),
         el("span", { className: "cx-muted cx-journey-type", text: typeLabel }),
       ]),
       riskBadge(journey.riskLevel, context),
@@ -60,15 +90,16 @@ function journeyItem(journey: Journey, context: ViewContext): HTMLElement {
   ]);
 }
 
-function reasonsList(journey: Journey, { t }: ViewContext): HTMLElement | null {
-  if (journey.reasons.length === 0) return null;
+export function reasonsList(journey: Journey, { t, fmt }: ViewContext): HTMLElement | null {
+  const reasons = renderReasons(journey.reasons, t, fmt);
+  if (reasons.length === 0) return null;
   return el("div", { className: "cx-reasons" }, [
     el("h4", { className: "cx-visually-hidden", text: t("journey_reasons") }),
     el(
       "ul",
       {},
       // Agents (compact) see the first reason, which is what the form notification quotes.
-      journey.reasons.map((reason, index) => el("li", { className: index === 0 ? undefined : "detailed-only", text: reason })),
+      reasons.map((reason, index) => el("li", { className: index === 0 ? undefined : "detailed-only", text: reason })),
     ),
   ]);
 }

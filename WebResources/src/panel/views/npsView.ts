@@ -1,5 +1,6 @@
 import { compareWithPrevious, isLowConfidence } from "../../cx/nps";
 import type { CustomerExperience, CxSettings } from "../../data/cxData";
+import { plural } from "../../localization/plural";
 import { windowWording, type WindowWording } from "../../localization/window";
 import { el } from "../dom";
 import type { ViewContext } from "./context";
@@ -30,7 +31,7 @@ export function npsView(cx: CustomerExperience, settings: CxSettings, context: V
       el("div", { className: "cx-nps-facts" }, [
         cx.npsMargin === null ? null : el("span", { text: t("nps_margin", fmt.number(cx.npsMargin)) }),
         el("span", {
-          text: responses === 1 ? t("nps_responses_one") : t("nps_responses_many", fmt.number(responses, 0)),
+          text: plural(t, fmt, "count_responses", responses),
         }),
       ]),
     ]),
