@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.ServiceModel;
 using System.Text;
 using CrmCx.Domain.Drivers;
 using CrmCx.Domain.Nps;
@@ -12,20 +11,21 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCx.Drivers
 {
     /// <summary>
-    /// The reads of cx_GetDrivers, as SYSTEM: one aggregate over the summaries of the closed days in the query, the raw
+    /// The reads of cx_GetDrivers, as SYSTEM: aggregates over the summaries of the closed days in the query (one per 31 days), the raw
     /// responses of today (and of the part of Since's day after Since) with their attribution, and the names of owners
-    /// or business units. About ten calls whatever the history.
+    /// or business units. A number of calls set by the days asked for, whatever the history.
     /// </summary>
     /// <remarks>
-    /// The aggregate counts at most (closed days) × (journey types) × (values of the dimension) rows: 365 × 5 × V for
-    /// the default window, under Dataverse's 50,000 for V up to 27 values active on every day of every type. Should
-    /// Dataverse still refuse it (AggregateQueryRecordLimit), the days are read in halves, so no aggregate over more
-    /// than 50,000 rows ever runs; only then does the number of calls grow.
+    /// Dataverse refuses an aggregate over more than 50,000 rows, and a refused call inside the API's transaction cannot
+    /// be caught and retried. So the closed days are aggregated in fixed parts of <see cref="DaysPerAggregate"/> days:
+    /// one part counts at most 31 × (journey types, 5) × (values of the dimension) rows, under 50,000 for up to 322
+    /// values active on every day of every type (1,612 with a JourneyType). The number of calls depends only on the
+    /// days asked for (12 aggregates for the default 365-day window: its 364 whole closed days), never on how many responses they hold.
     /// </remarks>
     public sealed class DriverQueryService
     {
-        /// <summary>Error code of "AggregateQueryRecordLimit exceeded".</summary>
-        public const int AggregateQueryRecordLimit = unchecked((int)0x8004E023);
+        /// <summary>Closed days one aggregate over the summaries covers at most.</summary>
+        public const int DaysPerAggregate = 31;
 
         private readonly IOrganizationService service;
 
@@ -43,7 +43,14 @@ namespace CrmCx.Drivers
 
             UtcDay? first, last;
             request.SummaryDays(now, out first, out last);
-            if (first.HasValue && last.HasValue) Summaries(request, first.Value.Number, last.Value.Number, byValue);
+            if (first.HasValue && last.HasValue)
+            {
+                for (var from = first.Value.Start; from <= last.Value.Start; from = from.AddDays(DaysPerAggregate))
+                {
+                    var to = from.AddDays(DaysPerAggregate - 1);
+                    Summaries(request, UtcDay.Of(from).Number, (to < last.Value.Start ? UtcDay.Of(to) : last.Value).Number, byValue);
+                }
+            }
 
             var today = UtcDay.Of(now);
             var ranges = new List<KeyValuePair<DateTime, DateTime>>();
@@ -83,19 +90,7 @@ namespace CrmCx.Drivers
             else fetch.Append("<condition attribute=\"").Append(DriverDaySchema.Account).Append("\" operator=\"null\" />");
             if (request.JourneyType.HasValue) Condition(fetch, DriverDaySchema.JourneyType, "eq", request.JourneyType.Value.ToString(CultureInfo.InvariantCulture));
             fetch.Append("</filter></entity></fetch>");
-            EntityCollection rows;
-            try
-            {
-                rows = service.RetrieveMultiple(new FetchExpression(fetch.ToString()));
-            }
-            catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == AggregateQueryRecordLimit && firstDay < lastDay)
-            {
-                var middle = UtcDay.FromNumber(firstDay).Start.AddDays((UtcDay.FromNumber(lastDay).Start - UtcDay.FromNumber(firstDay).Start).TotalDays / 2);
-                var split = UtcDay.Of(middle);
-                Summaries(request, firstDay, split.Number, byValue);
-                Summaries(request, UtcDay.Of(split.End).Number, lastDay, byValue);
-                return;
-            }
+            var rows = service.RetrieveMultiple(new FetchExpression(fetch.ToString()));
             foreach (var row in rows.Entities)
             {
                 var value = Aliased(row, "value") as string;
