@@ -153,13 +153,13 @@ namespace CrmCx.Drivers
         }
 
         /// <summary>The tally a summary row holds.</summary>
-        internal static DriverTally Tally(Entity row) => new DriverTally(
+        public static DriverTally Tally(Entity row) => new DriverTally(
             row.GetAttributeValue<int?>(DriverDaySchema.Responses) ?? 0, row.GetAttributeValue<int?>(DriverDaySchema.Promoters) ?? 0,
             row.GetAttributeValue<int?>(DriverDaySchema.Detractors) ?? 0, row.GetAttributeValue<int?>(DriverDaySchema.SatisfactionCount) ?? 0,
             row.GetAttributeValue<decimal?>(DriverDaySchema.SatisfactionSum) ?? 0m, row.GetAttributeValue<decimal?>(DriverDaySchema.SatisfactionSquares) ?? 0m);
 
         /// <summary>Writes a tally's counts on a row.</summary>
-        internal static void SetCounts(Entity row, DriverTally tally)
+        public static void SetCounts(Entity row, DriverTally tally)
         {
             row[DriverDaySchema.Responses] = tally.Responses;
             row[DriverDaySchema.Promoters] = tally.Promoters;

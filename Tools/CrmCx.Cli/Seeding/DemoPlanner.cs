@@ -154,6 +154,8 @@ internal static class DemoPlanner
         var perStage = new int[stages.Count];
         perStage[0] = 1;
         for (var t = 1; t < count; t++) perStage[random.Next(stages.Count)]++;
+        // Every onboarding has its installation visit by a field technician.
+        if (type == JourneyType.Onboarding) perStage[2] = Math.Max(1, perStage[2]);
 
         var touchpoints = new List<PlannedTouchpoint>();
         var responses = new List<PlannedResponse>();
