@@ -19,7 +19,7 @@ namespace CrmCx.Domain.Drivers
                 case DriverDimension.Contacts:
                     return key == "1" ? "1 contact" : key == "0" ? "no contact yet" : key + " contacts";
                 case DriverDimension.Effort:
-                    return key == "low" ? "effort score 1–3 (hard)" : key == "high" ? "effort score 5–7 (easy)" : key;
+                    return key == "low" ? "score 1–3 (hard)" : key == "high" ? "score 5–7 (easy)" : key;
                 default:
                     return null;
             }

@@ -48,8 +48,8 @@ internal static class DriverReport
         for (var i = 0; i < top.Count; i++)
         {
             var l = top[i];
-            writer.WriteLine(string.Format(Invariant, "{0,2}. {1} {2}: NPS {3} against {4} for the rest ({5:+0.0;-0.0} points, beyond noise); satisfaction {6}; {7:N0} responses{8}",
-                i + 1, DimensionName(l.Dimension), l.Label, Figure(l.Nps, l.NpsMargin), Rest(l), l.Delta, Figure(l.Satisfaction, l.SatisfactionMargin), l.Responses,
+            writer.WriteLine(string.Format(Invariant, "{0,2}. {1}: NPS {2} against {3} for the rest ({4:+0.0;-0.0} points, beyond noise); satisfaction {5}; {6:N0} responses{7}",
+                i + 1, Name(l), Figure(l.Nps, l.NpsMargin), Rest(l), l.Delta, Figure(l.Satisfaction, l.SatisfactionMargin), l.Responses,
                 l.LowConfidence ? " (small sample)" : string.Empty));
         }
         writer.WriteLine();
@@ -72,7 +72,7 @@ internal static class DriverReport
         writer.WriteLine();
         var effort = new TextTable(("Group", false), ("Responses", true), ("NPS ± margin", true), ("Against the rest", false));
         foreach (var l in all["contacts"].Concat(all["effort"]))
-            effort.Add(l.Label, l.Responses.ToString("N0", Invariant), Figure(l.Nps, l.NpsMargin), Reading(l));
+            effort.Add(Name(l), l.Responses.ToString("N0", Invariant), Figure(l.Nps, l.NpsMargin), Reading(l));
         effort.WriteTo(writer);
     }
 
@@ -90,14 +90,14 @@ internal static class DriverReport
     private static string Figure(decimal? value, decimal? margin) =>
         !value.HasValue ? "n/a" : margin.HasValue ? string.Format(Invariant, "{0:0.0} ± {1:0.0}", value, margin) : value.Value.ToString("0.0", Invariant);
 
-    private static string DimensionName(string dimension) => dimension switch
+    private static string Name(DriverLine line) => line.Dimension switch
     {
-        "stage" => "Stage",
-        "channel" => "Channel",
-        "businessunit" => "Business unit",
-        "owner" => "Owner",
-        "contacts" => "Contacts",
-        _ => "Effort",
+        "stage" => "Stage " + line.Label,
+        "channel" => "Channel " + line.Label,
+        "businessunit" => line.Label + " (business unit)",
+        "owner" => line.Label + " (owner)",
+        "contacts" => line.Label + " before the response",
+        _ => "Effort " + line.Label,
     };
 
     private static decimal? Dec(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetDecimal();
