@@ -37,7 +37,8 @@ public sealed class BrowserTests
         Assert.Contains("Satisfaction fell from", panel);
         // The NPS figures the plugins computed, as the panel formats them (English user).
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        Assert.Contains($"± {account.GetAttributeValue<decimal>(CustomerSchema.NpsMargin).ToString("0.0", invariant)} points", panel);
+        // The panel shows at most one decimal and drops a trailing zero (a margin of 34.0 reads "± 34 points").
+        Assert.Contains($"± {account.GetAttributeValue<decimal>(CustomerSchema.NpsMargin).ToString("0.#", invariant)} points", panel);
         Assert.Contains($"{account.GetAttributeValue<int>(CustomerSchema.NpsResponses).ToString(invariant)} responses", panel);
         Assert.Contains($"Promoters: {account.GetAttributeValue<int>(CustomerSchema.Promoters).ToString(invariant)} (", panel);
         // The NPS window as the cx_Settings environment variable names it (365 days when the demo org has no value).
