@@ -214,6 +214,23 @@ public class GetDriversApiTests
     }
 
     [Fact]
+    public void A_response_of_today_is_summarized_by_the_next_days_run_and_counted_once()
+    {
+        var start = org.Now;
+        Story();
+        DailyRun(start.Date.AddHours(2));
+        // Today's response is modified after today's run: the watermark stays before today, so tomorrow's run finds it.
+        Respond(9, Installation, start.Date.AddHours(8));
+        DailyRun(start.Date.AddDays(1).AddHours(2));
+        org.At(start.Date.AddDays(1).AddHours(9));
+
+        var drivers = Drivers(Request("owner"));
+
+        Assert.Equal(3, drivers[ann.ToString("D")].GetProperty("responses").GetInt32());
+        Assert.Contains(org.All(DriverDaySchema.EntityName), r => r.GetAttributeValue<int>(DriverDaySchema.Day) == start.Year * 10000 + start.Month * 100 + start.Day);
+    }
+
+    [Fact]
     public void Survey_responses_write_no_summary_rows_themselves()
     {
         Story();
