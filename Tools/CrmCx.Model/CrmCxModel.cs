@@ -28,7 +28,7 @@ public static class CrmCxModel
     public static IReadOnlyList<ChoiceModel> Choices => GlobalChoices.All;
 
     /// <summary>The tables CrmCx owns.</summary>
-    public static IReadOnlyList<TableModel> Tables { get; } = new[] { SurveyResponseTable.Table, CustomerJourneyTable.Table, JourneyStageScoreTable.Table, NpsDayTable.Table };
+    public static IReadOnlyList<TableModel> Tables { get; } = new[] { SurveyResponseTable.Table, CustomerJourneyTable.Table, JourneyStageScoreTable.Table, NpsDayTable.Table, DriverDayTable.Table };
 
     /// <summary>Columns added to standard tables.</summary>
     public static IReadOnlyList<TableExtensionModel> Extensions => StandardTableExtensions.All;

@@ -1,5 +1,6 @@
 using System;
 using CrmCx.Domain.Recalculation;
+using CrmCx.Drivers;
 using CrmCx.Infrastructure;
 using Microsoft.Xrm.Sdk;
 
@@ -44,6 +45,9 @@ namespace CrmCx.Recalculation
             }
             var service = new RecalculationService(context.SystemService, Settings(context), m => context.Trace("{0}", m));
             var outcome = target != null ? service.One(target, context.OperationTime) : service.Page(run, context.OperationTime);
+            // Drivers phase (issue 15): the last call of a run summarizes the closed days whose responses changed, for
+            // cx_GetDrivers; its own service, its own rows, nothing added to the per-response steps.
+            if (target == null && outcome.Next == null) new DriverSummaryService(context.SystemService, m => context.Trace("{0}", m)).Summarize(context.OperationTime);
             var outputs = context.ExecutionContext.OutputParameters;
             outputs[Processed] = outcome.Processed;
             outputs[Changed] = outcome.Changed;

@@ -149,12 +149,22 @@ public sealed class CustomApiImportTests : IDisposable
     }
 
     [Fact]
-    public void The_solutions_customapis_folder_imports_against_CrmCx_Plugins_as_cx_Recalculate_with_its_privilege_parameters_and_properties()
+    public void The_solutions_customapis_folder_imports_against_CrmCx_Plugins_as_cx_Recalculate_and_cx_GetDrivers_with_their_privileges_parameters_and_properties()
     {
         var solution = Path.Combine(AppContext.BaseDirectory, "Solution");
         var data = Directory.GetFiles(Path.Combine(solution, "PluginAssemblies"), "CrmCx.Plugins.dll.data.xml", SearchOption.AllDirectories).Single();
 
-        var api = Assert.Single(org.CustomApis.ImportFolder(Path.Combine(solution, "customapis"), data, typeof(CrmCx.Infrastructure.PluginBase).Assembly));
+        var apis = org.CustomApis.ImportFolder(Path.Combine(solution, "customapis"), data, typeof(CrmCx.Infrastructure.PluginBase).Assembly);
+        Assert.Equal(new[] { "cx_GetDrivers", "cx_Recalculate" }, apis.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));
+
+        var drivers = apis.Single(a => a.UniqueName == "cx_GetDrivers");
+        Assert.Equal((CustomApiBindingType.Global, true, "prvReadcx_driverday"), (drivers.BindingType, drivers.IsFunction, drivers.ExecutePrivilegeName));
+        Assert.Equal("CrmCx.Drivers.GetDriversPlugin", drivers.PluginType!.FullName);
+        Assert.Equal(new[] { ("Account", CustomApiParameterType.EntityReference, true), ("Dimension", CustomApiParameterType.String, false), ("JourneyType", CustomApiParameterType.Integer, true), ("Since", CustomApiParameterType.DateTime, true) },
+            drivers.RequestParameters.Select(p => (p.UniqueName, p.Type, p.IsOptional)).OrderBy(p => p.UniqueName, StringComparer.Ordinal));
+        Assert.Equal(new[] { ("Drivers", CustomApiParameterType.String) }, drivers.ResponseProperties.Select(p => (p.UniqueName, p.Type)));
+
+        var api = apis.Single(a => a.UniqueName == "cx_Recalculate");
 
         Assert.Equal("cx_Recalculate", api.UniqueName);
         Assert.Equal((CustomApiBindingType.Global, false, "prvWritecx_npsday"), (api.BindingType, api.IsFunction, api.ExecutePrivilegeName));

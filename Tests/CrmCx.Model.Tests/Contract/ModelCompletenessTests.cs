@@ -61,6 +61,7 @@ public sealed class ModelCompletenessTests
     [InlineData("cx_customerjourney_cx_journeystagescore", "cx_customerjourney", "cx_journeystagescore", "cx_customerjourneyid")]
     [InlineData("cx_account_cx_npsday", "account", "cx_npsday", "cx_accountid")]
     [InlineData("cx_contact_cx_npsday", "contact", "cx_npsday", "cx_contactid")]
+    [InlineData("cx_account_cx_driverday", "account", "cx_driverday", "cx_accountid")]
     [InlineData("cx_customerjourney_incident", "cx_customerjourney", "incident", "cx_customerjourneyid")]
     [InlineData("cx_customerjourney_phonecall", "cx_customerjourney", "phonecall", "cx_customerjourneyid")]
     [InlineData("cx_customerjourney_email", "cx_customerjourney", "email", "cx_customerjourneyid")]
@@ -83,11 +84,11 @@ public sealed class ModelCompletenessTests
     }
 
     [Fact]
-    public void Only_stage_scores_NPS_days_and_activities_regarding_a_response_are_deleted_with_their_parent()
+    public void Only_stage_scores_NPS_and_driver_days_and_activities_regarding_a_response_are_deleted_with_their_parent()
     {
         var cascading = CrmCxModel.Relationships.Where(r => r.CascadeDelete == CascadeDelete.Cascade).Select(r => r.SchemaName).OrderBy(n => n, StringComparer.Ordinal);
         Assert.Equal(
-            new[] { "cx_account_cx_npsday", "cx_contact_cx_npsday", "cx_customerjourney_cx_journeystagescore", "cx_surveyresponse_Appointments", "cx_surveyresponse_Emails", "cx_surveyresponse_PhoneCalls", "cx_surveyresponse_Tasks" },
+            new[] { "cx_account_cx_driverday", "cx_account_cx_npsday", "cx_contact_cx_npsday", "cx_customerjourney_cx_journeystagescore", "cx_surveyresponse_Appointments", "cx_surveyresponse_Emails", "cx_surveyresponse_PhoneCalls", "cx_surveyresponse_Tasks" },
             cascading);
         Assert.All(CrmCxModel.Relationships.Where(r => r.CascadeDelete != CascadeDelete.Cascade), r => Assert.Equal(CascadeDelete.RemoveLink, r.CascadeDelete));
     }

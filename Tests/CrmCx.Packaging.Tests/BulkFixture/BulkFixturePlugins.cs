@@ -24,6 +24,15 @@ namespace CrmCx.Recalculation
     }
 }
 
+namespace CrmCx.Drivers
+{
+    // The class the custom API catalog names for cx_GetDrivers, for the same reason.
+    public sealed class GetDriversPlugin : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider) { }
+    }
+}
+
 namespace BulkFixture.Registration
 {
     // Matched by type name alone, as spkl and the generator match it.

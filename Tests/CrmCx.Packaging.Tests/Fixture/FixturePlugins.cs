@@ -46,6 +46,14 @@ namespace CrmCx.Recalculation
     }
 }
 
+namespace CrmCx.Drivers
+{
+    // The class the custom API catalog names for cx_GetDrivers, for the same reason.
+    public sealed class GetDriversPlugin : Fixture.Plugins.BasePlugin
+    {
+    }
+}
+
 namespace Fixture.Registration
 {
     // A copy in another namespace: spkl and the generator match the attribute by type name alone.

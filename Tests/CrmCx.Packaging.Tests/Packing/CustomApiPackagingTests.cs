@@ -51,7 +51,7 @@ public sealed class CustomApiPackagingTests(BuiltSolution built)
     public void Both_zips_carry_the_API_its_three_parameters_and_three_properties_at_the_documented_paths_as_Solution_holds_them(bool managed)
     {
         var entries = Entries(managed ? built.ManagedZip : built.UnmanagedZip);
-        Assert.Equal(Files, entries.Keys.Where(k => k.StartsWith("customapis/", StringComparison.Ordinal)).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(Files, entries.Keys.Where(k => k.StartsWith(Folder + "/", StringComparison.Ordinal)).OrderBy(k => k, StringComparer.Ordinal));
         foreach (var file in Files)
             Assert.Equal(File.ReadAllBytes(Path.Combine(built.Layout.Solution, file)), entries[file]);
         // Exports do not name custom APIs in customizations.xml.
@@ -158,7 +158,7 @@ public sealed class CustomApiPackagingTests(BuiltSolution built)
     {
         var fixture = PluginAssemblyReader.Read(BuiltSolution.FixtureAssembly("CrmCx.Packaging.Fixture"));
         // BasePlugin is abstract, HiddenPlugin internal, FixtureActivity no IPlugin.
-        Assert.Equal(new[] { "CrmCx.Recalculation.RecalculatePlugin", "Fixture.Plugins.AccountPlugin", "Fixture.Plugins.StepWithoutId" }, fixture.PluginClasses);
+        Assert.Equal(new[] { "CrmCx.Drivers.GetDriversPlugin", "CrmCx.Recalculation.RecalculatePlugin", "Fixture.Plugins.AccountPlugin", "Fixture.Plugins.StepWithoutId" }, fixture.PluginClasses);
         Assert.DoesNotContain(fixture.Types, t => t.FullName == "CrmCx.Recalculation.RecalculatePlugin");
         Assert.Contains("CrmCx.Recalculation.RecalculatePlugin", built.Assembly.PluginClasses);
     }
@@ -225,5 +225,27 @@ public sealed class CustomApiPackagingTests(BuiltSolution built)
         var error = Assert.Throws<InvalidOperationException>(() => SolutionPackage.Assemble(repo, managed: false, repo.PluginAssembly));
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
         Assert.Contains("isoptional", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Both_zips_carry_cx_GetDrivers_as_an_unbound_function_only_cx_managers_may_run(bool managed)
+    {
+        const string drivers = "customapis/cx_GetDrivers";
+        var entries = Entries(managed ? built.ManagedZip : built.UnmanagedZip);
+        Assert.Equal(new[]
+        {
+            drivers + "/customapi.xml",
+            drivers + "/customapirequestparameters/Account/customapirequestparameter.xml",
+            drivers + "/customapirequestparameters/Dimension/customapirequestparameter.xml",
+            drivers + "/customapirequestparameters/JourneyType/customapirequestparameter.xml",
+            drivers + "/customapirequestparameters/Since/customapirequestparameter.xml",
+            drivers + "/customapiresponseproperties/Drivers/customapiresponseproperty.xml",
+        }, entries.Keys.Where(k => k.StartsWith(drivers + "/", StringComparison.Ordinal)).OrderBy(k => k, StringComparer.Ordinal));
+        var api = XDocument.Load(new MemoryStream(entries[drivers + "/customapi.xml"])).Root!;
+        Assert.Equal(("1", "0", "prvReadcx_driverday"), (api.Element("isfunction")!.Value, api.Element("bindingtype")!.Value, api.Element("executeprivilegename")!.Value));
+        var dimension = XDocument.Load(new MemoryStream(entries[drivers + "/customapirequestparameters/Dimension/customapirequestparameter.xml"])).Root!;
+        Assert.Equal(("10", "0"), (dimension.Element("type")!.Value, dimension.Element("isoptional")!.Value));
+        Assert.Equal(new[] { "CX Manager" }, CrmCxRoles.All.Where(r => r.Privileges.Any(p => p.Name == "prvReadcx_driverday")).Select(r => r.Name));
     }
 }

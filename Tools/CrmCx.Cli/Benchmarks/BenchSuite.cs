@@ -17,7 +17,7 @@ namespace CrmCx.Cli.Benchmarks;
 
 /// <summary>Sizes of one bench run: the issues' sizes by default, small ones for smoke tests.</summary>
 public sealed record BenchSizes(int[] Histories, int[] JourneySizes, int BulkResponses, int BulkCustomers, int CalculatorResponses, int Repeats,
-    int DailyCustomers = 10_000, int RebuildCustomers = 1_000, int RebuildResponses = 100_000)
+    int DailyCustomers = 10_000, int RebuildCustomers = 1_000, int RebuildResponses = 100_000, int DriversRawResponses = 10_000, int DriversSummarizedResponses = 1_000_000)
 {
     /// <summary>
     /// The issues' sizes: 10 / 1,000 / 100,000 earlier responses; journeys of 5 / 50 / 500 touchpoints; CreateMultiple of
@@ -26,7 +26,7 @@ public sealed record BenchSizes(int[] Histories, int[] JourneySizes, int BulkRes
     public static readonly BenchSizes Full = new(new[] { 10, 1_000, 100_000 }, new[] { 5, 50, 500 }, 10_000, 500, 1_000_000, 10);
 
     /// <summary>Small sizes that run in seconds (the tests use them).</summary>
-    public static readonly BenchSizes Quick = new(new[] { 10, 100 }, new[] { 5, 50 }, 200, 20, 10_000, 3, 500, 20, 2_000);
+    public static readonly BenchSizes Quick = new(new[] { 10, 100 }, new[] { 5, 50 }, 200, 20, 10_000, 3, 500, 20, 2_000, 1_000, 20_000);
 
     /// <summary>Repeats for a size: fewer on the big histories, whose operations scan the in-memory table.</summary>
     public int RepeatsFor(int size) => size >= 10_000 ? Math.Max(1, Repeats / 3) : Repeats;
@@ -77,6 +77,9 @@ public static class BenchSuite
         rows.Add(DailyRun(sizes.DailyCustomers));
         progress.WriteLine($"bench: cx_Recalculate all over {sizes.RebuildResponses:N0} responses of {sizes.RebuildCustomers:N0} customers");
         rows.Add(Rebuild(sizes.RebuildCustomers, sizes.RebuildResponses));
+        progress.WriteLine($"bench: cx_GetDrivers over {sizes.DriversRawResponses:N0} and {sizes.DriversSummarizedResponses:N0} responses");
+        rows.Add(Drivers(sizes.DriversRawResponses, summarizeFromRows: true));
+        rows.Add(Drivers(sizes.DriversSummarizedResponses, summarizeFromRows: false));
         return rows;
     }
 
@@ -167,6 +170,111 @@ public static class BenchSuite
             Target = "calls per customer shown (no target)",
             Notes = string.Format(Invariant, "{0:N0} customers and journeys rebuilt; {1:0.0} plugin calls per customer (one Create per day with responses); {2:N0} API calls; {3}",
                 totals.Processed, row.PluginCalls / rebuilt, totals.Calls, Breakdown(row)),
+        };
+    }
+
+    /// <summary>Owners of the drivers bench: each owns the installation touchpoints of one journey.</summary>
+    private const int DriverOwners = 20;
+
+    /// <summary>
+    /// One cx_GetDrivers (Dimension owner, the default 365-day window) over <paramref name="responses"/> responses of
+    /// the window, a 365th of them today (read raw). The closed days' summaries are either written by the daily run's
+    /// summary service from raw responses imported with plug-ins off, or, for the large size, seeded straight into
+    /// cx_driverday (seeding a million raw rows and summarizing them takes too long on the in-memory org).
+    /// </summary>
+    private static BenchRow Drivers(int responses, bool summarizeFromRows)
+    {
+        var fixture = new BenchFixture(DriverOwners);
+        var now = DemoSize.Now;
+        var org = fixture.Org;
+        const int installation = 964000103;
+        var owners = Enumerable.Range(0, DriverOwners).Select(i => org.CreateUser("Bench owner " + i.ToString(Invariant))).ToList();
+        var journeys = new List<Guid>();
+        org.Clock.Set(now.AddDays(-370));
+        for (var i = 0; i < DriverOwners; i++)
+        {
+            var journey = org.Seed(new Entity(JourneySchema.EntityName)
+            {
+                [JourneySchema.Name] = "Bench onboarding " + i.ToString(Invariant),
+                [JourneySchema.JourneyType] = new OptionSetValue((int)JourneyType.Onboarding),
+                [JourneySchema.Account] = new EntityReference(CustomerSchema.Account, fixture.Accounts[i]),
+                [JourneySchema.StartedOn] = org.Clock.UtcNow,
+            });
+            journeys.Add(journey);
+            var call = fixture.Touchpoint(journey, installation);
+            call["ownerid"] = new EntityReference("systemuser", owners[i]);
+            org.Seed(call);
+        }
+        var random = new Random(23);
+        Entity Raw(int i, DateTime on)
+        {
+            var score = random.Next(11);
+            return new Entity(SurveyResponseSchema.EntityName)
+            {
+                [SurveyResponseSchema.Account] = new EntityReference(CustomerSchema.Account, fixture.Accounts[i % DriverOwners]),
+                [SurveyResponseSchema.Journey] = new EntityReference(JourneySchema.EntityName, journeys[i % DriverOwners]),
+                [SurveyResponseSchema.JourneyStage] = new OptionSetValue(installation),
+                [SurveyResponseSchema.Score] = score,
+                [SurveyResponseSchema.NpsCategory] = new OptionSetValue((int)NpsCategories.FromScore(score)),
+                [SurveyResponseSchema.RespondedOn] = on,
+            };
+        }
+        var today = responses / 365;
+        var closed = responses - today;
+        org.Clock.Set(now.AddHours(-1));
+        if (summarizeFromRows)
+        {
+            for (var i = 0; i < closed; i++) org.Seed(Raw(i, now.Date.AddDays(-1 - i % 364).AddHours(1 + i % 20)));
+            var summaries = new CrmCx.Drivers.DriverSummaryService(org.GetService());
+            for (var d = 1; d <= 364; d++) summaries.SummarizeDay(UtcDay.Of(now.Date.AddDays(-d)));
+        }
+        else
+        {
+            for (var d = 1; d <= 364; d++)
+            {
+                var day = UtcDay.Of(now.Date.AddDays(-d));
+                for (var o = 0; o < DriverOwners; o++)
+                {
+                    var n = closed / 364 / DriverOwners + (d == 1 && o == 0 ? closed - closed / 364 / DriverOwners * 364 * DriverOwners : 0);
+                    var row = new Entity(CrmCx.Drivers.DriverDaySchema.EntityName)
+                    {
+                        [CrmCx.Drivers.DriverDaySchema.Name] = "bench",
+                        [CrmCx.Drivers.DriverDaySchema.Key] = new CrmCx.Domain.Drivers.DriverKey(CrmCx.Domain.Drivers.DriverDimension.Owner, owners[o].ToString("D"), (int)JourneyType.Onboarding, null).RowKey(day.Number),
+                        [CrmCx.Drivers.DriverDaySchema.Day] = day.Number,
+                        [CrmCx.Drivers.DriverDaySchema.Dimension] = "owner",
+                        [CrmCx.Drivers.DriverDaySchema.Value] = owners[o].ToString("D"),
+                        [CrmCx.Drivers.DriverDaySchema.JourneyType] = (int)JourneyType.Onboarding,
+                    };
+                    var tally = new CrmCx.Domain.Drivers.DriverTally(n, n * 4 / 10, n * 3 / 10, 0, 0m, 0m);
+                    CrmCx.Drivers.DriverSummaryService.SetCounts(row, tally);
+                    org.Seed(row);
+                }
+            }
+        }
+        for (var i = 0; i < today; i++) org.Seed(Raw(i, now.Date.AddMinutes(1 + i % 500)));
+        org.Clock.Set(now);
+        var service = org.GetService();
+        var request = new OrganizationRequest(CrmCx.Drivers.GetDriversPlugin.MessageName) { [CrmCx.Drivers.GetDriversPlugin.Dimension] = "owner" };
+        // A first call reads the settings (kept five minutes) and warms the code: not part of the figures.
+        service.Execute(request);
+        org.Calls.Reset();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        var json = (string)service.Execute(request).Results[CrmCx.Drivers.GetDriversPlugin.Drivers];
+        watch.Stop();
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        var counted = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Sum(e => e.GetProperty("responses").GetInt32());
+        var calls = new CallTally();
+        calls.Add(org.Calls);
+        var row2 = calls.Row("Drivers: cx_GetDrivers, owner", $"{responses:N0} responses", "request", 1, watch.Elapsed.TotalMilliseconds, bytes);
+        var summaryRows = org.Snapshot(CrmCx.Drivers.DriverDaySchema.EntityName).Count(r => r.GetAttributeValue<string>(CrmCx.Drivers.DriverDaySchema.Dimension) == "owner" && r.GetAttributeValue<EntityReference>(CrmCx.Drivers.DriverDaySchema.Account) == null);
+        return row2 with
+        {
+            Target = "constant calls; no aggregate over 50,000 rows",
+            Notes = string.Format(Invariant, "{0:N0} responses counted ({1:N0} today, read raw); {2:N0} owner summary rows read in 12 aggregates of at most 31 days; {3}; {4}",
+                counted, today, summaryRows,
+                summarizeFromRows ? "summaries written by the daily run's DriverSummaryService from raw rows" : "summaries seeded straight into cx_driverday (a million raw rows take too long to seed here)",
+                Breakdown(row2)),
         };
     }
 

@@ -39,6 +39,8 @@ internal static class DemoReport
         writer.WriteLine();
         Scorecard.WriteAtRisk(writer, journeys, TopJourneys);
         writer.WriteLine();
+        DriverReport.Write(writer, load.Org.GetService(), DemoSize.Now);
+        writer.WriteLine();
 
         var org = load.Org;
         var responsesStored = org.Snapshot(Schema.SurveyResponseSchema.EntityName).Count;

@@ -45,6 +45,7 @@ internal sealed class DemoLoader
     private readonly JourneyLinker linker;
     private readonly List<Guid> managers = new();
     private readonly List<Guid> agents = new();
+    private readonly List<Guid> technicians = new();
     private int jobsSeen;
     private int asyncJobsRun;
     private DateTime? lastRecalculation;
@@ -103,6 +104,23 @@ internal sealed class DemoLoader
         MoveClock(DemoSize.HistoryStart.AddDays(-1));
         foreach (var name in NameBank.AccountManagers) managers.Add(org.CreateUser(name));
         foreach (var name in NameBank.ServiceAgents) agents.Add(org.CreateUser(name));
+        // The field teams are business units of their own, with fixed ids so that a seed gives the same org.
+        var teams = NameBank.FieldTeams.Select((name, i) => org.Seed(new Entity("businessunit", new Guid(0x7ea30000 + i, 0, 0, new byte[8]))
+        {
+            ["name"] = name,
+            ["parentbusinessunitid"] = new EntityReference("businessunit", org.BusinessUnitId),
+        })).ToList();
+        for (var i = 0; i < NameBank.Technicians.Length; i++)
+        {
+            var parts = NameBank.Technicians[i].Split(' ', 2);
+            technicians.Add(org.Seed(new Entity("systemuser", new Guid(0x7ec40000 + i, 0, 0, new byte[8]))
+            {
+                ["fullname"] = NameBank.Technicians[i],
+                ["firstname"] = parts[0],
+                ["lastname"] = parts[1],
+                ["businessunitid"] = new EntityReference("businessunit", teams[NameBank.TechnicianTeam[i]]),
+            }));
+        }
         foreach (var account in plan.Accounts)
         {
             service.Create(new Entity(CustomerSchema.Account, account.Id)
@@ -198,7 +216,8 @@ internal sealed class DemoLoader
         var account = plan.Accounts[journey.AccountIndex];
         Guard($"{touchpoint.Table} \"{touchpoint.Subject}\" ({account.Name})", () =>
         {
-            linker.Link(journey, touchpoint, account.Id, plan.Contacts[journey.ContactIndex].Id, org.Clock.UtcNow);
+            var owner = touchpoint.Technician is { } technician ? technicians[technician] : journey.IsStory ? agents[0] : agents[journey.AgentIndex];
+            linker.Link(journey, touchpoint, account.Id, plan.Contacts[journey.ContactIndex].Id, owner, org.Clock.UtcNow);
         });
         touchpoints++;
     }

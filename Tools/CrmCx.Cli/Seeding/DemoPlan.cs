@@ -49,7 +49,11 @@ internal sealed record PlannedResponse(
 }
 
 /// <summary>A case or activity of a journey: the table, when it happened, the stage and what it was about.</summary>
-internal sealed record PlannedTouchpoint(string Table, Guid Id, DateTime At, int Stage, string Subject);
+internal sealed record PlannedTouchpoint(string Table, Guid Id, DateTime At, int Stage, string Subject)
+{
+    /// <summary>The field technician (index into NameBank.Technicians) who owns it; null: the journey's agent does.</summary>
+    public int? Technician { get; init; }
+}
 
 /// <summary>A journey with its touchpoints and its touchpoint surveys.</summary>
 internal sealed record PlannedJourney(

@@ -154,6 +154,8 @@ internal static class DemoPlanner
         var perStage = new int[stages.Count];
         perStage[0] = 1;
         for (var t = 1; t < count; t++) perStage[random.Next(stages.Count)]++;
+        // Every onboarding has its installation visit by a field technician.
+        if (type == JourneyType.Onboarding) perStage[2] = Math.Max(1, perStage[2]);
 
         var touchpoints = new List<PlannedTouchpoint>();
         var responses = new List<PlannedResponse>();
@@ -165,10 +167,12 @@ internal static class DemoPlanner
             if (stageStart >= cutoff) break;
             var times = Enumerable.Range(0, perStage[s]).Select(_ => stageStart.AddDays(random.NextDouble() * span * 0.8)).Where(t => t < cutoff).OrderBy(t => t).ToList();
             var channel = (int)Channel.Email;
+            // Onboarding installations are the field technicians' (no random draw: the rest of the plan stays as it was).
+            int? technician = type == JourneyType.Onboarding && s == 2 ? index % NameBank.Technicians.Length : null;
             for (var t = 0; t < times.Count; t++)
             {
                 var table = TouchpointTable(type, s, t, random);
-                touchpoints.Add(new PlannedTouchpoint(table, ids.Next(), times[t], stage.Value, Subject(table, type, stage.Label)));
+                touchpoints.Add(new PlannedTouchpoint(table, ids.Next(), times[t], stage.Value, Subject(table, type, stage.Label)) { Technician = technician });
                 channel = ChannelOf(table);
             }
             // A touchpoint survey follows a touchpoint: stages nobody contacted the customer in have no survey either.
@@ -180,6 +184,9 @@ internal static class DemoPlanner
                 var after = times.Count > 0 ? times[^1] : stageStart;
                 var respondedOn = Min(after.AddHours(4 + random.Next(40)), DemoSize.Now.AddHours(-1));
                 var (score, csat, effort) = s == badStage ? (3 + random.Next(3), 2, 2) : FromIndex(target, random);
+                // The drivers story: the South team's installations of the last nine months leave customers unhappy.
+                if (technician.HasValue && NameBank.TechnicianTeam[technician.Value] == 1 && respondedOn > DemoSize.Now.AddDays(-270))
+                    (score, csat, effort) = (2 + sequence % 4, 2, 2);
                 var comment = random.NextDouble() < 0.6 ? Verbatims.For(random, score, contact.French) : null;
                 sequence++;
                 responses.Add(new PlannedResponse(TouchpointSource, "TP-" + sequence.ToString("D5", CultureInfo.InvariantCulture), respondedOn,

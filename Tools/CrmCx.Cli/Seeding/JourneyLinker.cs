@@ -39,9 +39,9 @@ internal sealed class JourneyLinker(IOrganizationService service)
     /// the plugins' JourneyLinkService: it finds the customer's open journey of the type, sets the record's journey and
     /// stage and moves the journey's current stage forward.
     /// </summary>
-    public void Link(PlannedJourney journey, PlannedTouchpoint touchpoint, Guid accountId, Guid contactId, DateTime now)
+    public void Link(PlannedJourney journey, PlannedTouchpoint touchpoint, Guid accountId, Guid contactId, Guid ownerId, DateTime now)
     {
-        var entity = new Entity(touchpoint.Table, touchpoint.Id);
+        var entity = new Entity(touchpoint.Table, touchpoint.Id) { ["ownerid"] = new EntityReference("systemuser", ownerId) };
         if (touchpoint.Table == TouchpointSchema.Incident)
         {
             entity["title"] = touchpoint.Subject;

@@ -60,5 +60,14 @@ internal static class NameBank
 
     public static readonly string[] ServiceAgents = { "Sam Okafor", "Aline Perrin", "Tom Becker" };
 
+    // The field technicians who own the onboarding installation visits, and their teams (business units): the drivers
+    // story is that the South team's installations have been losing satisfaction these last nine months.
+    public static readonly string[] Technicians = { "Nadia Brooks", "Owen Hale", "Lucas Moreau", "Chloé Martin" };
+
+    public static readonly string[] FieldTeams = { "Field services North", "Field services South" };
+
+    /// <summary>The team (index into FieldTeams) of each technician.</summary>
+    public static readonly int[] TechnicianTeam = { 0, 0, 1, 1 };
+
     public static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 }

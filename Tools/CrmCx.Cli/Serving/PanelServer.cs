@@ -56,7 +56,6 @@ public sealed class PanelServer : IAsyncDisposable
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, CommandLifetime>();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        ContractColumns.EnsureOn(org);
         var reader = new WebApiReader(org);
         var dist = FindWebResources();
         var user = org.AdminUserId;

@@ -48,6 +48,8 @@ public static class CrmCxRelationships
         // A customer's NPS days go with the customer, but are not assigned or shared with it: they are the system's rows.
         new RelationshipModel("cx_account_cx_npsday", "account", NpsDayTable.LogicalName, "cx_accountid", false) { CascadeDelete = CascadeDelete.Cascade },
         new RelationshipModel("cx_contact_cx_npsday", "contact", NpsDayTable.LogicalName, "cx_contactid", false) { CascadeDelete = CascadeDelete.Cascade },
+        // An account's driver days (its per-account summaries for cx_GetDrivers) go with it, as its NPS days do.
+        new RelationshipModel("cx_account_cx_driverday", "account", DriverDayTable.LogicalName, "cx_accountid", false) { CascadeDelete = CascadeDelete.Cascade },
     }.Concat(StandardTableExtensions.TouchpointTables.Select(t =>
         new RelationshipModel("cx_customerjourney_" + t, CustomerJourneyTable.LogicalName, t, "cx_customerjourneyid", false)))
         // Survey responses are activity-enabled: the detractor follow-up task is regarding the response (cx-scoring.md).

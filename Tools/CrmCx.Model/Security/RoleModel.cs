@@ -30,17 +30,21 @@ public static class CrmCxRoles
     private static readonly string[] CxTables = { "cx_surveyresponse", "cx_customerjourney", "cx_journeystagescore" };
     // The NPS rollup's daily counts (an addition to data-model.md): written only by the plugins, as the system user.
     private const string NpsDay = "cx_npsday";
+    // cx_GetDrivers' daily summaries (an addition too): CX Manager only. Its execute privilege is prvReadcx_driverday, so
+    // CX Agents, who hold no privilege on the table, are refused: the drivers compare owners and business units across
+    // the whole organization, which business-unit read access must not reveal.
+    private const string DriverDay = "cx_driverday";
     private static readonly string[] AllRights = { "Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share" };
 
     // Activities share one set of privileges (prvReadActivity ...) whatever the activity type.
     private static readonly string[] StandardReadTables = { "Account", "Contact", "Incident", "Activity" };
 
-    /// <summary>CX Manager: full access to the cx tables (NPS days included); read on account, contact, cases and activities.</summary>
+    /// <summary>CX Manager: full access to the cx tables (NPS and driver days included); read on account, contact, cases and activities.</summary>
     public static RoleModel Manager { get; } = new(
         new Guid("6d6f1c2e-3c1a-4c7e-9a51-0c8e7d1a9001"),
         "CX Manager",
         new Label("CX leads and administrators: full access to CrmCx data.", "Responsables CX et administrateurs : accès complet aux données CrmCx."),
-        CxTables.Append(NpsDay).SelectMany(t => AllRights.Select(r => P(r, t, PrivilegeDepth.Global)))
+        CxTables.Append(NpsDay).Append(DriverDay).SelectMany(t => AllRights.Select(r => P(r, t, PrivilegeDepth.Global)))
             .Concat(StandardReadTables.Select(t => P("Read", t, PrivilegeDepth.Global)))
             .Concat(new[] { "Account", "Contact", "Incident", "Activity" }.Select(t => P("AppendTo", t, PrivilegeDepth.Global)))
             .ToArray());

@@ -139,8 +139,58 @@ public static class CustomApiCatalog
         },
     };
 
+    /// <summary>
+    /// cx_GetDrivers: what moves satisfaction, per stage, channel, owner, business unit, contacts or effort. The names,
+    /// types and optionality of Dimension, JourneyType, Account, Since and Drivers are fixed by data-model.md ("Custom
+    /// APIs"); contacts and effort are the issue 15 item 3 additions to Dimension's values. The plug-in is CrmCx.Plugins'
+    /// CrmCx.Drivers.GetDriversPlugin. A function (GET), so it changes nothing. Only holders of prvReadcx_driverday may
+    /// run it: among CrmCx's roles only CX Manager holds that privilege (CrmCxRoles.Manager); CX Agents are refused.
+    /// </summary>
+    public static CustomApiModel GetDrivers { get; } = new()
+    {
+        UniqueName = "cx_GetDrivers",
+        DisplayName = new Label("Get CrmCx drivers", "Obtenir les leviers CrmCx"),
+        Description = new Label(
+            "Satisfaction and NPS per value of a dimension (stage, channel, owner, businessunit, contacts, effort), each against all other responses of the query, with margins and whether the gap is beyond noise. True as of the last daily recalculation, plus today.",
+            "Satisfaction et NPS par valeur d'une dimension (stage, channel, owner, businessunit, contacts, effort), chacune comparée à toutes les autres réponses de la requête, avec marges et si l'écart dépasse le bruit. Exact au dernier recalcul quotidien, plus aujourd'hui."),
+        BindingType = 0,
+        IsFunction = true,
+        IsPrivate = false,
+        AllowedCustomProcessingStepType = 0,
+        ExecutePrivilegeName = "prvReadcx_driverday",
+        PluginTypeName = "CrmCx.Drivers.GetDriversPlugin",
+        RequestParameters = new[]
+        {
+            new CustomApiRequestParameter("Dimension",
+                new Label("Dimension", "Dimension"),
+                new Label("stage, channel, owner, businessunit, contacts (touchpoints of the journey before the response: 0, 1, 2-3, 4+) or effort (cx_effort 1-3 against 5-7).",
+                    "stage, channel, owner, businessunit, contacts (contacts du parcours avant la réponse : 0, 1, 2-3, 4+) ou effort (cx_effort 1-3 contre 5-7)."),
+                CustomApiFieldType.String, IsOptional: false),
+            new CustomApiRequestParameter("JourneyType",
+                new Label("Journey type", "Type de parcours"),
+                new Label("Only responses of journeys of this cx_journeytype value.", "Seulement les réponses des parcours de cette valeur cx_journeytype."),
+                CustomApiFieldType.Integer, IsOptional: true),
+            new CustomApiRequestParameter("Account",
+                new Label("Account", "Compte"),
+                new Label("Only this account's responses.", "Seulement les réponses de ce compte."),
+                CustomApiFieldType.EntityReference, IsOptional: true),
+            new CustomApiRequestParameter("Since",
+                new Label("Since", "Depuis"),
+                new Label("Responses answered from this instant; default the start of the configured window.", "Réponses données depuis cet instant ; par défaut le début de la fenêtre configurée."),
+                CustomApiFieldType.DateTime, IsOptional: true),
+        },
+        ResponseProperties = new[]
+        {
+            new CustomApiResponseProperty("Drivers",
+                new Label("Drivers", "Leviers"),
+                new Label("JSON array: dimension, key, label, responses, satisfaction, satisfactionMargin, nps, npsMargin, delta, significant, lowConfidence.",
+                    "Tableau JSON : dimension, key, label, responses, satisfaction, satisfactionMargin, nps, npsMargin, delta, significant, lowConfidence."),
+                CustomApiFieldType.String),
+        },
+    };
+
     /// <summary>Every custom API, in solution order.</summary>
-    public static IReadOnlyList<CustomApiModel> All { get; } = new[] { Recalculate };
+    public static IReadOnlyList<CustomApiModel> All { get; } = new[] { Recalculate, GetDrivers };
 
     /// <summary>The folder of a custom API in the unpacked solution and in the zip.</summary>
     public static string Folder(CustomApiModel api) => "customapis/" + (api ?? throw new System.ArgumentNullException(nameof(api))).UniqueName;

@@ -38,7 +38,7 @@ public static class FormCatalog
 
     private static List<FormModel> Build()
     {
-        const string response = SurveyResponseTable.LogicalName, journey = CustomerJourneyTable.LogicalName, stage = JourneyStageScoreTable.LogicalName, npsDay = NpsDayTable.LogicalName;
+        const string response = SurveyResponseTable.LogicalName, journey = CustomerJourneyTable.LogicalName, stage = JourneyStageScoreTable.LogicalName, npsDay = NpsDayTable.LogicalName, driverDay = DriverDayTable.LogicalName;
         var none = Array.Empty<string>();
         var noHandlers = Array.Empty<FormHandler>();
         return new List<FormModel>
@@ -89,6 +89,12 @@ public static class FormCatalog
                 Tab("general", new Label("General", "Général"),
                     Section("day", new Label("Customer and day", "Client et jour"), F("cx_name", true), F("cx_accountid", true), F("cx_contactid", true), F("cx_day", true), F("cx_key", true)),
                     Section("counts", new Label("Responses", "Réponses"), F("cx_promoters", true), F("cx_passives", true), F("cx_detractors", true), F("cx_lastresponseon", true)))),
+
+            // Driver days are the daily run's computed rows (cx_GetDrivers reads them): one read-only main form.
+            Own(driverDay, "cx_DriverDay", FormKind.Main, new Label("Driver day", "Jour des leviers"),
+                Tab("general", new Label("General", "Général"),
+                    Section("day", new Label("Day and value", "Jour et valeur"), F("cx_name", true), F("cx_day", true), F("cx_dimension", true), F("cx_value", true), F("cx_journeytype", true), F("cx_accountid", true), F("cx_key", true)),
+                    Section("counts", new Label("Responses", "Réponses"), F("cx_responses", true), F("cx_promoters", true), F("cx_detractors", true), F("cx_satisfactioncount", true), F("cx_satisfactionsum", true), F("cx_satisfactionsquares", true), F("cx_summarizedthrough", true)))),
 
             Customer("account", "Account", AccountMainForm, new Label("Account", "Compte"), "CrmCx.Forms.accountOnLoad"),
             Customer("contact", "Contact", ContactMainForm, new Label("Contact", "Contact"), "CrmCx.Forms.contactOnLoad"),
