@@ -20,22 +20,5 @@ namespace CrmCx.Domain.Nps
             if (options == null) throw new ArgumentNullException(nameof(options));
             return now.AddDays(options.FollowUpDueDays);
         }
-
-        /// <summary>The task's subject, e.g. "NPS follow-up: Contoso Ltd answered 3/10" (cut to the task subject's 200 characters).</summary>
-        public static string Subject(string? customerName, int score)
-        {
-            var who = string.IsNullOrWhiteSpace(customerName) ? "a customer" : customerName!.Trim();
-            var text = "NPS follow-up: " + who + " answered " + score.ToString(CultureInfo.InvariantCulture) + "/10";
-            return text.Length <= 200 ? text : text.Substring(0, 200);
-        }
-
-        /// <summary>The task's description: what to do, and the verbatim as the customer wrote it (plain text).</summary>
-        public static string Description(int score, string? comment, DateTime respondedOn)
-        {
-            var text = "A detractor response (" + score.ToString(CultureInfo.InvariantCulture) + "/10) arrived on " +
-                respondedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ". Call the customer, understand what went wrong and record what was agreed.";
-            if (!string.IsNullOrWhiteSpace(comment)) text += "\n\nThe customer wrote:\n" + comment;
-            return text.Length <= 2000 ? text : text.Substring(0, 2000);
-        }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCx.Domain.Nps;
+using CrmCx.Domain.Text;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -61,9 +62,12 @@ namespace CrmCx.Nps
         private readonly IOrganizationService service;
         private readonly NpsOptions options;
         private readonly Action<string>? trace;
+        // Read only when an owner's own language is unknown or not one CrmCx speaks.
+        private readonly Func<int> baseLanguage;
 
-        public FollowUpTasks(IOrganizationService service, NpsOptions options, Action<string>? trace)
+        public FollowUpTasks(IOrganizationService service, NpsOptions options, Action<string>? trace, Func<int>? baseLanguage = null)
         {
+            this.baseLanguage = baseLanguage ?? (() => TextCatalog.EnglishLcid);
             this.service = service;
             this.options = options;
             this.trace = trace;
@@ -112,10 +116,13 @@ namespace CrmCx.Nps
                 var contact = c.ContactId.HasValue ? customers.For(new EntityReference(CustomerSchema.Contact, c.ContactId.Value)) : null;
                 var owner = (account ?? contact)?.Owner;
                 var name = contact?.Name != null && account?.Name != null ? contact.Name + " (" + account.Name + ")" : contact?.Name ?? account?.Name;
+                // In the owner's language (usersettings.uilanguageid), else the organization's base language.
+                var language = (account ?? contact)?.OwnerLanguage;
+                var text = TextCatalog.Supports(language) ? TextCatalog.For(language) : TextCatalog.For(null, baseLanguage());
                 var task = new Entity(Task)
                 {
-                    [Subject] = FollowUpPolicy.Subject(name, c.Score),
-                    [Description] = FollowUpPolicy.Description(c.Score, c.Comment, c.RespondedOn),
+                    [Subject] = text.FollowUpSubject(name, c.Score),
+                    [Description] = text.FollowUpDescription(c.Score, c.Comment, c.RespondedOn),
                     [Regarding] = new EntityReference(SurveyResponseSchema.EntityName, c.ResponseId),
                     [ScheduledEnd] = FollowUpPolicy.DueOn(now, options),
                     [PriorityCode] = new OptionSetValue(HighPriority),

@@ -52,7 +52,7 @@ namespace CrmCx.Nps
             update[CustomerSchema.NpsCorrelationId] = correlationId?.ToString("D");
             if (!OptimisticUpdate.TryUpdate(service, update, OptimisticUpdate.VersionOf(stored))) return null;
             return new CustomerNps(new EntityReference(table, stored.Id), NpsCustomerRows.Name(table, stored), stored.GetAttributeValue<EntityReference>(CustomerSchema.Owner),
-                figures, true, attempt, customer.HasOpenFollowUp);
+                figures, true, attempt, customer.HasOpenFollowUp, stored.GetAttributeValue<int?>(NpsWindowReader.OwnerLanguage));
         }
     }
 }

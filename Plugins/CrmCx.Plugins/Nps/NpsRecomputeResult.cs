@@ -65,8 +65,9 @@ namespace CrmCx.Nps
     public sealed class CustomerNps
     {
         /// <summary>Creates the outcome.</summary>
-        public CustomerNps(EntityReference customer, string? name, EntityReference? owner, NpsFigures? figures, bool written, int attempts, bool? hasOpenFollowUp = null)
+        public CustomerNps(EntityReference customer, string? name, EntityReference? owner, NpsFigures? figures, bool written, int attempts, bool? hasOpenFollowUp = null, int? ownerLanguage = null)
         {
+            OwnerLanguage = ownerLanguage;
             HasOpenFollowUp = hasOpenFollowUp;
             Customer = customer;
             Name = name;
@@ -88,6 +89,8 @@ namespace CrmCx.Nps
         public bool Written { get; }
         /// <summary>Attempts it took (1 without a concurrent writer).</summary>
         public int Attempts { get; }
+        /// <summary>The owner's UI language (LCID) when it was read (with the follow-up check); null otherwise.</summary>
+        public int? OwnerLanguage { get; }
         /// <summary>Whether an open task regards one of the customer's responses, as of the last read; null when not asked.</summary>
         public bool? HasOpenFollowUp { get; }
     }

@@ -223,7 +223,8 @@ namespace CrmCx.Nps
         {
             if (request == null || !request.Counted(row.Row.GetAttributeValue<string>(CustomerSchema.NpsCorrelationId), row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn)))
                 return false;
-            outcome.Customers.Add(new CustomerNps(row.Reference, row.Name, row.Row.GetAttributeValue<EntityReference>(CustomerSchema.Owner), null, false, 0, row.HasOpenFollowUp));
+            outcome.Customers.Add(new CustomerNps(row.Reference, row.Name, row.Row.GetAttributeValue<EntityReference>(CustomerSchema.Owner), null, false, 0, row.HasOpenFollowUp,
+                row.Row.GetAttributeValue<int?>(NpsWindowReader.OwnerLanguage)));
             outcome.Coalesced++;
             return true;
         }

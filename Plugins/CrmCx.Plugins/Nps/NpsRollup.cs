@@ -62,6 +62,10 @@ namespace CrmCx.Nps
         /// <summary>What it needs after an update: the customers, and what a follow-up task says.</summary>
         public const string PostImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon,cx_comment";
 
+        // The organization's base language, for follow-up tasks of owners whose own language CrmCx does not speak; kept a
+        // few minutes per plug-in instance, like the settings.
+        private readonly CrmCx.Settings.OrganizationLanguage baseLanguage = new CrmCx.Settings.OrganizationLanguage();
+
         /// <inheritdoc />
         protected override void ExecuteCrmPlugin(LocalPluginContext context)
         {
@@ -105,7 +109,7 @@ namespace CrmCx.Nps
             context.Trace("NPS recomputed for {0} customers ({1} written, {2} retries after concurrent writes).", result.Customers.Count, result.Written, result.Retries);
             if (candidates.Count > 0)
             {
-                var created = new FollowUpTasks(context.SystemService, options, trace).Create(candidates, result, now);
+                var created = new FollowUpTasks(context.SystemService, options, trace, () => baseLanguage.Get(context.SystemService, now)).Create(candidates, result, now);
                 context.Trace("{0} follow-up tasks created.", created.Count);
             }
         }

@@ -29,6 +29,10 @@ namespace CrmCx.Nps
         private const string AccountAlias = "acct";
         private const string ContactAlias = "cont";
         private const string FollowUpSuffix = "fu";
+        private const string LanguageSuffix = "lang";
+
+        /// <summary>The owner's UI language (usersettings.uilanguageid), kept on the customer row read under this name.</summary>
+        public const string OwnerLanguage = "uilanguageid";
         private const int OpenTask = 0;
 
         private readonly IOrganizationService service;
@@ -101,6 +105,8 @@ namespace CrmCx.Nps
                 var value = NpsAggregateReader.Aliased(row, alias + "." + column);
                 if (value != null) customer[column] = value;
             }
+            // The owner's language, for the follow-up task written in it (a team owner has none: the base language).
+            if (NpsAggregateReader.Aliased(row, alias + LanguageSuffix + "." + OwnerLanguage) is int lcid) customer[OwnerLanguage] = lcid;
             return customer;
         }
 
@@ -141,6 +147,9 @@ namespace CrmCx.Nps
             foreach (var column in Columns(table)) fetch.Append("<attribute name=\"").Append(column).Append("\" />");
             if (followUp)
             {
+                // The owner's language (many-to-one: no more rows), in which the follow-up task is written.
+                fetch.Append("<link-entity name=\"usersettings\" from=\"systemuserid\" to=\"").Append(CustomerSchema.Owner)
+                    .Append("\" link-type=\"outer\" alias=\"").Append(alias).Append(LanguageSuffix).Append("\"><attribute name=\"").Append(OwnerLanguage).Append("\" /></link-entity>");
                 // The customer's responses that an open task regards ("any" tests the tasks without joining them): what is
                 // joined grows with the open tasks, never with the history. The task may be the one the follow-up rule
                 // opened or one an agent opened by hand: either way someone is following up.

@@ -26,13 +26,4 @@ public class FollowUpPolicyTests
         Assert.Equal(now.AddDays(2), FollowUpPolicy.DueOn(now, NpsOptions.Default));
         Assert.Equal(now.AddDays(7), FollowUpPolicy.DueOn(now, new NpsOptions(followUpDueDays: 7)));
     }
-
-    [Fact]
-    public void The_task_says_who_answered_what()
-    {
-        Assert.Equal("NPS follow-up: Contoso Ltd answered 3/10", FollowUpPolicy.Subject("Contoso Ltd", 3));
-        var description = FollowUpPolicy.Description(3, "Installer never came", new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc));
-        Assert.Contains("(3/10) arrived on 2026-11-20", description);
-        Assert.EndsWith("The customer wrote:\nInstaller never came", description);
-    }
 }

@@ -168,4 +168,37 @@ public class FollowUpTaskTests
         week.Settle();
         Assert.Equal(week.Now.AddDays(7), Assert.Single(week.All("task")).GetAttributeValue<DateTime>("scheduledend"));
     }
+
+    [Fact]
+    public void A_French_speaking_owner_gets_the_follow_up_task_in_French_and_an_English_one_in_English()
+    {
+        var camille = org.User("Camille Durand");
+        org.Org.SetUserLanguage(camille, 1036);
+        var pat = org.User("Pat Smith");
+        org.Org.SetUserLanguage(pat, 1033);
+        var hotels = org.Account("Hôtels Rousseau", camille);
+        var contoso = org.Account("Contoso Ltd", pat);
+        org.Respond(3, account: hotels);
+        org.Respond(2, account: contoso);
+        org.Settle();
+
+        var french = Assert.Single(Tasks(), t => t.GetAttributeValue<EntityReference>("ownerid").Id == camille);
+        Assert.Equal("Suivi NPS\u00A0: Hôtels Rousseau a répondu 3/10", french.GetAttributeValue<string>("subject"));
+        Assert.StartsWith("Une réponse de détracteur (3/10)", french.GetAttributeValue<string>("description"));
+        var english = Assert.Single(Tasks(), t => t.GetAttributeValue<EntityReference>("ownerid").Id == pat);
+        Assert.Equal("NPS follow-up: Contoso Ltd answered 2/10", english.GetAttributeValue<string>("subject"));
+    }
+
+    [Fact]
+    public void An_owner_whose_language_CrmCx_does_not_speak_gets_the_task_in_the_organizations_base_language()
+    {
+        org.Org.SetBaseLanguage(1036);
+        var hans = org.User("Hans Weber");
+        org.Org.SetUserLanguage(hans, 1031);
+        var account = org.Account("Brauerei Weber", hans);
+        org.Respond(4, account: account);
+        org.Settle();
+
+        Assert.Equal("Suivi NPS\u00A0: Brauerei Weber a répondu 4/10", Assert.Single(Tasks()).GetAttributeValue<string>("subject"));
+    }
 }
