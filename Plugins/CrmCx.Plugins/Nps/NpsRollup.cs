@@ -4,6 +4,7 @@ using System.Linq;
 using CrmCx.Domain.Configuration;
 using CrmCx.Domain.Nps;
 using CrmCx.Infrastructure;
+using CrmCx.Journeys;
 using CrmCx.Registration;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
@@ -30,7 +31,7 @@ namespace CrmCx.Nps
     [CrmPluginRegistration("Create", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
         null, "CrmCx NPS: roll up customer NPS after create", 1, IsolationModeEnum.Sandbox,
         Id = "131d9037-3ba2-44c6-a89f-a3d627bc0e40", DeleteAsyncOperation = true,
-        Description = "Recomputes the NPS of the response's account and contact and opens detractor follow-up tasks (once per row of a CreateMultiple too, through the merged pipeline).")]
+        Description = "Recomputes the NPS of the response's account and contact, opens detractor follow-up tasks, and rolls up the response's journey (once per row of a CreateMultiple too, through the merged pipeline).")]
     [CrmPluginRegistration("Update", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
         FilteringColumns, "CrmCx NPS: roll up customer NPS after update", 1, IsolationModeEnum.Sandbox,
         Id = "057c4864-c4b7-4ce1-b84e-c07bdfa9105e", DeleteAsyncOperation = true,
@@ -68,6 +69,30 @@ namespace CrmCx.Nps
 
         /// <inheritdoc />
         protected override void ExecuteCrmPlugin(LocalPluginContext context)
+        {
+            // A created response's journey is rolled up by this same job (no second asynchronous job per response, and
+            // none at all for the many responses without a journey); updates and deletes of journey columns keep the
+            // journeys' own steps (SurveyResponseJourneyPlugin), which filter on those columns.
+            var journeys = context.MessageName == "Create" ? SurveyResponseJourneyPlugin.Changes(context) : new List<ResponseJourneyChange>();
+            if (!journeys.Any(c => c.JourneyAfter.HasValue))
+            {
+                RollUpNps(context);
+                return;
+            }
+            try
+            {
+                RollUpNps(context);
+            }
+            finally
+            {
+                // The journey is kept true even when the NPS part failed (its fault still fails the job, after this).
+                var settings = Settings(context);
+                new JourneyResponseRollup(context.SystemService, settings.JourneyRisk, settings.CustomerRisk, baseLanguage, m => context.Trace("{0}", m))
+                    .Apply(journeys, context.OperationTime);
+            }
+        }
+
+        private void RollUpNps(LocalPluginContext context)
         {
             var options = Settings(context).Nps;
             var changes = Changes(context);

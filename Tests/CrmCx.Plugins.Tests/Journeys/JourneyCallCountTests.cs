@@ -81,7 +81,7 @@ namespace CrmCx.Plugins.Tests.Journeys
             o.Org.Clock.Advance(TimeSpan.FromMinutes(1));
             o.Response(account, journey, Welcome, 8);
             o.Settle();
-            var calls = o.Org.Calls.CountFrom(typeof(SurveyResponseJourneyPlugin));
+            var calls = o.Org.Calls.CountFrom(typeof(CrmCx.Nps.NpsRollup));
             var stored = o.JourneyRow(journey);
             new JourneyRecomputeService(o.Org.GetService(o.Org.SystemUserId)).RecomputeAndRollUp(new[] { journey }, o.Org.Clock.UtcNow);
             return (calls, stored, o.JourneyRow(journey));
@@ -92,10 +92,12 @@ namespace CrmCx.Plugins.Tests.Journeys
         {
             var small = OneMoreResponseOn(5);
             var large = OneMoreResponseOn(500);
-            // the journey read, the response aggregate, the upsert of the stage that changed, the journey update: the
-            // touchpoint figures come from the last recompute's stage rows and journey columns (the level stayed: no rollup)
-            Assert.Equal(4, small.Calls);
-            Assert.Equal(4, large.Calls);
+            // One job for the response (the NPS rollup's): its NPS part, the account's responses and row in one query and
+            // the account's update (2); its journey part, the journey read, the response aggregate, the upsert of the stage
+            // that changed, the journey update (4): the touchpoint figures come from the last recompute's stage rows and
+            // journey columns (the level stayed: no customer rollup).
+            Assert.Equal(6, small.Calls);
+            Assert.Equal(6, large.Calls);
             foreach (var (stored, fresh) in new[] { (small.Journey, small.Fresh), (large.Journey, large.Fresh) })
             {
                 foreach (var column in new[] { JourneySchema.TouchpointCount, JourneySchema.RepeatContacts, JourneySchema.ResponseCount })

@@ -180,8 +180,10 @@ namespace CrmCx.Plugins.Tests.Journeys
             o.Org.ResetDiagnostics();
             o.Service.Execute(new Microsoft.Xrm.Sdk.Messages.CreateMultipleRequest { Targets = batch });
             o.Settle();
-            // One job per row (the merged pipeline runs the Create step per row); the journey ends with all four.
-            Assert.Equal(4, o.Org.SystemJobs.Count(j => j.PluginTypeName == typeof(SurveyResponseJourneyPlugin).FullName));
+            // One job per row (the merged pipeline runs the Create step per row), the NPS rollup's, which rolls up the
+            // journey too; the journey ends with all four.
+            Assert.Equal(4, o.Org.SystemJobs.Count(j => j.PluginTypeName == typeof(CrmCx.Nps.NpsRollup).FullName));
+            Assert.Equal(0, o.Org.SystemJobs.Count(j => j.PluginTypeName == typeof(SurveyResponseJourneyPlugin).FullName));
             Assert.Equal(4, o.JourneyRow(journey).GetAttributeValue<int>(JourneySchema.ResponseCount));
             Assert.Equal(RiskLevel.High, o.Level(journey));
             Assert.Single(o.Notifications());

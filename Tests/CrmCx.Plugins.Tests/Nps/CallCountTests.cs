@@ -152,4 +152,19 @@ public class CallCountTests
         Assert.Equal(2 * 1000 + 50 + 1, plugin.Count);
         foreach (var a in accounts) NpsAssert.IsFresh(org, CustomerSchema.Account, a, org.Now);
     }
+
+    [Fact]
+    public void A_created_response_runs_one_asynchronous_job_with_or_without_a_journey()
+    {
+        var org = CrmCxOrg.Create();
+        var account = org.Account("Contoso");
+        org.Org.ResetDiagnostics();
+        var before = org.Org.SystemJobs.Count;
+        org.Respond(8, account: account);
+        org.Settle();
+
+        // The NPS rollup's job, which also rolls up a journey when the response names one: no job that does nothing.
+        var jobs = org.Org.SystemJobs.Skip(before).ToList();
+        Assert.Equal(new[] { typeof(NpsRollup).FullName }, jobs.Select(j => j.PluginTypeName));
+    }
 }
