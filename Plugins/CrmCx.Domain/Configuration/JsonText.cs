@@ -6,11 +6,10 @@ using System.Text;
 namespace CrmCx.Domain.Configuration
 {
     /// <summary>
-    /// A strict reader and a small writer for the JSON this product handles itself (the CrmCx settings, NPS history).
-    /// It exists because the plugin DLL must load alone in Dataverse's sandbox: no Newtonsoft.Json, and
-    /// System.Text.Json is not part of .NET Framework 4.6.2.
-    /// Values read: objects as <see cref="JsonObject"/>, arrays as <see cref="List{T}"/> of values, strings, numbers as
-    /// <see cref="JsonNumber"/> (kept as written, so integers and decimals are told apart exactly), booleans and null.
+    /// A strict reader and a small writer for the JSON this product handles itself (settings, NPS history, reasons): the
+    /// plugin DLL loads alone in Dataverse's sandbox (no Newtonsoft.Json; System.Text.Json is not in .NET Framework 4.6.2).
+    /// Values read: objects as <see cref="JsonObject"/>, arrays as <see cref="List{T}"/>, strings, numbers as
+    /// <see cref="JsonNumber"/> (kept as written: integers and decimals told apart exactly), booleans and null.
     /// </summary>
     public static class JsonText
     {
@@ -286,10 +285,8 @@ namespace CrmCx.Domain.Configuration
 
         /// <summary>The number as written in the JSON.</summary>
         public string Text { get; }
-
         /// <summary>Whether it was written without fraction or exponent.</summary>
         public bool IsIntegral { get; }
-
         /// <summary>The value as a decimal, or null when it does not fit.</summary>
         public decimal? AsDecimal()
         {

@@ -26,8 +26,8 @@ namespace CrmCx.Nps
     /// recompute that read older responses can then only write if nobody wrote the customer since, and every response
     /// change queues a recompute that starts after the change, so the last successful write always saw every response.
     /// A version mismatch reads that customer again, up to <see cref="MaxAttempts"/> attempts in all.</para>
-    /// <para>When asked (<c>followUpCustomers</c>), the same read tells whether an open task regards one of the
-    /// customer's responses, so the follow-up rule needs no query of its own.</para>
+    /// <para>When asked (<c>followUpCustomers</c>), the same read tells whether an open task regards one of the customer's
+    /// responses, and the owner's language, so the follow-up rule needs no query of its own.</para>
     /// </remarks>
     public sealed class NpsRecomputeService
     {
@@ -176,9 +176,8 @@ namespace CrmCx.Nps
             var at = At(now, new[] { row }, touches);
             var periods = NpsPeriods.For(at, options.WindowDays);
             var figures = NpsCalculator.FromResponses(periods, responses);
-            if (!figures.LastResponseOn.HasValue)
+            if (!figures.LastResponseOn.HasValue) // nothing in the span: the last response date comes from further back
             {
-                // Nothing in the span: the last response date comes from further back.
                 var newest = reader.Newest(NpsCustomerRows.ResponseColumn(row.Table), new[] { row.Row.Id }, periods.Now);
                 DateTime last;
                 if (newest.TryGetValue(row.Row.Id, out last))
@@ -278,7 +277,6 @@ namespace CrmCx.Nps
         }
 
         private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
         /// <summary>A customer's row and its responses of the span.</summary>
         private sealed class ReadCustomer
         {
