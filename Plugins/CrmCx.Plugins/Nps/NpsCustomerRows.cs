@@ -39,7 +39,6 @@ namespace CrmCx.Nps
         private const int PageSize = 5000;
         private const string FollowUpAlias = "followup";
         private const string FollowUpColumn = FollowUpAlias + "." + SurveyResponseSchema.Id;
-        private const int OpenTask = 0;
 
         private readonly IOrganizationService service;
 
@@ -120,16 +119,7 @@ namespace CrmCx.Nps
             fetch.Append("</filter>");
             if (followUp)
             {
-                // LEFT JOIN the customer's responses that an open task regards ("any" tests the tasks without joining
-                // them): what is joined grows with the open tasks, never with the history.
-                fetch.Append("<link-entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\" from=\"").Append(ResponseColumn(table))
-                    .Append("\" to=\"").Append(idColumn).Append("\" link-type=\"outer\" alias=\"").Append(FollowUpAlias).Append("\">");
-                fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Id).Append("\" />");
-                fetch.Append("<filter type=\"and\"><link-entity name=\"").Append(FollowUpTasks.Task).Append("\" from=\"").Append(FollowUpTasks.Regarding)
-                    .Append("\" to=\"").Append(SurveyResponseSchema.Id).Append("\" link-type=\"any\">");
-                fetch.Append("<filter type=\"and\"><condition attribute=\"").Append(FollowUpTasks.StateCode).Append("\" operator=\"eq\" value=\"")
-                    .Append(OpenTask.ToString(CultureInfo.InvariantCulture)).Append("\" /></filter>");
-                fetch.Append("</link-entity></filter></link-entity>");
+                FollowUpTasks.AppendOpenFollowUpLink(fetch, ResponseColumn(table), idColumn, FollowUpAlias);
             }
             // A stable order for the pages (a customer with several such responses spans rows).
             fetch.Append("<order attribute=\"").Append(idColumn).Append("\" />");

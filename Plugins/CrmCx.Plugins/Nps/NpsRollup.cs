@@ -79,17 +79,20 @@ namespace CrmCx.Nps
                 RollUpNps(context);
                 return;
             }
+            // The journey is kept true even when the NPS part fails; that fault still fails the job, after it.
+            Exception? npsFault = null;
             try
             {
                 RollUpNps(context);
             }
-            finally
+            catch (Exception e)
             {
-                // The journey is kept true even when the NPS part failed (its fault still fails the job, after this).
-                var settings = Settings(context);
-                new JourneyResponseRollup(context.SystemService, settings.JourneyRisk, settings.CustomerRisk, baseLanguage, m => context.Trace("{0}", m))
-                    .Apply(journeys, context.OperationTime);
+                npsFault = e;
             }
+            var settings = Settings(context);
+            new JourneyResponseRollup(context.SystemService, settings.JourneyRisk, settings.CustomerRisk, baseLanguage, m => context.Trace("{0}", m))
+                .Apply(journeys, context.OperationTime);
+            if (npsFault != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(npsFault).Throw();
         }
 
         private void RollUpNps(LocalPluginContext context)

@@ -33,7 +33,6 @@ namespace CrmCx.Nps
 
         /// <summary>The owner's UI language (usersettings.uilanguageid), kept on the customer row read under this name.</summary>
         public const string OwnerLanguage = "uilanguageid";
-        private const int OpenTask = 0;
 
         private readonly IOrganizationService service;
 
@@ -150,17 +149,7 @@ namespace CrmCx.Nps
                 // The owner's language (many-to-one: no more rows), in which the follow-up task is written.
                 fetch.Append("<link-entity name=\"usersettings\" from=\"systemuserid\" to=\"").Append(CustomerSchema.Owner)
                     .Append("\" link-type=\"outer\" alias=\"").Append(alias).Append(LanguageSuffix).Append("\"><attribute name=\"").Append(OwnerLanguage).Append("\" /></link-entity>");
-                // The customer's responses that an open task regards ("any" tests the tasks without joining them): what is
-                // joined grows with the open tasks, never with the history. The task may be the one the follow-up rule
-                // opened or one an agent opened by hand: either way someone is following up.
-                fetch.Append("<link-entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\" from=\"").Append(responseColumn)
-                    .Append("\" to=\"").Append(idColumn).Append("\" link-type=\"outer\" alias=\"").Append(alias).Append(FollowUpSuffix).Append("\">");
-                fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Id).Append("\" />");
-                fetch.Append("<filter type=\"and\"><link-entity name=\"").Append(FollowUpTasks.Task).Append("\" from=\"").Append(FollowUpTasks.Regarding)
-                    .Append("\" to=\"").Append(SurveyResponseSchema.Id).Append("\" link-type=\"any\">");
-                fetch.Append("<filter type=\"and\"><condition attribute=\"").Append(FollowUpTasks.StateCode).Append("\" operator=\"eq\" value=\"")
-                    .Append(OpenTask.ToString(CultureInfo.InvariantCulture)).Append("\" /></filter>");
-                fetch.Append("</link-entity></filter></link-entity>");
+                FollowUpTasks.AppendOpenFollowUpLink(fetch, responseColumn, idColumn, alias + FollowUpSuffix);
             }
             fetch.Append("</link-entity>");
         }
