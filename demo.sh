@@ -22,7 +22,7 @@ if [ -f WebResources/package.json ]; then
   )
 fi
 
-crmcx=(dotnet Tools/CrmCx.Cli/bin/Release/net10.0/crmcx.dll)
+crmcx=(dotnet Cli/CrmCx.Cli/bin/Release/net10.0/crmcx.dll)
 echo "== crmcx pack"
 # A packing failure is reported and ends the script with its code, but the demo still runs: it needs no zip.
 pack_status=0

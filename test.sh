@@ -17,9 +17,9 @@ dotnet build CrmCx.sln -c Release -nologo -clp:ErrorsOnly
 # both builds carry the same assembly identity, so one process cannot load both).
 for tf in net462 net10.0; do
   dotnet run "$shared/xrm-sdk/XrmApiCheck.cs" -- check \
-    "Sdk/Microsoft.Xrm.Sdk/bin/Release/$tf/Microsoft.Xrm.Sdk.dll" \
-    "Sdk/Microsoft.Xrm.Sdk.Workflow/bin/Release/$tf/Microsoft.Xrm.Sdk.Workflow.dll" \
-    "Sdk/Microsoft.Crm.Sdk.Proxy/bin/Release/$tf/Microsoft.Crm.Sdk.Proxy.dll"
+    "Platform/Microsoft.Xrm.Sdk/bin/Release/$tf/Microsoft.Xrm.Sdk.dll" \
+    "Platform/Microsoft.Xrm.Sdk.Workflow/bin/Release/$tf/Microsoft.Xrm.Sdk.Workflow.dll" \
+    "Platform/Microsoft.Crm.Sdk.Proxy/bin/Release/$tf/Microsoft.Crm.Sdk.Proxy.dll"
 done
 
 dotnet test CrmCx.sln -c Release --no-build -nologo

@@ -33,7 +33,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        BrowserTests.Run("bash", $"\"{Path.Combine(Root, "Tools", "CrmCx.Cli", "scripts", "ensure-browser-prereqs.sh")}\"", TimeSpan.FromMinutes(8));
+        BrowserTests.Run("bash", $"\"{Path.Combine(Root, "Cli", "CrmCx.Cli", "scripts", "ensure-browser-prereqs.sh")}\"", TimeSpan.FromMinutes(8));
         Environment.SetEnvironmentVariable("CRMCX_WEBRESOURCES", Path.Combine(Root, "WebResources", "dist"));
         Load = Commands.DemoCommand.Load(new DemoSize(4, 200, 11), TextWriter.Null, TextWriter.Null, interactive: false);
         Server = await PanelServer.StartAsync(Load.Org, 0, default);

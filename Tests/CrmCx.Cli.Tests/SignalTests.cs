@@ -72,7 +72,7 @@ public sealed class SignalTests
         }
     }
 
-    /// <summary>crmcx.dll as built next to its runtimeconfig (Tools/CrmCx.Cli/bin/{configuration}/net10.0).</summary>
+    /// <summary>crmcx.dll as built next to its runtimeconfig (Cli/CrmCx.Cli/bin/{configuration}/net10.0).</summary>
     private static string CrmcxDll()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
@@ -80,7 +80,7 @@ public sealed class SignalTests
         for (var dir = testBin; dir is not null; dir = dir.Parent)
         {
             if (!File.Exists(Path.Combine(dir.FullName, "CrmCx.sln"))) continue;
-            var dll = Path.Combine(dir.FullName, "Tools", "CrmCx.Cli", "bin", configuration, testBin.Name, "crmcx.dll");
+            var dll = Path.Combine(dir.FullName, "Cli", "CrmCx.Cli", "bin", configuration, testBin.Name, "crmcx.dll");
             Assert.True(File.Exists(dll), $"{dll} is built with the tests");
             return dll;
         }

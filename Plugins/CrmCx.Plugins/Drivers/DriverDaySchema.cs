@@ -1,7 +1,7 @@
 namespace CrmCx.Drivers
 {
     /// <summary>
-    /// Logical names of cx_driverday (Tools/CrmCx.Model DriverDayTable): one row per UTC day, dimension value, journey
+    /// Logical names of cx_driverday (Model/CrmCx.Model DriverDayTable): one row per UTC day, dimension value, journey
     /// type and account scope, summing that day's survey responses; an addition to data-model.md for cx_GetDrivers.
     /// </summary>
     public static class DriverDaySchema

@@ -125,7 +125,7 @@ namespace CrmCx.Domain.Text
             _ => french ? "un parcours de ce type" : "a journey of this type",
         };
 
-        /// <summary>The French labels of cx_journeystage, as the model ships them (Tools/CrmCx.Model GlobalChoices).</summary>
+        /// <summary>The French labels of cx_journeystage, as the model ships them (Model/CrmCx.Model GlobalChoices).</summary>
         public static IReadOnlyDictionary<int, string> FrenchStageLabels { get; } = new Dictionary<int, string>
         {
             [964000101] = "Commande", [964000102] = "Bienvenue", [964000103] = "Installation", [964000104] = "Activation",

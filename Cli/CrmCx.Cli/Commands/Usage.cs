@@ -20,7 +20,7 @@ internal static class Usage
                   Continuation), and check every figure against a fresh computation.
                     --scope due|all due (default): what time changed; all: rebuild every figure
                     --accounts N, --responses N, --seed S   as for demo
-          pack    Build the managed and unmanaged solution zips with the packer (Tools/CrmCx.Packaging).
+          pack    Build the managed and unmanaged solution zips with the packer (Packaging/CrmCx.Packaging).
                     any options are passed to the packer
           help    Show this text.
         """;

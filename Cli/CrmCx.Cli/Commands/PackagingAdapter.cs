@@ -5,7 +5,7 @@ using CrmCx.Packaging;
 
 namespace CrmCx.Cli.Commands;
 
-/// <summary>The one call into Tools/CrmCx.Packaging: its "pack" command with our remaining arguments.</summary>
+/// <summary>The one call into Packaging/CrmCx.Packaging: its "pack" command with our remaining arguments.</summary>
 internal static class PackagingAdapter
 {
     public static int Pack(string[] args, TextWriter stdout, TextWriter stderr) =>

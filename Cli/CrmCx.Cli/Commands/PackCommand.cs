@@ -2,7 +2,7 @@ using System.IO;
 
 namespace CrmCx.Cli.Commands;
 
-/// <summary>crmcx pack: the packer of Tools/CrmCx.Packaging builds the managed solution zip.</summary>
+/// <summary>crmcx pack: the packer of Packaging/CrmCx.Packaging builds the managed solution zip.</summary>
 internal static class PackCommand
 {
     /// <summary>Delegates to the packer with the remaining arguments.</summary>
@@ -11,7 +11,7 @@ internal static class PackCommand
 #if HAS_PACKAGING
         return PackagingAdapter.Pack(args, stdout, stderr);
 #else
-        stderr.WriteLine("crmcx pack: the packer (Tools/CrmCx.Packaging) is not part of this build yet.");
+        stderr.WriteLine("crmcx pack: the packer (Packaging/CrmCx.Packaging) is not part of this build yet.");
         _ = args;
         _ = stdout;
         return CliApplication.Failed;

@@ -35,7 +35,7 @@ public static class CustomApiXml
         var list = apis.ToList();
         foreach (var api in list.Where(a => !assembly.PluginClasses.Contains(a.PluginTypeName, StringComparer.Ordinal)))
             throw new InvalidOperationException(
-                $"The custom API {api.UniqueName} (Tools/CrmCx.Packaging/Content/CustomApiCatalog.cs) names the plug-in type {api.PluginTypeName}, "
+                $"The custom API {api.UniqueName} (Packaging/CrmCx.Packaging/Content/CustomApiCatalog.cs) names the plug-in type {api.PluginTypeName}, "
                 + $"which {assembly.Name}.dll lacks: it has no public, non-abstract class of that name implementing Microsoft.Xrm.Sdk.IPlugin. "
                 + "Add the class to the plug-in assembly, or correct the catalog.");
         return assembly.WithPluginTypes(list.Select(a => a.PluginTypeName));

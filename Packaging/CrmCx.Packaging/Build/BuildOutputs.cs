@@ -13,7 +13,7 @@ public static class BuildOutputs
     /// <summary>Builds the plugin assembly if missing or stale; returns its path.</summary>
     public static string EnsurePluginAssembly(RepositoryLayout layout, TextWriter log)
     {
-        var sources = new[] { layout.PluginProject, Path.Combine(layout.Root, "Plugins", "CrmCx.Domain") };
+        var sources = new[] { layout.PluginProject, Path.Combine(layout.Root, "Domain", "CrmCx.Domain") };
         if (IsStale(layout.PluginAssembly, sources, "*.cs", "*.csproj"))
         {
             log.WriteLine("Building the plugin assembly (net462, Release)...");

@@ -154,7 +154,7 @@ public static class PackagingCommands
             else if (File.ReadAllText(full) != text) drift.Add($"differs: Solution/{path}");
         }
         drift.AddRange(GeneratedFiles(layout).Select(f => Relative(layout, f)).Where(p => !files.ContainsKey(p)).Select(p => $"not generated: Solution/{p}"));
-        if (drift.Count > 0) drift.Add("Run: dotnet run --project Tools/CrmCx.Packaging -c Release -- generate");
+        if (drift.Count > 0) drift.Add("Run: dotnet run --project Packaging/CrmCx.Packaging -c Release -- generate");
         return new CheckResult(drift, expected.Problems, expected.Assembly.Steps.Count());
     }
 
