@@ -1,11 +1,10 @@
-namespace Microsoft.Xrm.Sdk
+namespace Microsoft.Xrm.Sdk;
+
+public enum OperationStatus
 {
-    public enum OperationStatus
-    {
-        Failed = 0,
-        Canceled = 1,
-        Retry = 2,
-        Suspended = 3,
-        Succeeded = 4,
-    }
+    Failed = 0,
+    Canceled = 1,
+    Retry = 2,
+    Suspended = 3,
+    Succeeded = 4,
 }

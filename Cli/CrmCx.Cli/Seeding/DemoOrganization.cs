@@ -1,7 +1,7 @@
 using System;
 using System.IO;
-using System.Reflection;
 using System.Linq;
+using System.Reflection;
 using CrmCx.Dataverse.InMemory;
 using CrmCx.Dataverse.InMemory.Metadata;
 using CrmCx.Dataverse.InMemory.Solutions;

@@ -1,84 +1,83 @@
 using System.Collections;
 using System.Collections.Generic;
 
-namespace Microsoft.Xrm.Sdk
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>A dictionary of SDK values (attributes, parameters, images...).</summary>
+public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
 {
-    /// <summary>A dictionary of SDK values (attributes, parameters, images...).</summary>
-    public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
+    private readonly IDictionary<TKey, TValue> _inner;
+
+    /// <summary>Creates an empty collection.</summary>
+    protected DataCollection() : this(new Dictionary<TKey, TValue>()) { }
+
+    /// <summary>Creates a collection over the given dictionary.</summary>
+    protected DataCollection(IDictionary<TKey, TValue> dictionary)
     {
-        private readonly IDictionary<TKey, TValue> _inner;
-
-        /// <summary>Creates an empty collection.</summary>
-        protected DataCollection() : this(new Dictionary<TKey, TValue>()) { }
-
-        /// <summary>Creates a collection over the given dictionary.</summary>
-        protected DataCollection(IDictionary<TKey, TValue> dictionary)
-        {
-            _inner = dictionary ?? new Dictionary<TKey, TValue>();
-        }
-
-        /// <summary>Gets or sets the value of a key; getting a missing key throws <see cref="KeyNotFoundException"/>.</summary>
-        public virtual TValue this[TKey key]
-        {
-            get { return _inner[key]; }
-            set { _inner[key] = value; }
-        }
-
-        /// <summary>The number of entries.</summary>
-        public int Count => _inner.Count;
-
-        /// <summary>Whether the collection is read-only.</summary>
-        public virtual bool IsReadOnly => false;
-
-        /// <summary>The keys.</summary>
-        public ICollection<TKey> Keys => _inner.Keys;
-
-        /// <summary>The values.</summary>
-        public ICollection<TValue> Values => _inner.Values;
-
-        /// <summary>Adds an entry; throws if the key exists.</summary>
-        public void Add(TKey key, TValue value) => _inner.Add(key, value);
-
-        /// <summary>Adds an entry; throws if the key exists.</summary>
-        public void Add(KeyValuePair<TKey, TValue> item) => _inner.Add(item);
-
-        /// <summary>Adds every entry.</summary>
-        public void AddRange(params KeyValuePair<TKey, TValue>[] items) => AddRange((IEnumerable<KeyValuePair<TKey, TValue>>)items);
-
-        /// <summary>Adds every entry.</summary>
-        public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
-        {
-            if (items == null) return;
-            foreach (var item in items) _inner.Add(item);
-        }
-
-        /// <summary>Removes every entry.</summary>
-        public void Clear() => _inner.Clear();
-
-        /// <summary>Whether the key exists.</summary>
-        public bool Contains(TKey key) => _inner.ContainsKey(key);
-
-        /// <summary>Whether the entry exists.</summary>
-        public bool Contains(KeyValuePair<TKey, TValue> key) => _inner.Contains(key);
-
-        /// <summary>Whether the key exists.</summary>
-        public bool ContainsKey(TKey key) => _inner.ContainsKey(key);
-
-        /// <summary>Copies the entries into an array.</summary>
-        public void CopyTo(KeyValuePair<TKey, TValue>[] array, int index) => _inner.CopyTo(array, index);
-
-        /// <summary>Enumerates the entries.</summary>
-        public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => _inner.GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => _inner.GetEnumerator();
-
-        /// <summary>Removes a key.</summary>
-        public bool Remove(TKey key) => _inner.Remove(key);
-
-        /// <summary>Removes an entry.</summary>
-        public bool Remove(KeyValuePair<TKey, TValue> item) => _inner.Remove(item);
-
-        /// <summary>Gets the value of a key if it exists.</summary>
-        public bool TryGetValue(TKey key, out TValue value) => _inner.TryGetValue(key, out value);
+        _inner = dictionary ?? new Dictionary<TKey, TValue>();
     }
+
+    /// <summary>Gets or sets the value of a key; getting a missing key throws <see cref="KeyNotFoundException"/>.</summary>
+    public virtual TValue this[TKey key]
+    {
+        get { return _inner[key]; }
+        set { _inner[key] = value; }
+    }
+
+    /// <summary>The number of entries.</summary>
+    public int Count => _inner.Count;
+
+    /// <summary>Whether the collection is read-only.</summary>
+    public virtual bool IsReadOnly => false;
+
+    /// <summary>The keys.</summary>
+    public ICollection<TKey> Keys => _inner.Keys;
+
+    /// <summary>The values.</summary>
+    public ICollection<TValue> Values => _inner.Values;
+
+    /// <summary>Adds an entry; throws if the key exists.</summary>
+    public void Add(TKey key, TValue value) => _inner.Add(key, value);
+
+    /// <summary>Adds an entry; throws if the key exists.</summary>
+    public void Add(KeyValuePair<TKey, TValue> item) => _inner.Add(item);
+
+    /// <summary>Adds every entry.</summary>
+    public void AddRange(params KeyValuePair<TKey, TValue>[] items) => AddRange((IEnumerable<KeyValuePair<TKey, TValue>>)items);
+
+    /// <summary>Adds every entry.</summary>
+    public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
+    {
+        if (items == null) return;
+        foreach (var item in items) _inner.Add(item);
+    }
+
+    /// <summary>Removes every entry.</summary>
+    public void Clear() => _inner.Clear();
+
+    /// <summary>Whether the key exists.</summary>
+    public bool Contains(TKey key) => _inner.ContainsKey(key);
+
+    /// <summary>Whether the entry exists.</summary>
+    public bool Contains(KeyValuePair<TKey, TValue> key) => _inner.Contains(key);
+
+    /// <summary>Whether the key exists.</summary>
+    public bool ContainsKey(TKey key) => _inner.ContainsKey(key);
+
+    /// <summary>Copies the entries into an array.</summary>
+    public void CopyTo(KeyValuePair<TKey, TValue>[] array, int index) => _inner.CopyTo(array, index);
+
+    /// <summary>Enumerates the entries.</summary>
+    public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => _inner.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => _inner.GetEnumerator();
+
+    /// <summary>Removes a key.</summary>
+    public bool Remove(TKey key) => _inner.Remove(key);
+
+    /// <summary>Removes an entry.</summary>
+    public bool Remove(KeyValuePair<TKey, TValue> item) => _inner.Remove(item);
+
+    /// <summary>Gets the value of a key if it exists.</summary>
+    public bool TryGetValue(TKey key, out TValue value) => _inner.TryGetValue(key, out value);
 }

@@ -1,46 +1,45 @@
 using System;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace Microsoft.Xrm.Sdk.Messages
+namespace Microsoft.Xrm.Sdk.Messages;
+
+/// <summary>Associates records through a relationship. Typed view over <see cref="OrganizationRequest.Parameters"/>.</summary>
+public sealed class AssociateRequest : OrganizationRequest
 {
-    /// <summary>Associates records through a relationship. Typed view over <see cref="OrganizationRequest.Parameters"/>.</summary>
-    public sealed class AssociateRequest : OrganizationRequest
+    /// <summary>Creates the request (RequestName "Associate").</summary>
+    public AssociateRequest()
     {
-        /// <summary>Creates the request (RequestName "Associate").</summary>
-        public AssociateRequest()
-        {
-            RequestName = "Associate";
-            Target = null;
-            Relationship = null;
-            RelatedEntities = null;
-        }
-
-        /// <summary>Parameters["Target"].</summary>
-        public EntityReference Target
-        {
-            get { return GetParameter<EntityReference>("Target"); }
-            set { Parameters["Target"] = value; }
-        }
-
-        /// <summary>Parameters["Relationship"].</summary>
-        public Relationship Relationship
-        {
-            get { return GetParameter<Relationship>("Relationship"); }
-            set { Parameters["Relationship"] = value; }
-        }
-
-        /// <summary>Parameters["RelatedEntities"].</summary>
-        public EntityReferenceCollection RelatedEntities
-        {
-            get { return GetParameter<EntityReferenceCollection>("RelatedEntities"); }
-            set { Parameters["RelatedEntities"] = value; }
-        }
+        RequestName = "Associate";
+        Target = null;
+        Relationship = null;
+        RelatedEntities = null;
     }
 
-    /// <summary>The response of Associate. Typed view over <see cref="OrganizationResponse.Results"/>.</summary>
-    public sealed class AssociateResponse : OrganizationResponse
+    /// <summary>Parameters["Target"].</summary>
+    public EntityReference Target
     {
-        /// <summary>Creates an empty response.</summary>
-        public AssociateResponse() { }
+        get { return GetParameter<EntityReference>("Target"); }
+        set { Parameters["Target"] = value; }
     }
+
+    /// <summary>Parameters["Relationship"].</summary>
+    public Relationship Relationship
+    {
+        get { return GetParameter<Relationship>("Relationship"); }
+        set { Parameters["Relationship"] = value; }
+    }
+
+    /// <summary>Parameters["RelatedEntities"].</summary>
+    public EntityReferenceCollection RelatedEntities
+    {
+        get { return GetParameter<EntityReferenceCollection>("RelatedEntities"); }
+        set { Parameters["RelatedEntities"] = value; }
+    }
+}
+
+/// <summary>The response of Associate. Typed view over <see cref="OrganizationResponse.Results"/>.</summary>
+public sealed class AssociateResponse : OrganizationResponse
+{
+    /// <summary>Creates an empty response.</summary>
+    public AssociateResponse() { }
 }

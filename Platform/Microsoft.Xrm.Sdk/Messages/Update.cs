@@ -1,37 +1,36 @@
 using System;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace Microsoft.Xrm.Sdk.Messages
+namespace Microsoft.Xrm.Sdk.Messages;
+
+/// <summary>Updates a record. Typed view over <see cref="OrganizationRequest.Parameters"/>.</summary>
+public sealed class UpdateRequest : OrganizationRequest
 {
-    /// <summary>Updates a record. Typed view over <see cref="OrganizationRequest.Parameters"/>.</summary>
-    public sealed class UpdateRequest : OrganizationRequest
+    /// <summary>Creates the request (RequestName "Update").</summary>
+    public UpdateRequest()
     {
-        /// <summary>Creates the request (RequestName "Update").</summary>
-        public UpdateRequest()
-        {
-            RequestName = "Update";
-            Target = null;
-        }
-
-        /// <summary>Parameters["Target"].</summary>
-        public Entity Target
-        {
-            get { return GetParameter<Entity>("Target"); }
-            set { Parameters["Target"] = value; }
-        }
-
-        /// <summary>Parameters["ConcurrencyBehavior"].</summary>
-        public ConcurrencyBehavior ConcurrencyBehavior
-        {
-            get { return GetParameter<ConcurrencyBehavior>("ConcurrencyBehavior"); }
-            set { Parameters["ConcurrencyBehavior"] = value; }
-        }
+        RequestName = "Update";
+        Target = null;
     }
 
-    /// <summary>The response of Update. Typed view over <see cref="OrganizationResponse.Results"/>.</summary>
-    public sealed class UpdateResponse : OrganizationResponse
+    /// <summary>Parameters["Target"].</summary>
+    public Entity Target
     {
-        /// <summary>Creates an empty response.</summary>
-        public UpdateResponse() { }
+        get { return GetParameter<Entity>("Target"); }
+        set { Parameters["Target"] = value; }
     }
+
+    /// <summary>Parameters["ConcurrencyBehavior"].</summary>
+    public ConcurrencyBehavior ConcurrencyBehavior
+    {
+        get { return GetParameter<ConcurrencyBehavior>("ConcurrencyBehavior"); }
+        set { Parameters["ConcurrencyBehavior"] = value; }
+    }
+}
+
+/// <summary>The response of Update. Typed view over <see cref="OrganizationResponse.Results"/>.</summary>
+public sealed class UpdateResponse : OrganizationResponse
+{
+    /// <summary>Creates an empty response.</summary>
+    public UpdateResponse() { }
 }

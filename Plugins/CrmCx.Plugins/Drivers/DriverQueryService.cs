@@ -8,140 +8,139 @@ using CrmCx.Domain.Nps;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmCx.Drivers
+namespace CrmCx.Drivers;
+
+/// <summary>
+/// The reads of cx_GetDrivers, as SYSTEM: aggregates over the summaries of the closed days in the query (one per 31 days), the raw
+/// responses of today (and of the part of Since's day after Since) with their attribution, and the names of owners
+/// or business units. A number of calls set by the days asked for, whatever the history.
+/// </summary>
+/// <remarks>
+/// Dataverse refuses an aggregate over more than 50,000 rows, and a refused call inside the API's transaction cannot
+/// be caught and retried. So the closed days are aggregated in fixed parts of <see cref="DaysPerAggregate"/> days:
+/// one part counts at most 31 × (journey types, 5) × (values of the dimension) rows, under 50,000 for up to 322
+/// values active on every day of every type (1,612 with a JourneyType). The number of calls depends only on the
+/// days asked for (12 aggregates for the default 365-day window: its 364 whole closed days), never on how many responses they hold.
+/// </remarks>
+public sealed class DriverQueryService
 {
-    /// <summary>
-    /// The reads of cx_GetDrivers, as SYSTEM: aggregates over the summaries of the closed days in the query (one per 31 days), the raw
-    /// responses of today (and of the part of Since's day after Since) with their attribution, and the names of owners
-    /// or business units. A number of calls set by the days asked for, whatever the history.
-    /// </summary>
-    /// <remarks>
-    /// Dataverse refuses an aggregate over more than 50,000 rows, and a refused call inside the API's transaction cannot
-    /// be caught and retried. So the closed days are aggregated in fixed parts of <see cref="DaysPerAggregate"/> days:
-    /// one part counts at most 31 × (journey types, 5) × (values of the dimension) rows, under 50,000 for up to 322
-    /// values active on every day of every type (1,612 with a JourneyType). The number of calls depends only on the
-    /// days asked for (12 aggregates for the default 365-day window: its 364 whole closed days), never on how many responses they hold.
-    /// </remarks>
-    public sealed class DriverQueryService
+    /// <summary>Closed days one aggregate over the summaries covers at most.</summary>
+    public const int DaysPerAggregate = 31;
+
+    private readonly IOrganizationService service;
+
+    /// <summary>Creates the service over the SYSTEM user's organization service.</summary>
+    public DriverQueryService(IOrganizationService service)
     {
-        /// <summary>Closed days one aggregate over the summaries covers at most.</summary>
-        public const int DaysPerAggregate = 31;
+        this.service = service ?? throw new ArgumentNullException(nameof(service));
+    }
 
-        private readonly IOrganizationService service;
+    /// <summary>The driver rows of a checked request at <paramref name="now"/>.</summary>
+    public IReadOnlyList<DriverRow> Read(DriverRequest request, DateTime now)
+    {
+        if (request == null) throw new ArgumentNullException(nameof(request));
+        var byValue = new Dictionary<string, DriverTally>(StringComparer.Ordinal);
 
-        /// <summary>Creates the service over the SYSTEM user's organization service.</summary>
-        public DriverQueryService(IOrganizationService service)
+        UtcDay? first, last;
+        request.SummaryDays(now, out first, out last);
+        if (first.HasValue && last.HasValue)
         {
-            this.service = service ?? throw new ArgumentNullException(nameof(service));
-        }
-
-        /// <summary>The driver rows of a checked request at <paramref name="now"/>.</summary>
-        public IReadOnlyList<DriverRow> Read(DriverRequest request, DateTime now)
-        {
-            if (request == null) throw new ArgumentNullException(nameof(request));
-            var byValue = new Dictionary<string, DriverTally>(StringComparer.Ordinal);
-
-            UtcDay? first, last;
-            request.SummaryDays(now, out first, out last);
-            if (first.HasValue && last.HasValue)
+            for (var from = first.Value.Start; from <= last.Value.Start; from = from.AddDays(DaysPerAggregate))
             {
-                for (var from = first.Value.Start; from <= last.Value.Start; from = from.AddDays(DaysPerAggregate))
-                {
-                    var to = from.AddDays(DaysPerAggregate - 1);
-                    Summaries(request, UtcDay.Of(from).Number, (to < last.Value.Start ? UtcDay.Of(to) : last.Value).Number, byValue);
-                }
-            }
-
-            var today = UtcDay.Of(now);
-            var ranges = new List<KeyValuePair<DateTime, DateTime>>();
-            var sinceDay = UtcDay.Of(request.Since);
-            // Since's own day, when it starts after midnight and is closed, is read raw from Since on.
-            if (request.Since > sinceDay.Start && sinceDay.Start < today.Start) ranges.Add(new KeyValuePair<DateTime, DateTime>(request.Since, sinceDay.End));
-            var todayFrom = request.Since > today.Start ? request.Since : today.Start;
-            ranges.Add(new KeyValuePair<DateTime, DateTime>(todayFrom, now.AddMilliseconds(1)));
-            var facts = new DriverFactsReader(service).Read(ranges, request.Account);
-            foreach (var pair in facts.Summarize())
-            {
-                if (pair.Key.Dimension != request.Dimension || pair.Key.Account != request.Account) continue;
-                if (request.JourneyType.HasValue && pair.Key.JourneyType != request.JourneyType.Value) continue;
-                Add(byValue, pair.Key.Value, pair.Value);
-            }
-
-            var names = Names(request.Dimension, byValue.Keys.ToList());
-            return DriverStatistics.Compare(request.Dimension, byValue, key =>
-            {
-                string? name;
-                return DriverLabels.Of(request.Dimension, key) ?? (names.TryGetValue(key, out name) ? name : "(unknown " + key + ")");
-            });
-        }
-
-        private void Summaries(DriverRequest request, int firstDay, int lastDay, Dictionary<string, DriverTally> byValue)
-        {
-            var fetch = new StringBuilder();
-            fetch.Append("<fetch aggregate=\"true\"><entity name=\"").Append(DriverDaySchema.EntityName).Append("\">");
-            fetch.Append("<attribute name=\"").Append(DriverDaySchema.Value).Append("\" alias=\"value\" groupby=\"true\" />");
-            foreach (var column in new[] { DriverDaySchema.Responses, DriverDaySchema.Promoters, DriverDaySchema.Detractors, DriverDaySchema.SatisfactionCount, DriverDaySchema.SatisfactionSum, DriverDaySchema.SatisfactionSquares })
-                fetch.Append("<attribute name=\"").Append(column).Append("\" alias=\"").Append(column).Append("\" aggregate=\"sum\" />");
-            fetch.Append("<filter type=\"and\">");
-            Condition(fetch, DriverDaySchema.Dimension, "eq", DriverDimensions.Name(request.Dimension));
-            Condition(fetch, DriverDaySchema.Day, "ge", firstDay.ToString(CultureInfo.InvariantCulture));
-            Condition(fetch, DriverDaySchema.Day, "le", lastDay.ToString(CultureInfo.InvariantCulture));
-            if (request.Account.HasValue) Condition(fetch, DriverDaySchema.Account, "eq", request.Account.Value.ToString("D"));
-            else fetch.Append("<condition attribute=\"").Append(DriverDaySchema.Account).Append("\" operator=\"null\" />");
-            if (request.JourneyType.HasValue) Condition(fetch, DriverDaySchema.JourneyType, "eq", request.JourneyType.Value.ToString(CultureInfo.InvariantCulture));
-            fetch.Append("</filter></entity></fetch>");
-            var rows = service.RetrieveMultiple(new FetchExpression(fetch.ToString()));
-            foreach (var row in rows.Entities)
-            {
-                var value = Aliased(row, "value") as string;
-                if (value == null) continue;
-                Add(byValue, value, new DriverTally(Int(row, DriverDaySchema.Responses), Int(row, DriverDaySchema.Promoters), Int(row, DriverDaySchema.Detractors),
-                    Int(row, DriverDaySchema.SatisfactionCount), Dec(row, DriverDaySchema.SatisfactionSum), Dec(row, DriverDaySchema.SatisfactionSquares)));
+                var to = from.AddDays(DaysPerAggregate - 1);
+                Summaries(request, UtcDay.Of(from).Number, (to < last.Value.Start ? UtcDay.Of(to) : last.Value).Number, byValue);
             }
         }
 
-        private Dictionary<string, string> Names(DriverDimension dimension, List<string> keys)
+        var today = UtcDay.Of(now);
+        var ranges = new List<KeyValuePair<DateTime, DateTime>>();
+        var sinceDay = UtcDay.Of(request.Since);
+        // Since's own day, when it starts after midnight and is closed, is read raw from Since on.
+        if (request.Since > sinceDay.Start && sinceDay.Start < today.Start) ranges.Add(new KeyValuePair<DateTime, DateTime>(request.Since, sinceDay.End));
+        var todayFrom = request.Since > today.Start ? request.Since : today.Start;
+        ranges.Add(new KeyValuePair<DateTime, DateTime>(todayFrom, now.AddMilliseconds(1)));
+        var facts = new DriverFactsReader(service).Read(ranges, request.Account);
+        foreach (var pair in facts.Summarize())
         {
-            var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (dimension != DriverDimension.Owner && dimension != DriverDimension.BusinessUnit) return result;
-            var ids = keys.Select(k => { Guid g; return Guid.TryParse(k, out g) ? g : Guid.Empty; }).Where(g => g != Guid.Empty).Distinct().ToList();
-            if (ids.Count == 0) return result;
-            var table = dimension == DriverDimension.Owner ? "systemuser" : "businessunit";
-            var nameColumn = dimension == DriverDimension.Owner ? "fullname" : "name";
-            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(nameColumn) };
-            query.Criteria.AddCondition(table + "id", ConditionOperator.In, ids.Cast<object>().ToArray());
-            foreach (var row in service.RetrieveMultiple(query).Entities)
-                result[row.Id.ToString("D")] = row.GetAttributeValue<string>(nameColumn) ?? row.Id.ToString("D");
-            return result;
+            if (pair.Key.Dimension != request.Dimension || pair.Key.Account != request.Account) continue;
+            if (request.JourneyType.HasValue && pair.Key.JourneyType != request.JourneyType.Value) continue;
+            Add(byValue, pair.Key.Value, pair.Value);
         }
 
-        private static void Add(Dictionary<string, DriverTally> byValue, string key, DriverTally tally)
+        var names = Names(request.Dimension, byValue.Keys.ToList());
+        return DriverStatistics.Compare(request.Dimension, byValue, key =>
         {
-            DriverTally? sum;
-            if (!byValue.TryGetValue(key, out sum)) byValue[key] = sum = new DriverTally();
-            sum.Add(tally);
-        }
+            string? name;
+            return DriverLabels.Of(request.Dimension, key) ?? (names.TryGetValue(key, out name) ? name : "(unknown " + key + ")");
+        });
+    }
 
-        private static void Condition(StringBuilder fetch, string column, string op, string value) =>
-            fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"").Append(op).Append("\" value=\"").Append(System.Security.SecurityElement.Escape(value)).Append("\" />");
-
-        private static object? Aliased(Entity row, string alias)
+    private void Summaries(DriverRequest request, int firstDay, int lastDay, Dictionary<string, DriverTally> byValue)
+    {
+        var fetch = new StringBuilder();
+        fetch.Append("<fetch aggregate=\"true\"><entity name=\"").Append(DriverDaySchema.EntityName).Append("\">");
+        fetch.Append("<attribute name=\"").Append(DriverDaySchema.Value).Append("\" alias=\"value\" groupby=\"true\" />");
+        foreach (var column in new[] { DriverDaySchema.Responses, DriverDaySchema.Promoters, DriverDaySchema.Detractors, DriverDaySchema.SatisfactionCount, DriverDaySchema.SatisfactionSum, DriverDaySchema.SatisfactionSquares })
+            fetch.Append("<attribute name=\"").Append(column).Append("\" alias=\"").Append(column).Append("\" aggregate=\"sum\" />");
+        fetch.Append("<filter type=\"and\">");
+        Condition(fetch, DriverDaySchema.Dimension, "eq", DriverDimensions.Name(request.Dimension));
+        Condition(fetch, DriverDaySchema.Day, "ge", firstDay.ToString(CultureInfo.InvariantCulture));
+        Condition(fetch, DriverDaySchema.Day, "le", lastDay.ToString(CultureInfo.InvariantCulture));
+        if (request.Account.HasValue) Condition(fetch, DriverDaySchema.Account, "eq", request.Account.Value.ToString("D"));
+        else fetch.Append("<condition attribute=\"").Append(DriverDaySchema.Account).Append("\" operator=\"null\" />");
+        if (request.JourneyType.HasValue) Condition(fetch, DriverDaySchema.JourneyType, "eq", request.JourneyType.Value.ToString(CultureInfo.InvariantCulture));
+        fetch.Append("</filter></entity></fetch>");
+        var rows = service.RetrieveMultiple(new FetchExpression(fetch.ToString()));
+        foreach (var row in rows.Entities)
         {
-            object? value;
-            if (!row.Attributes.TryGetValue(alias, out value)) return null;
-            return value is AliasedValue a ? a.Value : value;
+            var value = Aliased(row, "value") as string;
+            if (value == null) continue;
+            Add(byValue, value, new DriverTally(Int(row, DriverDaySchema.Responses), Int(row, DriverDaySchema.Promoters), Int(row, DriverDaySchema.Detractors),
+                Int(row, DriverDaySchema.SatisfactionCount), Dec(row, DriverDaySchema.SatisfactionSum), Dec(row, DriverDaySchema.SatisfactionSquares)));
         }
+    }
 
-        private static int Int(Entity row, string alias)
-        {
-            var value = Aliased(row, alias);
-            return value == null ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);
-        }
+    private Dictionary<string, string> Names(DriverDimension dimension, List<string> keys)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (dimension != DriverDimension.Owner && dimension != DriverDimension.BusinessUnit) return result;
+        var ids = keys.Select(k => { Guid g; return Guid.TryParse(k, out g) ? g : Guid.Empty; }).Where(g => g != Guid.Empty).Distinct().ToList();
+        if (ids.Count == 0) return result;
+        var table = dimension == DriverDimension.Owner ? "systemuser" : "businessunit";
+        var nameColumn = dimension == DriverDimension.Owner ? "fullname" : "name";
+        var query = new QueryExpression(table) { ColumnSet = new ColumnSet(nameColumn) };
+        query.Criteria.AddCondition(table + "id", ConditionOperator.In, ids.Cast<object>().ToArray());
+        foreach (var row in service.RetrieveMultiple(query).Entities)
+            result[row.Id.ToString("D")] = row.GetAttributeValue<string>(nameColumn) ?? row.Id.ToString("D");
+        return result;
+    }
 
-        private static decimal Dec(Entity row, string alias)
-        {
-            var value = Aliased(row, alias);
-            return value == null ? 0m : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-        }
+    private static void Add(Dictionary<string, DriverTally> byValue, string key, DriverTally tally)
+    {
+        DriverTally? sum;
+        if (!byValue.TryGetValue(key, out sum)) byValue[key] = sum = new DriverTally();
+        sum.Add(tally);
+    }
+
+    private static void Condition(StringBuilder fetch, string column, string op, string value) =>
+        fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"").Append(op).Append("\" value=\"").Append(System.Security.SecurityElement.Escape(value)).Append("\" />");
+
+    private static object? Aliased(Entity row, string alias)
+    {
+        object? value;
+        if (!row.Attributes.TryGetValue(alias, out value)) return null;
+        return value is AliasedValue a ? a.Value : value;
+    }
+
+    private static int Int(Entity row, string alias)
+    {
+        var value = Aliased(row, alias);
+        return value == null ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);
+    }
+
+    private static decimal Dec(Entity row, string alias)
+    {
+        var value = Aliased(row, alias);
+        return value == null ? 0m : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
     }
 }

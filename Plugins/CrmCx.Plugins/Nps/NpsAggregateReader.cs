@@ -9,110 +9,109 @@ using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmCx.Nps
+namespace CrmCx.Nps;
+
+/// <summary>
+/// What the NPS queries share (the aggregate row limit, id filters, ISO dates, aliased values), and the newest
+/// response date of customers whose windows are empty (FetchXML max grouped by customer).
+/// </summary>
+/// <remarks>
+/// Dataverse refuses an aggregate over more than 50,000 rows (AggregateQueryRecordLimit): the newest date is then read
+/// for halves of the customers, and for a single customer as the first row in date order.
+/// </remarks>
+internal sealed class NpsAggregateReader
 {
-    /// <summary>
-    /// What the NPS queries share (the aggregate row limit, id filters, ISO dates, aliased values), and the newest
-    /// response date of customers whose windows are empty (FetchXML max grouped by customer).
-    /// </summary>
-    /// <remarks>
-    /// Dataverse refuses an aggregate over more than 50,000 rows (AggregateQueryRecordLimit): the newest date is then read
-    /// for halves of the customers, and for a single customer as the first row in date order.
-    /// </remarks>
-    internal sealed class NpsAggregateReader
+    /// <summary>Error code of "AggregateQueryRecordLimit exceeded".</summary>
+    public const int AggregateQueryRecordLimit = unchecked((int)0x8004E023);
+
+    /// <summary>Customers per query: one row per customer comes back.</summary>
+    public const int CustomersPerQuery = 30;
+
+    private readonly IOrganizationService service;
+
+    public NpsAggregateReader(IOrganizationService service)
     {
-        /// <summary>Error code of "AggregateQueryRecordLimit exceeded".</summary>
-        public const int AggregateQueryRecordLimit = unchecked((int)0x8004E023);
+        this.service = service;
+    }
 
-        /// <summary>Customers per query: one row per customer comes back.</summary>
-        public const int CustomersPerQuery = 30;
-
-        private readonly IOrganizationService service;
-
-        public NpsAggregateReader(IOrganizationService service)
+    /// <summary>The newest cx_respondedon (at most <paramref name="to"/>) of each customer, for those whose windows were empty.</summary>
+    public Dictionary<Guid, DateTime> Newest(string customerColumn, IReadOnlyList<Guid> customers, DateTime to)
+    {
+        var result = new Dictionary<Guid, DateTime>();
+        for (var start = 0; start < customers.Count; start += CustomersPerQuery)
         {
-            this.service = service;
+            NewestChunk(customerColumn, customers.Skip(start).Take(CustomersPerQuery).ToList(), to, result);
         }
+        return result;
+    }
 
-        /// <summary>The newest cx_respondedon (at most <paramref name="to"/>) of each customer, for those whose windows were empty.</summary>
-        public Dictionary<Guid, DateTime> Newest(string customerColumn, IReadOnlyList<Guid> customers, DateTime to)
+    private void NewestChunk(string customerColumn, List<Guid> customers, DateTime to, Dictionary<Guid, DateTime> result)
+    {
+        if (customers.Count == 0) return;
+        try
         {
-            var result = new Dictionary<Guid, DateTime>();
-            for (var start = 0; start < customers.Count; start += CustomersPerQuery)
+            var fetch = new StringBuilder();
+            fetch.Append("<fetch aggregate=\"true\"><entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\">");
+            fetch.Append("<attribute name=\"").Append(customerColumn).Append("\" alias=\"customer\" groupby=\"true\" />");
+            fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" alias=\"newest\" aggregate=\"max\" />");
+            fetch.Append("<filter type=\"and\">");
+            AppendIn(fetch, customerColumn, customers);
+            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" operator=\"le\" value=\"").Append(Iso(to)).Append("\" />");
+            fetch.Append("</filter></entity></fetch>");
+            foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch.ToString())).Entities)
             {
-                NewestChunk(customerColumn, customers.Skip(start).Take(CustomersPerQuery).ToList(), to, result);
-            }
-            return result;
-        }
-
-        private void NewestChunk(string customerColumn, List<Guid> customers, DateTime to, Dictionary<Guid, DateTime> result)
-        {
-            if (customers.Count == 0) return;
-            try
-            {
-                var fetch = new StringBuilder();
-                fetch.Append("<fetch aggregate=\"true\"><entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\">");
-                fetch.Append("<attribute name=\"").Append(customerColumn).Append("\" alias=\"customer\" groupby=\"true\" />");
-                fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" alias=\"newest\" aggregate=\"max\" />");
-                fetch.Append("<filter type=\"and\">");
-                AppendIn(fetch, customerColumn, customers);
-                fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" operator=\"le\" value=\"").Append(Iso(to)).Append("\" />");
-                fetch.Append("</filter></entity></fetch>");
-                foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch.ToString())).Entities)
-                {
-                    var customer = AsGuid(Aliased(row, "customer"));
-                    if (customer.HasValue && Aliased(row, "newest") is DateTime d) result[customer.Value] = DateTime.SpecifyKind(d, DateTimeKind.Utc);
-                }
-            }
-            catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == AggregateQueryRecordLimit)
-            {
-                if (customers.Count > 1)
-                {
-                    var half = customers.Count / 2;
-                    NewestChunk(customerColumn, customers.Take(half).ToList(), to, result);
-                    NewestChunk(customerColumn, customers.Skip(half).ToList(), to, result);
-                    return;
-                }
-                // One customer with more than 50,000 responses: the newest is the first row in date order.
-                var query = new QueryExpression(SurveyResponseSchema.EntityName) { ColumnSet = new ColumnSet(SurveyResponseSchema.RespondedOn), TopCount = 1 };
-                query.Criteria.AddCondition(customerColumn, ConditionOperator.Equal, customers[0]);
-                query.Criteria.AddCondition(SurveyResponseSchema.RespondedOn, ConditionOperator.LessEqual, to);
-                query.Criteria.AddCondition(SurveyResponseSchema.ValidationError, ConditionOperator.Null);
-                query.AddOrder(SurveyResponseSchema.RespondedOn, OrderType.Descending);
-                var newest = service.RetrieveMultiple(query).Entities.FirstOrDefault()?.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
-                if (newest.HasValue) result[customers[0]] = DateTime.SpecifyKind(newest.Value, DateTimeKind.Utc);
+                var customer = AsGuid(Aliased(row, "customer"));
+                if (customer.HasValue && Aliased(row, "newest") is DateTime d) result[customer.Value] = DateTime.SpecifyKind(d, DateTimeKind.Utc);
             }
         }
-
-        internal static void AppendIn(StringBuilder fetch, string column, List<Guid> ids)
+        catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == AggregateQueryRecordLimit)
         {
-            if (ids.Count == 1)
+            if (customers.Count > 1)
             {
-                fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"eq\" value=\"").Append(ids[0].ToString("D")).Append("\" />");
+                var half = customers.Count / 2;
+                NewestChunk(customerColumn, customers.Take(half).ToList(), to, result);
+                NewestChunk(customerColumn, customers.Skip(half).ToList(), to, result);
                 return;
             }
-            fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"in\">");
-            foreach (var id in ids) fetch.Append("<value>").Append(id.ToString("D")).Append("</value>");
-            fetch.Append("</condition>");
+            // One customer with more than 50,000 responses: the newest is the first row in date order.
+            var query = new QueryExpression(SurveyResponseSchema.EntityName) { ColumnSet = new ColumnSet(SurveyResponseSchema.RespondedOn), TopCount = 1 };
+            query.Criteria.AddCondition(customerColumn, ConditionOperator.Equal, customers[0]);
+            query.Criteria.AddCondition(SurveyResponseSchema.RespondedOn, ConditionOperator.LessEqual, to);
+            query.Criteria.AddCondition(SurveyResponseSchema.ValidationError, ConditionOperator.Null);
+            query.AddOrder(SurveyResponseSchema.RespondedOn, OrderType.Descending);
+            var newest = service.RetrieveMultiple(query).Entities.FirstOrDefault()?.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
+            if (newest.HasValue) result[customers[0]] = DateTime.SpecifyKind(newest.Value, DateTimeKind.Utc);
         }
+    }
 
-        /// <summary>ISO 8601 UTC with milliseconds, the precision Dataverse keeps.</summary>
-        internal static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-        /// <summary>The value of an aggregate's alias (unwrapped from its AliasedValue), or null.</summary>
-        internal static object? Aliased(Entity row, string alias)
+    internal static void AppendIn(StringBuilder fetch, string column, List<Guid> ids)
+    {
+        if (ids.Count == 1)
         {
-            object? value;
-            if (!row.Attributes.TryGetValue(alias, out value)) return null;
-            return value is AliasedValue a ? a.Value : value;
+            fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"eq\" value=\"").Append(ids[0].ToString("D")).Append("\" />");
+            return;
         }
+        fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"in\">");
+        foreach (var id in ids) fetch.Append("<value>").Append(id.ToString("D")).Append("</value>");
+        fetch.Append("</condition>");
+    }
 
-        /// <summary>The id in a grouped lookup value (an EntityReference or a Guid), or null.</summary>
-        internal static Guid? AsGuid(object? value)
-        {
-            if (value is EntityReference r) return r.Id;
-            if (value is Guid g) return g;
-            return null;
-        }
+    /// <summary>ISO 8601 UTC with milliseconds, the precision Dataverse keeps.</summary>
+    internal static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The value of an aggregate's alias (unwrapped from its AliasedValue), or null.</summary>
+    internal static object? Aliased(Entity row, string alias)
+    {
+        object? value;
+        if (!row.Attributes.TryGetValue(alias, out value)) return null;
+        return value is AliasedValue a ? a.Value : value;
+    }
+
+    /// <summary>The id in a grouped lookup value (an EntityReference or a Guid), or null.</summary>
+    internal static Guid? AsGuid(object? value)
+    {
+        if (value is EntityReference r) return r.Id;
+        if (value is Guid g) return g;
+        return null;
     }
 }

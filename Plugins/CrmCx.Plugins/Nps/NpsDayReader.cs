@@ -9,227 +9,226 @@ using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmCx.Nps
+namespace CrmCx.Nps;
+
+/// <summary>A span of cx_respondedon, with open or closed ends.</summary>
+internal sealed class ResponseSpan
 {
-    /// <summary>A span of cx_respondedon, with open or closed ends.</summary>
-    internal sealed class ResponseSpan
+    public ResponseSpan(DateTime from, bool fromInclusive, DateTime to, bool toInclusive)
     {
-        public ResponseSpan(DateTime from, bool fromInclusive, DateTime to, bool toInclusive)
-        {
-            From = from;
-            FromInclusive = fromInclusive;
-            To = to;
-            ToInclusive = toInclusive;
-        }
-
-        public DateTime From { get; }
-        public bool FromInclusive { get; }
-        public DateTime To { get; }
-        public bool ToInclusive { get; }
-
-        /// <summary>Whole days [first.Start, last.End).</summary>
-        public static ResponseSpan Days(UtcDay first, UtcDay last) => new ResponseSpan(first.Start, true, last.End, false);
+        From = from;
+        FromInclusive = fromInclusive;
+        To = to;
+        ToInclusive = toInclusive;
     }
 
-    /// <summary>Responses of one score on one UTC day credited to one customer, as an aggregate row gave them.</summary>
-    internal sealed class DayCredit
-    {
-        public DayCredit(string table, Guid customer, UtcDay day, int score, int count, DateTime? newest, DateTime? oldest = null)
-        {
-            Oldest = oldest;
-            Table = table;
-            Customer = customer;
-            Day = day;
-            Score = score;
-            Count = count;
-            Newest = newest;
-        }
+    public DateTime From { get; }
+    public bool FromInclusive { get; }
+    public DateTime To { get; }
+    public bool ToInclusive { get; }
 
-        public string Table { get; }
-        public Guid Customer { get; }
-        public UtcDay Day { get; }
-        public int Score { get; }
-        public int Count { get; }
-        public DateTime? Newest { get; }
-        /// <summary>The oldest response of the group (when time moves a window edge past it, the figures change).</summary>
-        public DateTime? Oldest { get; }
+    /// <summary>Whole days [first.Start, last.End).</summary>
+    public static ResponseSpan Days(UtcDay first, UtcDay last) => new ResponseSpan(first.Start, true, last.End, false);
+}
+
+/// <summary>Responses of one score on one UTC day credited to one customer, as an aggregate row gave them.</summary>
+internal sealed class DayCredit
+{
+    public DayCredit(string table, Guid customer, UtcDay day, int score, int count, DateTime? newest, DateTime? oldest = null)
+    {
+        Oldest = oldest;
+        Table = table;
+        Customer = customer;
+        Day = day;
+        Score = score;
+        Count = count;
+        Newest = newest;
+    }
+
+    public string Table { get; }
+    public Guid Customer { get; }
+    public UtcDay Day { get; }
+    public int Score { get; }
+    public int Count { get; }
+    public DateTime? Newest { get; }
+    /// <summary>The oldest response of the group (when time moves a window edge past it, the figures change).</summary>
+    public DateTime? Oldest { get; }
+}
+
+/// <summary>
+/// Reads survey responses as aggregates grouped by account, contact, score and UTC day, for accounts and contacts in
+/// one query: a response that names both counts for each of them that was asked for.
+/// </summary>
+/// <remarks>
+/// Beyond 50,000 rows (AggregateQueryRecordLimit) the customers are split in two, then the spans, then a single
+/// span in two halves of time; the parts' day groups add up exactly. The spans read are at most a few days wide
+/// except when a customer's day summaries are rebuilt, so splitting is the exception.
+/// </remarks>
+internal sealed class NpsDayReader
+{
+    /// <summary>Customers (accounts and contacts together) per query: 30 × 11 scores × a few days stays in one page.</summary>
+    public const int CustomersPerQuery = 30;
+
+    private const int PageSize = 5000;
+    private static readonly TimeSpan SmallestSplit = TimeSpan.FromMinutes(1);
+
+    private readonly IOrganizationService service;
+    private readonly Action<string>? trace;
+
+    public NpsDayReader(IOrganizationService service, Action<string>? trace)
+    {
+        this.service = service;
+        this.trace = trace;
+    }
+
+    /// <summary>The day credits of the customers' responses in the spans; spans must not overlap.</summary>
+    public List<DayCredit> Read(IReadOnlyList<EntityReference> customers, IReadOnlyList<ResponseSpan> spans)
+    {
+        var result = new List<DayCredit>();
+        if (spans.Count == 0) return result;
+        for (var start = 0; start < customers.Count; start += CustomersPerQuery)
+            ReadChunk(customers.Skip(start).Take(CustomersPerQuery).ToList(), spans.ToList(), result);
+        return result;
     }
 
     /// <summary>
-    /// Reads survey responses as aggregates grouped by account, contact, score and UTC day, for accounts and contacts in
-    /// one query: a response that names both counts for each of them that was asked for.
+    /// The UTC days of the customers' responses written (modifiedon) at or after <paramref name="since"/>, as day
+    /// credits (only the days matter). A customer with more such rows than one aggregate may count (a migration of
+    /// over 50,000 rows in two minutes) is put in <paramref name="rebuild"/> instead: all its days are summarized again.
     /// </summary>
-    /// <remarks>
-    /// Beyond 50,000 rows (AggregateQueryRecordLimit) the customers are split in two, then the spans, then a single
-    /// span in two halves of time; the parts' day groups add up exactly. The spans read are at most a few days wide
-    /// except when a customer's day summaries are rebuilt, so splitting is the exception.
-    /// </remarks>
-    internal sealed class NpsDayReader
+    public List<DayCredit> ModifiedSince(IReadOnlyList<EntityReference> customers, DateTime since, ISet<string> rebuild)
     {
-        /// <summary>Customers (accounts and contacts together) per query: 30 × 11 scores × a few days stays in one page.</summary>
-        public const int CustomersPerQuery = 30;
+        var result = new List<DayCredit>();
+        for (var start = 0; start < customers.Count; start += CustomersPerQuery)
+            ModifiedChunk(customers.Skip(start).Take(CustomersPerQuery).ToList(), since, result, rebuild);
+        return result;
+    }
 
-        private const int PageSize = 5000;
-        private static readonly TimeSpan SmallestSplit = TimeSpan.FromMinutes(1);
-
-        private readonly IOrganizationService service;
-        private readonly Action<string>? trace;
-
-        public NpsDayReader(IOrganizationService service, Action<string>? trace)
+    private void ModifiedChunk(List<EntityReference> customers, DateTime since, List<DayCredit> result, ISet<string> rebuild)
+    {
+        var accounts = customers.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).ToList();
+        var contacts = customers.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).ToList();
+        var chunk = new List<DayCredit>();
+        try
         {
-            this.service = service;
-            this.trace = trace;
-        }
-
-        /// <summary>The day credits of the customers' responses in the spans; spans must not overlap.</summary>
-        public List<DayCredit> Read(IReadOnlyList<EntityReference> customers, IReadOnlyList<ResponseSpan> spans)
-        {
-            var result = new List<DayCredit>();
-            if (spans.Count == 0) return result;
-            for (var start = 0; start < customers.Count; start += CustomersPerQuery)
-                ReadChunk(customers.Skip(start).Take(CustomersPerQuery).ToList(), spans.ToList(), result);
-            return result;
-        }
-
-        /// <summary>
-        /// The UTC days of the customers' responses written (modifiedon) at or after <paramref name="since"/>, as day
-        /// credits (only the days matter). A customer with more such rows than one aggregate may count (a migration of
-        /// over 50,000 rows in two minutes) is put in <paramref name="rebuild"/> instead: all its days are summarized again.
-        /// </summary>
-        public List<DayCredit> ModifiedSince(IReadOnlyList<EntityReference> customers, DateTime since, ISet<string> rebuild)
-        {
-            var result = new List<DayCredit>();
-            for (var start = 0; start < customers.Count; start += CustomersPerQuery)
-                ModifiedChunk(customers.Skip(start).Take(CustomersPerQuery).ToList(), since, result, rebuild);
-            return result;
-        }
-
-        private void ModifiedChunk(List<EntityReference> customers, DateTime since, List<DayCredit> result, ISet<string> rebuild)
-        {
-            var accounts = customers.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).ToList();
-            var contacts = customers.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).ToList();
-            var chunk = new List<DayCredit>();
-            try
+            for (var page = 1; ; page++)
             {
-                for (var page = 1; ; page++)
-                {
-                    var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, new List<ResponseSpan>(), page, since)));
-                    foreach (var row in rows.Entities) Credit(row, accounts, contacts, chunk);
-                    if (!rows.MoreRecords) break;
-                }
-                result.AddRange(chunk);
+                var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, new List<ResponseSpan>(), page, since)));
+                foreach (var row in rows.Entities) Credit(row, accounts, contacts, chunk);
+                if (!rows.MoreRecords) break;
             }
-            catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == NpsAggregateReader.AggregateQueryRecordLimit)
+            result.AddRange(chunk);
+        }
+        catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == NpsAggregateReader.AggregateQueryRecordLimit)
+        {
+            if (customers.Count == 1)
             {
-                if (customers.Count == 1)
-                {
-                    trace?.Invoke("More than 50,000 responses of " + customers[0].LogicalName + " " + customers[0].Id + " written since " + NpsAggregateReader.Iso(since) + ": its day summaries are rebuilt.");
-                    rebuild.Add(customers[0].LogicalName + ":" + customers[0].Id.ToString("D"));
-                    return;
-                }
+                trace?.Invoke("More than 50,000 responses of " + customers[0].LogicalName + " " + customers[0].Id + " written since " + NpsAggregateReader.Iso(since) + ": its day summaries are rebuilt.");
+                rebuild.Add(customers[0].LogicalName + ":" + customers[0].Id.ToString("D"));
+                return;
+            }
+            var half = customers.Count / 2;
+            ModifiedChunk(customers.Take(half).ToList(), since, result, rebuild);
+            ModifiedChunk(customers.Skip(half).ToList(), since, result, rebuild);
+        }
+    }
+
+    private void ReadChunk(List<EntityReference> customers, List<ResponseSpan> spans, List<DayCredit> result)
+    {
+        if (customers.Count == 0 || spans.Count == 0) return;
+        var accounts = customers.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).ToList();
+        var contacts = customers.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).ToList();
+        var chunk = new List<DayCredit>();
+        try
+        {
+            for (var page = 1; ; page++)
+            {
+                var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, spans, page)));
+                foreach (var row in rows.Entities) Credit(row, accounts, contacts, chunk);
+                if (!rows.MoreRecords) break;
+            }
+            result.AddRange(chunk);
+        }
+        catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == NpsAggregateReader.AggregateQueryRecordLimit)
+        {
+            if (customers.Count > 1)
+            {
+                trace?.Invoke("Aggregate over more than 50,000 responses: splitting " + customers.Count + " customers in two.");
                 var half = customers.Count / 2;
-                ModifiedChunk(customers.Take(half).ToList(), since, result, rebuild);
-                ModifiedChunk(customers.Skip(half).ToList(), since, result, rebuild);
+                ReadChunk(customers.Take(half).ToList(), spans, result);
+                ReadChunk(customers.Skip(half).ToList(), spans, result);
+                return;
             }
-        }
-
-        private void ReadChunk(List<EntityReference> customers, List<ResponseSpan> spans, List<DayCredit> result)
-        {
-            if (customers.Count == 0 || spans.Count == 0) return;
-            var accounts = customers.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).ToList();
-            var contacts = customers.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).ToList();
-            var chunk = new List<DayCredit>();
-            try
+            if (spans.Count > 1)
             {
-                for (var page = 1; ; page++)
-                {
-                    var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, spans, page)));
-                    foreach (var row in rows.Entities) Credit(row, accounts, contacts, chunk);
-                    if (!rows.MoreRecords) break;
-                }
-                result.AddRange(chunk);
+                var half = spans.Count / 2;
+                ReadChunk(customers, spans.Take(half).ToList(), result);
+                ReadChunk(customers, spans.Skip(half).ToList(), result);
+                return;
             }
-            catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == NpsAggregateReader.AggregateQueryRecordLimit)
-            {
-                if (customers.Count > 1)
-                {
-                    trace?.Invoke("Aggregate over more than 50,000 responses: splitting " + customers.Count + " customers in two.");
-                    var half = customers.Count / 2;
-                    ReadChunk(customers.Take(half).ToList(), spans, result);
-                    ReadChunk(customers.Skip(half).ToList(), spans, result);
-                    return;
-                }
-                if (spans.Count > 1)
-                {
-                    var half = spans.Count / 2;
-                    ReadChunk(customers, spans.Take(half).ToList(), result);
-                    ReadChunk(customers, spans.Skip(half).ToList(), result);
-                    return;
-                }
-                var span = spans[0];
-                if (span.To - span.From < SmallestSplit) throw;
-                trace?.Invoke("Aggregate over more than 50,000 responses for " + customers[0].LogicalName + " " + customers[0].Id + ": splitting "
-                    + NpsAggregateReader.Iso(span.From) + " – " + NpsAggregateReader.Iso(span.To) + " in two.");
-                var middle = span.From + TimeSpan.FromTicks((span.To - span.From).Ticks / 2);
-                ReadChunk(customers, new List<ResponseSpan> { new ResponseSpan(span.From, span.FromInclusive, middle, false) }, result);
-                ReadChunk(customers, new List<ResponseSpan> { new ResponseSpan(middle, true, span.To, span.ToInclusive) }, result);
-            }
+            var span = spans[0];
+            if (span.To - span.From < SmallestSplit) throw;
+            trace?.Invoke("Aggregate over more than 50,000 responses for " + customers[0].LogicalName + " " + customers[0].Id + ": splitting "
+                + NpsAggregateReader.Iso(span.From) + " – " + NpsAggregateReader.Iso(span.To) + " in two.");
+            var middle = span.From + TimeSpan.FromTicks((span.To - span.From).Ticks / 2);
+            ReadChunk(customers, new List<ResponseSpan> { new ResponseSpan(span.From, span.FromInclusive, middle, false) }, result);
+            ReadChunk(customers, new List<ResponseSpan> { new ResponseSpan(middle, true, span.To, span.ToInclusive) }, result);
         }
+    }
 
-        private static void Credit(Entity row, List<Guid> accounts, List<Guid> contacts, List<DayCredit> into)
-        {
-            var score = NpsAggregateReader.Aliased(row, "score");
-            var year = NpsAggregateReader.Aliased(row, "year");
-            var month = NpsAggregateReader.Aliased(row, "month");
-            var day = NpsAggregateReader.Aliased(row, "day");
-            // Rows without a score or date cannot count (null groups of imported data).
-            if (!(score is int s) || year == null || month == null || day == null) return;
-            var date = UtcDay.From(Convert.ToInt32(year, CultureInfo.InvariantCulture), Convert.ToInt32(month, CultureInfo.InvariantCulture), Convert.ToInt32(day, CultureInfo.InvariantCulture));
-            var count = Convert.ToInt32(NpsAggregateReader.Aliased(row, "n"), CultureInfo.InvariantCulture);
-            var newest = NpsAggregateReader.Aliased(row, "newest") is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : (DateTime?)null;
-            var oldest = NpsAggregateReader.Aliased(row, "oldest") is DateTime o ? DateTime.SpecifyKind(o, DateTimeKind.Utc) : (DateTime?)null;
-            var account = NpsAggregateReader.AsGuid(NpsAggregateReader.Aliased(row, "account"));
-            var contact = NpsAggregateReader.AsGuid(NpsAggregateReader.Aliased(row, "contact"));
-            if (account.HasValue && accounts.Contains(account.Value)) into.Add(new DayCredit(CustomerSchema.Account, account.Value, date, s, count, newest, oldest));
-            if (contact.HasValue && contacts.Contains(contact.Value)) into.Add(new DayCredit(CustomerSchema.Contact, contact.Value, date, s, count, newest, oldest));
-        }
+    private static void Credit(Entity row, List<Guid> accounts, List<Guid> contacts, List<DayCredit> into)
+    {
+        var score = NpsAggregateReader.Aliased(row, "score");
+        var year = NpsAggregateReader.Aliased(row, "year");
+        var month = NpsAggregateReader.Aliased(row, "month");
+        var day = NpsAggregateReader.Aliased(row, "day");
+        // Rows without a score or date cannot count (null groups of imported data).
+        if (!(score is int s) || year == null || month == null || day == null) return;
+        var date = UtcDay.From(Convert.ToInt32(year, CultureInfo.InvariantCulture), Convert.ToInt32(month, CultureInfo.InvariantCulture), Convert.ToInt32(day, CultureInfo.InvariantCulture));
+        var count = Convert.ToInt32(NpsAggregateReader.Aliased(row, "n"), CultureInfo.InvariantCulture);
+        var newest = NpsAggregateReader.Aliased(row, "newest") is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : (DateTime?)null;
+        var oldest = NpsAggregateReader.Aliased(row, "oldest") is DateTime o ? DateTime.SpecifyKind(o, DateTimeKind.Utc) : (DateTime?)null;
+        var account = NpsAggregateReader.AsGuid(NpsAggregateReader.Aliased(row, "account"));
+        var contact = NpsAggregateReader.AsGuid(NpsAggregateReader.Aliased(row, "contact"));
+        if (account.HasValue && accounts.Contains(account.Value)) into.Add(new DayCredit(CustomerSchema.Account, account.Value, date, s, count, newest, oldest));
+        if (contact.HasValue && contacts.Contains(contact.Value)) into.Add(new DayCredit(CustomerSchema.Contact, contact.Value, date, s, count, newest, oldest));
+    }
 
-        private static string Fetch(List<Guid> accounts, List<Guid> contacts, List<ResponseSpan> spans, int page, DateTime? modifiedSince = null)
+    private static string Fetch(List<Guid> accounts, List<Guid> contacts, List<ResponseSpan> spans, int page, DateTime? modifiedSince = null)
+    {
+        var r = SurveyResponseSchema.RespondedOn;
+        var fetch = new StringBuilder(1024 + (accounts.Count + contacts.Count) * 60 + spans.Count * 200);
+        fetch.Append("<fetch aggregate=\"true\" count=\"").Append(PageSize.ToString(CultureInfo.InvariantCulture))
+            .Append("\" page=\"").Append(page.ToString(CultureInfo.InvariantCulture)).Append("\">");
+        fetch.Append("<entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\">");
+        if (accounts.Count > 0) fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Account).Append("\" alias=\"account\" groupby=\"true\" />");
+        if (contacts.Count > 0) fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Contact).Append("\" alias=\"contact\" groupby=\"true\" />");
+        fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Score).Append("\" alias=\"score\" groupby=\"true\" />");
+        // usertimezone="false": days are UTC days, whoever runs the step.
+        foreach (var part in new[] { "year", "month", "day" })
+            fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"").Append(part).Append("\" groupby=\"true\" dategrouping=\"").Append(part).Append("\" usertimezone=\"false\" />");
+        fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Id).Append("\" alias=\"n\" aggregate=\"count\" />");
+        fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"newest\" aggregate=\"max\" />");
+        fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"oldest\" aggregate=\"min\" />");
+        fetch.Append("<filter type=\"and\">");
+        fetch.Append("<filter type=\"or\">");
+        if (accounts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Account, accounts);
+        if (contacts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Contact, contacts);
+        fetch.Append("</filter>");
+        // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
+        fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ValidationError).Append("\" operator=\"null\" />");
+        if (modifiedSince.HasValue)
+            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ModifiedOn).Append("\" operator=\"ge\" value=\"").Append(NpsAggregateReader.Iso(modifiedSince.Value)).Append("\" />");
+        if (spans.Count > 0) fetch.Append("<filter type=\"or\">");
+        foreach (var span in spans)
         {
-            var r = SurveyResponseSchema.RespondedOn;
-            var fetch = new StringBuilder(1024 + (accounts.Count + contacts.Count) * 60 + spans.Count * 200);
-            fetch.Append("<fetch aggregate=\"true\" count=\"").Append(PageSize.ToString(CultureInfo.InvariantCulture))
-                .Append("\" page=\"").Append(page.ToString(CultureInfo.InvariantCulture)).Append("\">");
-            fetch.Append("<entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\">");
-            if (accounts.Count > 0) fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Account).Append("\" alias=\"account\" groupby=\"true\" />");
-            if (contacts.Count > 0) fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Contact).Append("\" alias=\"contact\" groupby=\"true\" />");
-            fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Score).Append("\" alias=\"score\" groupby=\"true\" />");
-            // usertimezone="false": days are UTC days, whoever runs the step.
-            foreach (var part in new[] { "year", "month", "day" })
-                fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"").Append(part).Append("\" groupby=\"true\" dategrouping=\"").Append(part).Append("\" usertimezone=\"false\" />");
-            fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Id).Append("\" alias=\"n\" aggregate=\"count\" />");
-            fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"newest\" aggregate=\"max\" />");
-            fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"oldest\" aggregate=\"min\" />");
             fetch.Append("<filter type=\"and\">");
-            fetch.Append("<filter type=\"or\">");
-            if (accounts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Account, accounts);
-            if (contacts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Contact, contacts);
+            fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.FromInclusive ? "ge" : "gt").Append("\" value=\"").Append(NpsAggregateReader.Iso(span.From)).Append("\" />");
+            fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.ToInclusive ? "le" : "lt").Append("\" value=\"").Append(NpsAggregateReader.Iso(span.To)).Append("\" />");
             fetch.Append("</filter>");
-            // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
-            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ValidationError).Append("\" operator=\"null\" />");
-            if (modifiedSince.HasValue)
-                fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ModifiedOn).Append("\" operator=\"ge\" value=\"").Append(NpsAggregateReader.Iso(modifiedSince.Value)).Append("\" />");
-            if (spans.Count > 0) fetch.Append("<filter type=\"or\">");
-            foreach (var span in spans)
-            {
-                fetch.Append("<filter type=\"and\">");
-                fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.FromInclusive ? "ge" : "gt").Append("\" value=\"").Append(NpsAggregateReader.Iso(span.From)).Append("\" />");
-                fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.ToInclusive ? "le" : "lt").Append("\" value=\"").Append(NpsAggregateReader.Iso(span.To)).Append("\" />");
-                fetch.Append("</filter>");
-            }
-            if (spans.Count > 0) fetch.Append("</filter>");
-            fetch.Append("</filter></entity></fetch>");
-            return fetch.ToString();
         }
+        if (spans.Count > 0) fetch.Append("</filter>");
+        fetch.Append("</filter></entity></fetch>");
+        return fetch.ToString();
     }
 }

@@ -5,296 +5,295 @@ using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 
-namespace CrmCx.Nps
+namespace CrmCx.Nps;
+
+/// <summary>
+/// Recomputes the NPS columns of accounts and contacts from the survey responses at rest and writes them with
+/// optimistic concurrency. Used by the rollup plugin and the scheduled recalculation, and callable as is by tools:
+/// <c>new NpsRecomputeService(service, NpsOptions.Default).Recompute(customers, utcNow)</c>.
+/// </summary>
+/// <remarks>
+/// <para>Two paths, both with calls that do not grow with the history. Most customers: ONE query brings their
+/// responses of both windows and their own rows (<see cref="NpsWindowReader"/>), then one Update per customer: a
+/// response of a contact and its account costs a read and two writes. Customers with more responses in the two windows
+/// than one page holds (5,000): their day summaries (<see cref="NpsDayPath"/>), a constant handful of calls more.</para>
+/// <para>Never older figures over newer. The figures are computed for the latest instant known: the triggering
+/// operation's time, the customer's stored cx_npsupdatedon, or a response the change dated a few minutes ahead (the
+/// clock skew validation allows), whichever is latest. Asynchronous jobs can run late and out of order, and a job
+/// triggered at t1 that runs after one triggered at t2 &gt; t1 would otherwise count only the responses up to t1 and
+/// write over figures that already include a response of t2.</para>
+/// <para>No lost response. The row version is read with (or before) the responses and the write requires it: a
+/// recompute that read older responses can then only write if nobody wrote the customer since, and every response
+/// change queues a recompute that starts after the change, so the last successful write always saw every response.
+/// A version mismatch reads that customer again, up to <see cref="MaxAttempts"/> attempts in all.</para>
+/// <para>When asked (<c>followUpCustomers</c>), the same read tells whether an open task regards one of the customer's
+/// responses, and the owner's language, so the follow-up rule needs no query of its own.</para>
+/// </remarks>
+public sealed class NpsRecomputeService
 {
-    /// <summary>
-    /// Recomputes the NPS columns of accounts and contacts from the survey responses at rest and writes them with
-    /// optimistic concurrency. Used by the rollup plugin and the scheduled recalculation, and callable as is by tools:
-    /// <c>new NpsRecomputeService(service, NpsOptions.Default).Recompute(customers, utcNow)</c>.
-    /// </summary>
-    /// <remarks>
-    /// <para>Two paths, both with calls that do not grow with the history. Most customers: ONE query brings their
-    /// responses of both windows and their own rows (<see cref="NpsWindowReader"/>), then one Update per customer: a
-    /// response of a contact and its account costs a read and two writes. Customers with more responses in the two windows
-    /// than one page holds (5,000): their day summaries (<see cref="NpsDayPath"/>), a constant handful of calls more.</para>
-    /// <para>Never older figures over newer. The figures are computed for the latest instant known: the triggering
-    /// operation's time, the customer's stored cx_npsupdatedon, or a response the change dated a few minutes ahead (the
-    /// clock skew validation allows), whichever is latest. Asynchronous jobs can run late and out of order, and a job
-    /// triggered at t1 that runs after one triggered at t2 &gt; t1 would otherwise count only the responses up to t1 and
-    /// write over figures that already include a response of t2.</para>
-    /// <para>No lost response. The row version is read with (or before) the responses and the write requires it: a
-    /// recompute that read older responses can then only write if nobody wrote the customer since, and every response
-    /// change queues a recompute that starts after the change, so the last successful write always saw every response.
-    /// A version mismatch reads that customer again, up to <see cref="MaxAttempts"/> attempts in all.</para>
-    /// <para>When asked (<c>followUpCustomers</c>), the same read tells whether an open task regards one of the customer's
-    /// responses, and the owner's language, so the follow-up rule needs no query of its own.</para>
-    /// </remarks>
-    public sealed class NpsRecomputeService
+    /// <summary>Attempts per customer (the first and the retries after a version mismatch).</summary>
+    public const int MaxAttempts = 5;
+
+    private readonly NpsOptions options;
+    private readonly Action<string>? trace;
+    private readonly NpsAggregateReader reader;
+    private readonly NpsWindowReader windows;
+    private readonly NpsCustomerRows customerRows;
+    private readonly NpsCustomerWriter writer;
+    private readonly NpsDayPath days;
+    // What the current Recompute call was asked for; set at its start, so no call sees another's.
+    private NpsRequest? request;
+    private bool rebuildDays;
+
+    /// <summary>Creates the service over an organization service (the SYSTEM user's in plugins: the figures are computed columns).</summary>
+    public NpsRecomputeService(IOrganizationService service, NpsOptions options, Action<string>? trace = null)
     {
-        /// <summary>Attempts per customer (the first and the retries after a version mismatch).</summary>
-        public const int MaxAttempts = 5;
+        if (service == null) throw new ArgumentNullException(nameof(service));
+        this.options = options ?? throw new ArgumentNullException(nameof(options));
+        this.trace = trace;
+        reader = new NpsAggregateReader(service);
+        windows = new NpsWindowReader(service);
+        customerRows = new NpsCustomerRows(service);
+        writer = new NpsCustomerWriter(service);
+        days = new NpsDayPath(service, options, trace);
+    }
 
-        private readonly NpsOptions options;
-        private readonly Action<string>? trace;
-        private readonly NpsAggregateReader reader;
-        private readonly NpsWindowReader windows;
-        private readonly NpsCustomerRows customerRows;
-        private readonly NpsCustomerWriter writer;
-        private readonly NpsDayPath days;
-        // What the current Recompute call was asked for; set at its start, so no call sees another's.
-        private NpsRequest? request;
-        private bool rebuildDays;
+    /// <summary>Recomputes and writes the figures of each account and contact once (duplicates are merged); customers that no longer exist are skipped.</summary>
+    public NpsRecomputeResult Recompute(IEnumerable<EntityReference> customers, DateTime utcNow) => Recompute(customers, utcNow, null, null);
 
-        /// <summary>Creates the service over an organization service (the SYSTEM user's in plugins: the figures are computed columns).</summary>
-        public NpsRecomputeService(IOrganizationService service, NpsOptions options, Action<string>? trace = null)
+    /// <summary>
+    /// Recomputes and writes the figures of each account and contact once; for the customers in
+    /// <paramref name="followUpCustomers"/> the result also says whether an open task regards one of their responses
+    /// (<see cref="CustomerNps.HasOpenFollowUp"/>).
+    /// </summary>
+    /// <param name="customers">The accounts and contacts to recompute.</param>
+    /// <param name="utcNow">The time of the change that asks for the recompute; figures are computed for it or for a later stored computed-on date.</param>
+    /// <param name="followUpCustomers">Customers (among <paramref name="customers"/>) whose open follow-up tasks matter; null for none.</param>
+    /// <param name="touched">The response dates the change wrote or removed, per customer (their days' summaries are made again on the day path). Null for none.</param>
+    /// <param name="request">The request the change came with: its customers already recomputed by another job of it are left alone (see <see cref="NpsRequest"/>). Null for none.</param>
+    public NpsRecomputeResult Recompute(
+        IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers, IEnumerable<NpsTouch>? touched = null, NpsRequest? request = null)
+    {
+        this.request = request;
+        rebuildDays = false;
+        return Run(customers, utcNow, followUpCustomers, touched);
+    }
+
+    /// <summary>
+    /// Recomputes the customers after summarizing every day of both windows again from the rows at rest, for those on
+    /// the day path (after a migration with plug-ins off: the stored day summaries may not know the imported responses).
+    /// </summary>
+    public NpsRecomputeResult Rebuild(IEnumerable<EntityReference> customers, DateTime utcNow)
+    {
+        request = null;
+        rebuildDays = true;
+        return Run(customers, utcNow, null, null);
+    }
+
+    private NpsRecomputeResult Run(IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers, IEnumerable<NpsTouch>? touched)
+    {
+        if (customers == null) throw new ArgumentNullException(nameof(customers));
+        var refs = NpsCustomerRows.Group(customers).SelectMany(g => g.Value.Select(id => new EntityReference(g.Key, id))).ToList();
+        var follow = new HashSet<string>(NpsCustomerRows.Group(followUpCustomers ?? Enumerable.Empty<EntityReference>())
+            .SelectMany(g => g.Value.Select(id => NpsWindowReader.Key(g.Key, id))), StringComparer.Ordinal);
+        var touches = Touches(touched);
+        var now = Utc(utcNow);
+        var outcome = new Outcome();
+        var large = new List<StoredCustomer>();
+        FromResponses(refs, now, follow, touches, outcome, large);
+        if (large.Count > 0) FromDays(large, now, touches, outcome);
+        return new NpsRecomputeResult(outcome.Customers, outcome.Coalesced);
+    }
+
+    /// <summary>
+    /// The customers whose responses fit in one read: figures from those responses. A batch that does not fit is read
+    /// again in halves; a single customer that does not fit goes to <paramref name="large"/> with the row met.
+    /// </summary>
+    private void FromResponses(List<EntityReference> batch, DateTime now, HashSet<string> follow, Dictionary<string, List<DateTime>> touches, Outcome outcome, List<StoredCustomer> large)
+    {
+        if (batch.Count == 0) return;
+        var read = Read(batch, now, follow);
+        // A batch of the scheduled run is read again in halves; a response's account and contact go to the day path
+        // together (halving them would only add a read).
+        if (!read.Complete && batch.Count > 2 && options.SummarizeDaysAbove > 0)
         {
-            if (service == null) throw new ArgumentNullException(nameof(service));
-            this.options = options ?? throw new ArgumentNullException(nameof(options));
-            this.trace = trace;
-            reader = new NpsAggregateReader(service);
-            windows = new NpsWindowReader(service);
-            customerRows = new NpsCustomerRows(service);
-            writer = new NpsCustomerWriter(service);
-            days = new NpsDayPath(service, options, trace);
+            var half = batch.Count / 2;
+            FromResponses(batch.Take(half).ToList(), now, follow, touches, outcome, large);
+            FromResponses(batch.Skip(half).ToList(), now, follow, touches, outcome, large);
+            return;
         }
-
-        /// <summary>Recomputes and writes the figures of each account and contact once (duplicates are merged); customers that no longer exist are skipped.</summary>
-        public NpsRecomputeResult Recompute(IEnumerable<EntityReference> customers, DateTime utcNow) => Recompute(customers, utcNow, null, null);
-
-        /// <summary>
-        /// Recomputes and writes the figures of each account and contact once; for the customers in
-        /// <paramref name="followUpCustomers"/> the result also says whether an open task regards one of their responses
-        /// (<see cref="CustomerNps.HasOpenFollowUp"/>).
-        /// </summary>
-        /// <param name="customers">The accounts and contacts to recompute.</param>
-        /// <param name="utcNow">The time of the change that asks for the recompute; figures are computed for it or for a later stored computed-on date.</param>
-        /// <param name="followUpCustomers">Customers (among <paramref name="customers"/>) whose open follow-up tasks matter; null for none.</param>
-        /// <param name="touched">The response dates the change wrote or removed, per customer (their days' summaries are made again on the day path). Null for none.</param>
-        /// <param name="request">The request the change came with: its customers already recomputed by another job of it are left alone (see <see cref="NpsRequest"/>). Null for none.</param>
-        public NpsRecomputeResult Recompute(
-            IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers, IEnumerable<NpsTouch>? touched = null, NpsRequest? request = null)
+        foreach (var customer in Rows(batch, read, follow))
         {
-            this.request = request;
-            rebuildDays = false;
-            return Run(customers, utcNow, followUpCustomers, touched);
-        }
-
-        /// <summary>
-        /// Recomputes the customers after summarizing every day of both windows again from the rows at rest, for those on
-        /// the day path (after a migration with plug-ins off: the stored day summaries may not know the imported responses).
-        /// </summary>
-        public NpsRecomputeResult Rebuild(IEnumerable<EntityReference> customers, DateTime utcNow)
-        {
-            request = null;
-            rebuildDays = true;
-            return Run(customers, utcNow, null, null);
-        }
-
-        private NpsRecomputeResult Run(IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers, IEnumerable<NpsTouch>? touched)
-        {
-            if (customers == null) throw new ArgumentNullException(nameof(customers));
-            var refs = NpsCustomerRows.Group(customers).SelectMany(g => g.Value.Select(id => new EntityReference(g.Key, id))).ToList();
-            var follow = new HashSet<string>(NpsCustomerRows.Group(followUpCustomers ?? Enumerable.Empty<EntityReference>())
-                .SelectMany(g => g.Value.Select(id => NpsWindowReader.Key(g.Key, id))), StringComparer.Ordinal);
-            var touches = Touches(touched);
-            var now = Utc(utcNow);
-            var outcome = new Outcome();
-            var large = new List<StoredCustomer>();
-            FromResponses(refs, now, follow, touches, outcome, large);
-            if (large.Count > 0) FromDays(large, now, touches, outcome);
-            return new NpsRecomputeResult(outcome.Customers, outcome.Coalesced);
-        }
-
-        /// <summary>
-        /// The customers whose responses fit in one read: figures from those responses. A batch that does not fit is read
-        /// again in halves; a single customer that does not fit goes to <paramref name="large"/> with the row met.
-        /// </summary>
-        private void FromResponses(List<EntityReference> batch, DateTime now, HashSet<string> follow, Dictionary<string, List<DateTime>> touches, Outcome outcome, List<StoredCustomer> large)
-        {
-            if (batch.Count == 0) return;
-            var read = Read(batch, now, follow);
-            // A batch of the scheduled run is read again in halves; a response's account and contact go to the day path
-            // together (halving them would only add a read).
-            if (!read.Complete && batch.Count > 2 && options.SummarizeDaysAbove > 0)
+            if (Coalesce(customer.Row, outcome)) continue;
+            if (!read.Complete)
             {
-                var half = batch.Count / 2;
-                FromResponses(batch.Take(half).ToList(), now, follow, touches, outcome, large);
-                FromResponses(batch.Skip(half).ToList(), now, follow, touches, outcome, large);
-                return;
+                large.Add(customer.Row);
+                continue;
             }
-            foreach (var customer in Rows(batch, read, follow))
+            var result = Compute(customer.Row, customer.Responses, now, touches, 1);
+            for (var attempt = 2; result == null && attempt <= MaxAttempts; attempt++)
             {
-                if (Coalesce(customer.Row, outcome)) continue;
-                if (!read.Complete)
+                trace?.Invoke("NPS of " + customer.Row.Table + " " + customer.Row.Row.Id + " was written by someone else meanwhile: recomputing (attempt " + attempt + " of " + MaxAttempts + ").");
+                var again = Read(new[] { customer.Row.Reference }, now, follow);
+                var row = Rows(new List<EntityReference> { customer.Row.Reference }, again, follow).FirstOrDefault();
+                if (row == null) break;
+                if (!again.Complete)
                 {
-                    large.Add(customer.Row);
-                    continue;
+                    large.Add(row.Row);
+                    break;
                 }
-                var result = Compute(customer.Row, customer.Responses, now, touches, 1);
-                for (var attempt = 2; result == null && attempt <= MaxAttempts; attempt++)
-                {
-                    trace?.Invoke("NPS of " + customer.Row.Table + " " + customer.Row.Row.Id + " was written by someone else meanwhile: recomputing (attempt " + attempt + " of " + MaxAttempts + ").");
-                    var again = Read(new[] { customer.Row.Reference }, now, follow);
-                    var row = Rows(new List<EntityReference> { customer.Row.Reference }, again, follow).FirstOrDefault();
-                    if (row == null) break;
-                    if (!again.Complete)
-                    {
-                        large.Add(row.Row);
-                        break;
-                    }
-                    result = Compute(row.Row, row.Responses, now, touches, attempt);
-                    if (result == null && attempt == MaxAttempts) throw GaveUp(customer.Row);
-                }
-                if (result != null) outcome.Customers.Add(result);
+                result = Compute(row.Row, row.Responses, now, touches, attempt);
+                if (result == null && attempt == MaxAttempts) throw GaveUp(customer.Row);
             }
+            if (result != null) outcome.Customers.Add(result);
         }
+    }
 
-        /// <summary>The customers' rows as the window read met them, the others read on their own (their responses: none in the span).</summary>
-        private IEnumerable<ReadCustomer> Rows(List<EntityReference> batch, WindowRead read, HashSet<string> follow)
+    /// <summary>The customers' rows as the window read met them, the others read on their own (their responses: none in the span).</summary>
+    private IEnumerable<ReadCustomer> Rows(List<EntityReference> batch, WindowRead read, HashSet<string> follow)
+    {
+        var missing = batch.Where(c => !read.Customers.ContainsKey(NpsWindowReader.Key(c.LogicalName, c.Id))).ToList();
+        var alone = new Dictionary<string, StoredCustomer>(StringComparer.Ordinal);
+        foreach (var table in NpsCustomerRows.Group(missing))
         {
-            var missing = batch.Where(c => !read.Customers.ContainsKey(NpsWindowReader.Key(c.LogicalName, c.Id))).ToList();
-            var alone = new Dictionary<string, StoredCustomer>(StringComparer.Ordinal);
-            foreach (var table in NpsCustomerRows.Group(missing))
+            var check = new HashSet<Guid>(table.Value.Where(id => follow.Contains(NpsWindowReader.Key(table.Key, id))));
+            foreach (var row in customerRows.Read(table.Key, table.Value, check.Count > 0 ? check : null).Values) alone[row.Key] = row;
+        }
+        foreach (var customer in batch)
+        {
+            var key = NpsWindowReader.Key(customer.LogicalName, customer.Id);
+            WindowCustomer? met;
+            StoredCustomer? row;
+            if (read.Customers.TryGetValue(key, out met)) yield return new ReadCustomer(new StoredCustomer(customer.LogicalName, met.Row, met.HasOpenFollowUp), met.Responses);
+            else if (alone.TryGetValue(key, out row)) yield return new ReadCustomer(row, new List<ScoredResponse>());
+            // else: the customer no longer exists: skipped.
+        }
+    }
+
+    /// <summary>Figures of one customer from its responses, written under the version read; null on a version mismatch.</summary>
+    private CustomerNps? Compute(StoredCustomer row, List<ScoredResponse> responses, DateTime now, Dictionary<string, List<DateTime>> touches, int attempt)
+    {
+        var at = At(now, new[] { row }, touches);
+        var periods = NpsPeriods.For(at, options.WindowDays);
+        var figures = NpsCalculator.FromResponses(periods, responses);
+        if (!figures.LastResponseOn.HasValue) // nothing in the span: the last response date comes from further back
+        {
+            var newest = reader.Newest(NpsCustomerRows.ResponseColumn(row.Table), new[] { row.Row.Id }, periods.Now);
+            DateTime last;
+            if (newest.TryGetValue(row.Row.Id, out last))
+                figures = NpsCalculator.FromDays(NpsDayPlan.For(periods), Enumerable.Empty<KeyValuePair<UtcDay, NpsCounts>>(), NpsCounts.None, NpsCounts.None, NpsCounts.None, last);
+        }
+        // When time alone changes these figures (what cx_Recalculate due reads); the history names its 12 months, so
+        // it goes stale at every month start too.
+        var change = NpsNextChange.FromResponses(periods, responses);
+        var monthStart = NpsNextChange.NextMonthStart(periods);
+        var next = change.HasValue && (!monthStart.HasValue || change.Value < monthStart.Value) ? change : monthStart;
+        return writer.Write(row, figures, next, null, request?.CorrelationId, attempt);
+    }
+
+    /// <summary>The day path for the large customers (rows already read), with its retries.</summary>
+    private void FromDays(List<StoredCustomer> rows, DateTime now, Dictionary<string, List<DateTime>> touches, Outcome outcome)
+    {
+        var at = At(now, rows, touches);
+        var summarized = new Dictionary<string, HashSet<UtcDay>>(StringComparer.Ordinal);
+        var written = days.Recompute(rows, at, touches, summarized, 1, request, rebuildDays);
+        foreach (var row in rows)
+        {
+            var result = written[row.Key];
+            for (var attempt = 2; result == null && attempt <= MaxAttempts; attempt++)
             {
-                var check = new HashSet<Guid>(table.Value.Where(id => follow.Contains(NpsWindowReader.Key(table.Key, id))));
-                foreach (var row in customerRows.Read(table.Key, table.Value, check.Count > 0 ? check : null).Values) alone[row.Key] = row;
+                trace?.Invoke("NPS of " + row.Table + " " + row.Row.Id + " was written by someone else meanwhile: recomputing (attempt " + attempt + " of " + MaxAttempts + ").");
+                var again = customerRows.Read(row.Table, new List<Guid> { row.Row.Id }, row.HasOpenFollowUp.HasValue ? new HashSet<Guid> { row.Row.Id } : null);
+                StoredCustomer? fresh;
+                if (!again.TryGetValue(row.Row.Id, out fresh)) break;
+                // The writer that got in first may have computed for a later instant: recompute for that one, not ours.
+                result = days.Recompute(new List<StoredCustomer> { fresh }, At(at, new[] { fresh }, touches), touches, summarized, attempt, request, rebuildDays)[fresh.Key];
+                if (result == null && attempt == MaxAttempts) throw GaveUp(row);
             }
-            foreach (var customer in batch)
-            {
-                var key = NpsWindowReader.Key(customer.LogicalName, customer.Id);
-                WindowCustomer? met;
-                StoredCustomer? row;
-                if (read.Customers.TryGetValue(key, out met)) yield return new ReadCustomer(new StoredCustomer(customer.LogicalName, met.Row, met.HasOpenFollowUp), met.Responses);
-                else if (alone.TryGetValue(key, out row)) yield return new ReadCustomer(row, new List<ScoredResponse>());
-                // else: the customer no longer exists: skipped.
-            }
+            if (result != null) outcome.Customers.Add(result);
         }
+    }
 
-        /// <summary>Figures of one customer from its responses, written under the version read; null on a version mismatch.</summary>
-        private CustomerNps? Compute(StoredCustomer row, List<ScoredResponse> responses, DateTime now, Dictionary<string, List<DateTime>> touches, int attempt)
+    /// <summary>
+    /// Whether another job of the same request already computed this customer: it is then left alone, but what the
+    /// follow-up rule needs of it (owner, name, an open task) comes from the read just made.
+    /// </summary>
+    private bool Coalesce(StoredCustomer row, Outcome outcome)
+    {
+        if (request == null || !request.Counted(row.Row.GetAttributeValue<string>(CustomerSchema.NpsCorrelationId), row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn)))
+            return false;
+        outcome.Customers.Add(new CustomerNps(row.Reference, row.Name, row.Row.GetAttributeValue<EntityReference>(CustomerSchema.Owner), null, false, 0, row.HasOpenFollowUp,
+            row.Row.GetAttributeValue<int?>(NpsWindowReader.OwnerLanguage)));
+        outcome.Coalesced++;
+        return true;
+    }
+
+    /// <summary>
+    /// The instant to compute for: never before figures already stored (see the remarks), and late enough for a
+    /// response the survey tool dated a few minutes ahead (the skew validation allows) to count at once.
+    /// </summary>
+    private static DateTime At(DateTime now, IEnumerable<StoredCustomer> rows, Dictionary<string, List<DateTime>> touches)
+    {
+        var at = now;
+        foreach (var row in rows)
         {
-            var at = At(now, new[] { row }, touches);
-            var periods = NpsPeriods.For(at, options.WindowDays);
-            var figures = NpsCalculator.FromResponses(periods, responses);
-            if (!figures.LastResponseOn.HasValue) // nothing in the span: the last response date comes from further back
-            {
-                var newest = reader.Newest(NpsCustomerRows.ResponseColumn(row.Table), new[] { row.Row.Id }, periods.Now);
-                DateTime last;
-                if (newest.TryGetValue(row.Row.Id, out last))
-                    figures = NpsCalculator.FromDays(NpsDayPlan.For(periods), Enumerable.Empty<KeyValuePair<UtcDay, NpsCounts>>(), NpsCounts.None, NpsCounts.None, NpsCounts.None, last);
-            }
-            // When time alone changes these figures (what cx_Recalculate due reads); the history names its 12 months, so
-            // it goes stale at every month start too.
-            var change = NpsNextChange.FromResponses(periods, responses);
-            var monthStart = NpsNextChange.NextMonthStart(periods);
-            var next = change.HasValue && (!monthStart.HasValue || change.Value < monthStart.Value) ? change : monthStart;
-            return writer.Write(row, figures, next, null, request?.CorrelationId, attempt);
+            var stored = row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn);
+            if (stored.HasValue && stored.Value.Ticks > at.Ticks) at = Utc(stored.Value);
         }
+        foreach (var date in touches.Values.SelectMany(d => d))
+            if (date > at && date <= now + SurveyResponseRules.ClockSkew) at = date;
+        return at;
+    }
 
-        /// <summary>The day path for the large customers (rows already read), with its retries.</summary>
-        private void FromDays(List<StoredCustomer> rows, DateTime now, Dictionary<string, List<DateTime>> touches, Outcome outcome)
+    /// <summary>The window read, or (day summaries asked for every customer) an empty incomplete one that reads nothing.</summary>
+    private WindowRead Read(IReadOnlyList<EntityReference> batch, DateTime now, HashSet<string> follow) =>
+        options.SummarizeDaysAbove == 0
+            ? new WindowRead(new Dictionary<string, WindowCustomer>(StringComparer.Ordinal), false)
+            : windows.Read(batch, ReadFrom(now), follow, options.SummarizeDaysAbove);
+
+    /// <summary>Where the window read starts: the previous window's start, or the history's first month when that is earlier.</summary>
+    private DateTime ReadFrom(DateTime now)
+    {
+        var periods = NpsPeriods.For(now, options.WindowDays);
+        return periods.HistoryStart < periods.PreviousStart ? periods.HistoryStart.AddTicks(-1) : periods.PreviousStart;
+    }
+
+    private static InvalidPluginExecutionException GaveUp(StoredCustomer row) => new InvalidPluginExecutionException(
+        "The NPS of " + row.Table + " " + row.Row.Id + " changed " + MaxAttempts + " times while it was being recomputed; the rollup gives up and will be right at the next response.");
+
+    private static Dictionary<string, List<DateTime>> Touches(IEnumerable<NpsTouch>? touched)
+    {
+        var result = new Dictionary<string, List<DateTime>>(StringComparer.Ordinal);
+        if (touched == null) return result;
+        foreach (var touch in touched)
         {
-            var at = At(now, rows, touches);
-            var summarized = new Dictionary<string, HashSet<UtcDay>>(StringComparer.Ordinal);
-            var written = days.Recompute(rows, at, touches, summarized, 1, request, rebuildDays);
-            foreach (var row in rows)
-            {
-                var result = written[row.Key];
-                for (var attempt = 2; result == null && attempt <= MaxAttempts; attempt++)
-                {
-                    trace?.Invoke("NPS of " + row.Table + " " + row.Row.Id + " was written by someone else meanwhile: recomputing (attempt " + attempt + " of " + MaxAttempts + ").");
-                    var again = customerRows.Read(row.Table, new List<Guid> { row.Row.Id }, row.HasOpenFollowUp.HasValue ? new HashSet<Guid> { row.Row.Id } : null);
-                    StoredCustomer? fresh;
-                    if (!again.TryGetValue(row.Row.Id, out fresh)) break;
-                    // The writer that got in first may have computed for a later instant: recompute for that one, not ours.
-                    result = days.Recompute(new List<StoredCustomer> { fresh }, At(at, new[] { fresh }, touches), touches, summarized, attempt, request, rebuildDays)[fresh.Key];
-                    if (result == null && attempt == MaxAttempts) throw GaveUp(row);
-                }
-                if (result != null) outcome.Customers.Add(result);
-            }
+            if (touch == null || touch.Customer == null) continue;
+            var key = NpsWindowReader.Key(touch.Customer.LogicalName, touch.Customer.Id);
+            List<DateTime>? dates;
+            if (!result.TryGetValue(key, out dates)) result[key] = dates = new List<DateTime>();
+            dates.Add(Utc(touch.RespondedOn));
         }
+        return result;
+    }
 
-        /// <summary>
-        /// Whether another job of the same request already computed this customer: it is then left alone, but what the
-        /// follow-up rule needs of it (owner, name, an open task) comes from the read just made.
-        /// </summary>
-        private bool Coalesce(StoredCustomer row, Outcome outcome)
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    /// <summary>A customer's row and its responses of the span.</summary>
+    private sealed class ReadCustomer
+    {
+        public ReadCustomer(StoredCustomer row, List<ScoredResponse> responses)
         {
-            if (request == null || !request.Counted(row.Row.GetAttributeValue<string>(CustomerSchema.NpsCorrelationId), row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn)))
-                return false;
-            outcome.Customers.Add(new CustomerNps(row.Reference, row.Name, row.Row.GetAttributeValue<EntityReference>(CustomerSchema.Owner), null, false, 0, row.HasOpenFollowUp,
-                row.Row.GetAttributeValue<int?>(NpsWindowReader.OwnerLanguage)));
-            outcome.Coalesced++;
-            return true;
+            Row = row;
+            Responses = responses;
         }
 
-        /// <summary>
-        /// The instant to compute for: never before figures already stored (see the remarks), and late enough for a
-        /// response the survey tool dated a few minutes ahead (the skew validation allows) to count at once.
-        /// </summary>
-        private static DateTime At(DateTime now, IEnumerable<StoredCustomer> rows, Dictionary<string, List<DateTime>> touches)
-        {
-            var at = now;
-            foreach (var row in rows)
-            {
-                var stored = row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn);
-                if (stored.HasValue && stored.Value.Ticks > at.Ticks) at = Utc(stored.Value);
-            }
-            foreach (var date in touches.Values.SelectMany(d => d))
-                if (date > at && date <= now + SurveyResponseRules.ClockSkew) at = date;
-            return at;
-        }
+        public StoredCustomer Row { get; }
+        public List<ScoredResponse> Responses { get; }
+    }
 
-        /// <summary>The window read, or (day summaries asked for every customer) an empty incomplete one that reads nothing.</summary>
-        private WindowRead Read(IReadOnlyList<EntityReference> batch, DateTime now, HashSet<string> follow) =>
-            options.SummarizeDaysAbove == 0
-                ? new WindowRead(new Dictionary<string, WindowCustomer>(StringComparer.Ordinal), false)
-                : windows.Read(batch, ReadFrom(now), follow, options.SummarizeDaysAbove);
-
-        /// <summary>Where the window read starts: the previous window's start, or the history's first month when that is earlier.</summary>
-        private DateTime ReadFrom(DateTime now)
-        {
-            var periods = NpsPeriods.For(now, options.WindowDays);
-            return periods.HistoryStart < periods.PreviousStart ? periods.HistoryStart.AddTicks(-1) : periods.PreviousStart;
-        }
-
-        private static InvalidPluginExecutionException GaveUp(StoredCustomer row) => new InvalidPluginExecutionException(
-            "The NPS of " + row.Table + " " + row.Row.Id + " changed " + MaxAttempts + " times while it was being recomputed; the rollup gives up and will be right at the next response.");
-
-        private static Dictionary<string, List<DateTime>> Touches(IEnumerable<NpsTouch>? touched)
-        {
-            var result = new Dictionary<string, List<DateTime>>(StringComparer.Ordinal);
-            if (touched == null) return result;
-            foreach (var touch in touched)
-            {
-                if (touch == null || touch.Customer == null) continue;
-                var key = NpsWindowReader.Key(touch.Customer.LogicalName, touch.Customer.Id);
-                List<DateTime>? dates;
-                if (!result.TryGetValue(key, out dates)) result[key] = dates = new List<DateTime>();
-                dates.Add(Utc(touch.RespondedOn));
-            }
-            return result;
-        }
-
-        private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-        /// <summary>A customer's row and its responses of the span.</summary>
-        private sealed class ReadCustomer
-        {
-            public ReadCustomer(StoredCustomer row, List<ScoredResponse> responses)
-            {
-                Row = row;
-                Responses = responses;
-            }
-
-            public StoredCustomer Row { get; }
-            public List<ScoredResponse> Responses { get; }
-        }
-
-        /// <summary>What one Recompute call did so far.</summary>
-        private sealed class Outcome
-        {
-            public List<CustomerNps> Customers { get; } = new List<CustomerNps>();
-            public int Coalesced { get; set; }
-        }
+    /// <summary>What one Recompute call did so far.</summary>
+    private sealed class Outcome
+    {
+        public List<CustomerNps> Customers { get; } = new List<CustomerNps>();
+        public int Coalesced { get; set; }
     }
 }

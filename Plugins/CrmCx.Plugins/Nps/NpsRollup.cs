@@ -9,222 +9,221 @@ using CrmCx.Registration;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 
-namespace CrmCx.Nps
+namespace CrmCx.Nps;
+
+/// <summary>
+/// After a survey response is written or deleted: recomputes the NPS figures of its account and contact (the old and
+/// the new ones when a response moves) from the rows at rest, and opens the follow-up task a new detractor calls for.
+/// </summary>
+/// <remarks>
+/// <para>Asynchronous so that ingestion never waits on rollups and a rollup fault never loses a response. Registered on
+/// Create, Update and Delete only: Dataverse's merged pipeline runs these steps once per row when a client sends
+/// CreateMultiple or UpdateMultiple, and a step on the multiple messages would need their sdkmessageid, which no
+/// public source gives (docs/admin-guide.md).</para>
+/// <para>Bulk requests stay cheap: every row's job reads its customers first, and a customer whose last rollup was made
+/// by a job of the same request (same correlation id, <see cref="CustomerSchema.NpsCorrelationId"/>) for this row's
+/// time or later is left alone: that job ran after the request committed, so it counted this row. The first job of a
+/// request also summarizes again the days of every response of the customer written in the last two minutes (a
+/// Dataverse message operation must end within 2 minutes, so that covers the whole request). A job never stops
+/// early for a delete or a response that moved to another customer or date (its old day is only known to it); a
+/// detractor's job that stops early still opens its follow-up task from the customer row it read.</para>
+/// </remarks>
+[CrmPluginRegistration("Create", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
+    null, "CrmCx NPS: roll up customer NPS after create", 1, IsolationModeEnum.Sandbox,
+    Id = "131d9037-3ba2-44c6-a89f-a3d627bc0e40", DeleteAsyncOperation = true,
+    Description = "Recomputes the NPS of the response's account and contact, opens detractor follow-up tasks, and rolls up the response's journey (once per row of a CreateMultiple too, through the merged pipeline).")]
+[CrmPluginRegistration("Update", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
+    FilteringColumns, "CrmCx NPS: roll up customer NPS after update", 1, IsolationModeEnum.Sandbox,
+    Id = "057c4864-c4b7-4ce1-b84e-c07bdfa9105e", DeleteAsyncOperation = true,
+    Description = "Recomputes the NPS of the old and new customers of an updated response.",
+    Image1Name = PreImageAlias, Image1Type = ImageTypeEnum.PreImage, Image1Attributes = ImageColumns,
+    Image2Name = PostImageAlias, Image2Type = ImageTypeEnum.PostImage, Image2Attributes = PostImageColumns)]
+[CrmPluginRegistration("Delete", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
+    null, "CrmCx NPS: roll up customer NPS after delete", 1, IsolationModeEnum.Sandbox,
+    Id = "4523fc7d-21ab-48aa-a783-b3f2f49ebe8e", DeleteAsyncOperation = true,
+    Description = "Recomputes the NPS of the deleted response's account and contact.",
+    Image1Name = PreImageAlias, Image1Type = ImageTypeEnum.PreImage, Image1Attributes = ImageColumns)]
+public sealed class NpsRollup : PluginBase
 {
     /// <summary>
-    /// After a survey response is written or deleted: recomputes the NPS figures of its account and contact (the old and
-    /// the new ones when a response moves) from the rows at rest, and opens the follow-up task a new detractor calls for.
+    /// The columns whose change changes a customer's figures. Journey and stage are left out on purpose: they change
+    /// journey scores (the journeys rollup's steps), not the customer's NPS.
     /// </summary>
-    /// <remarks>
-    /// <para>Asynchronous so that ingestion never waits on rollups and a rollup fault never loses a response. Registered on
-    /// Create, Update and Delete only: Dataverse's merged pipeline runs these steps once per row when a client sends
-    /// CreateMultiple or UpdateMultiple, and a step on the multiple messages would need their sdkmessageid, which no
-    /// public source gives (docs/admin-guide.md).</para>
-    /// <para>Bulk requests stay cheap: every row's job reads its customers first, and a customer whose last rollup was made
-    /// by a job of the same request (same correlation id, <see cref="CustomerSchema.NpsCorrelationId"/>) for this row's
-    /// time or later is left alone: that job ran after the request committed, so it counted this row. The first job of a
-    /// request also summarizes again the days of every response of the customer written in the last two minutes (a
-    /// Dataverse message operation must end within 2 minutes, so that covers the whole request). A job never stops
-    /// early for a delete or a response that moved to another customer or date (its old day is only known to it); a
-    /// detractor's job that stops early still opens its follow-up task from the customer row it read.</para>
-    /// </remarks>
-    [CrmPluginRegistration("Create", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
-        null, "CrmCx NPS: roll up customer NPS after create", 1, IsolationModeEnum.Sandbox,
-        Id = "131d9037-3ba2-44c6-a89f-a3d627bc0e40", DeleteAsyncOperation = true,
-        Description = "Recomputes the NPS of the response's account and contact, opens detractor follow-up tasks, and rolls up the response's journey (once per row of a CreateMultiple too, through the merged pipeline).")]
-    [CrmPluginRegistration("Update", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
-        FilteringColumns, "CrmCx NPS: roll up customer NPS after update", 1, IsolationModeEnum.Sandbox,
-        Id = "057c4864-c4b7-4ce1-b84e-c07bdfa9105e", DeleteAsyncOperation = true,
-        Description = "Recomputes the NPS of the old and new customers of an updated response.",
-        Image1Name = PreImageAlias, Image1Type = ImageTypeEnum.PreImage, Image1Attributes = ImageColumns,
-        Image2Name = PostImageAlias, Image2Type = ImageTypeEnum.PostImage, Image2Attributes = PostImageColumns)]
-    [CrmPluginRegistration("Delete", SurveyResponseSchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous,
-        null, "CrmCx NPS: roll up customer NPS after delete", 1, IsolationModeEnum.Sandbox,
-        Id = "4523fc7d-21ab-48aa-a783-b3f2f49ebe8e", DeleteAsyncOperation = true,
-        Description = "Recomputes the NPS of the deleted response's account and contact.",
-        Image1Name = PreImageAlias, Image1Type = ImageTypeEnum.PreImage, Image1Attributes = ImageColumns)]
-    public sealed class NpsRollup : PluginBase
+    public const string FilteringColumns = "cx_score,cx_accountid,cx_contactid,cx_respondedon";
+
+    /// <summary>Alias of the pre-image (update, delete).</summary>
+    public const string PreImageAlias = "pre";
+
+    /// <summary>Alias of the post-image (update).</summary>
+    public const string PostImageAlias = "post";
+
+    /// <summary>What the rollup needs of the row before the change: its customers, score and date (whose day summary changes).</summary>
+    public const string ImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon";
+
+    /// <summary>What it needs after an update: the customers, and what a follow-up task says.</summary>
+    public const string PostImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon,cx_comment";
+
+    // The organization's base language, for follow-up tasks of owners whose own language CrmCx does not speak; kept a
+    // few minutes per plug-in instance, like the settings.
+    private readonly CrmCx.Settings.OrganizationLanguage baseLanguage = new CrmCx.Settings.OrganizationLanguage();
+
+    /// <inheritdoc />
+    protected override void ExecuteCrmPlugin(LocalPluginContext context)
     {
-        /// <summary>
-        /// The columns whose change changes a customer's figures. Journey and stage are left out on purpose: they change
-        /// journey scores (the journeys rollup's steps), not the customer's NPS.
-        /// </summary>
-        public const string FilteringColumns = "cx_score,cx_accountid,cx_contactid,cx_respondedon";
-
-        /// <summary>Alias of the pre-image (update, delete).</summary>
-        public const string PreImageAlias = "pre";
-
-        /// <summary>Alias of the post-image (update).</summary>
-        public const string PostImageAlias = "post";
-
-        /// <summary>What the rollup needs of the row before the change: its customers, score and date (whose day summary changes).</summary>
-        public const string ImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon";
-
-        /// <summary>What it needs after an update: the customers, and what a follow-up task says.</summary>
-        public const string PostImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon,cx_comment";
-
-        // The organization's base language, for follow-up tasks of owners whose own language CrmCx does not speak; kept a
-        // few minutes per plug-in instance, like the settings.
-        private readonly CrmCx.Settings.OrganizationLanguage baseLanguage = new CrmCx.Settings.OrganizationLanguage();
-
-        /// <inheritdoc />
-        protected override void ExecuteCrmPlugin(LocalPluginContext context)
+        // A created response's journey is rolled up by this same job (no second asynchronous job per response, and
+        // none at all for the many responses without a journey); updates and deletes of journey columns keep the
+        // journeys' own steps (SurveyResponseJourneyPlugin), which filter on those columns.
+        var journeys = context.MessageName == "Create" ? SurveyResponseJourneyPlugin.Changes(context) : new List<ResponseJourneyChange>();
+        if (!journeys.Any(c => c.JourneyAfter.HasValue))
         {
-            // A created response's journey is rolled up by this same job (no second asynchronous job per response, and
-            // none at all for the many responses without a journey); updates and deletes of journey columns keep the
-            // journeys' own steps (SurveyResponseJourneyPlugin), which filter on those columns.
-            var journeys = context.MessageName == "Create" ? SurveyResponseJourneyPlugin.Changes(context) : new List<ResponseJourneyChange>();
-            if (!journeys.Any(c => c.JourneyAfter.HasValue))
-            {
-                RollUpNps(context);
-                return;
-            }
-            // The journey is kept true even when the NPS part fails; that fault still fails the job, after it.
-            Exception? npsFault = null;
-            try
-            {
-                RollUpNps(context);
-            }
-            catch (Exception e)
-            {
-                npsFault = e;
-            }
-            var settings = Settings(context);
-            new JourneyResponseRollup(context.SystemService, settings.JourneyRisk, settings.CustomerRisk, baseLanguage, m => context.Trace("{0}", m))
-                .Apply(journeys, context.OperationTime);
-            if (npsFault != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(npsFault).Throw();
+            RollUpNps(context);
+            return;
         }
-
-        private void RollUpNps(LocalPluginContext context)
+        // The journey is kept true even when the NPS part fails; that fault still fails the job, after it.
+        Exception? npsFault = null;
+        try
         {
-            var options = Settings(context).Nps;
-            var changes = Changes(context);
-            var customers = new List<EntityReference>();
-            var touched = new List<NpsTouch>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var candidates = new List<FollowUpCandidate>();
-            // Whether a job of the same request that already recomputed a customer counted everything this job would.
-            var mayStop = context.MessageName != "Delete";
-            foreach (var change in changes)
-            {
-                // A replayed delivery (an Upsert that matched its row with the same values) changes nothing that counts:
-                // no recompute, so the customers are not even rewritten.
-                if (change.Before != null && change.After != null && !ChangesWhatCounts(change.Before, change.After)) continue;
-                if (change.Before != null && change.After != null && MovesDayOrCustomer(change.Before, change.After)) mayStop = false;
-                AddCustomers(customers, seen, touched, change.Before);
-                AddCustomers(customers, seen, touched, change.After);
-                var after = change.After;
-                if (after == null) continue;
-                var score = after.GetAttributeValue<int?>(SurveyResponseSchema.Score);
-                var before = change.Before?.GetAttributeValue<int?>(SurveyResponseSchema.Score);
-                if (FollowUpPolicy.Calls(options.FollowUpEnabled, change.Before == null ? null : before, score))
-                {
-                    candidates.Add(new FollowUpCandidate(change.Id, score!.Value,
-                        after.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account)?.Id,
-                        after.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact)?.Id,
-                        after.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn) ?? context.OperationTime,
-                        after.GetAttributeValue<string>(SurveyResponseSchema.Comment)));
-                }
-            }
-            if (customers.Count == 0) return;
+            RollUpNps(context);
+        }
+        catch (Exception e)
+        {
+            npsFault = e;
+        }
+        var settings = Settings(context);
+        new JourneyResponseRollup(context.SystemService, settings.JourneyRisk, settings.CustomerRisk, baseLanguage, m => context.Trace("{0}", m))
+            .Apply(journeys, context.OperationTime);
+        if (npsFault != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(npsFault).Throw();
+    }
 
-            var now = context.OperationTime;
-            var trace = new Action<string>(m => context.Trace("{0}", m));
-            // The follow-up rule's "is a task already open?" is answered by the recompute's read of the customer rows.
-            var request = new NpsRequest(context.ExecutionContext.CorrelationId, now, mayStop);
-            var result = new NpsRecomputeService(context.SystemService, options, trace).Recompute(customers, now, FollowUpTasks.Customers(candidates), touched, request);
-            if (result.Coalesced > 0) context.Trace("{0} customers already recomputed by another job of the same request: left alone.", result.Coalesced);
-            context.Trace("NPS recomputed for {0} customers ({1} written, {2} retries after concurrent writes).", result.Customers.Count, result.Written, result.Retries);
-            if (candidates.Count > 0)
+    private void RollUpNps(LocalPluginContext context)
+    {
+        var options = Settings(context).Nps;
+        var changes = Changes(context);
+        var customers = new List<EntityReference>();
+        var touched = new List<NpsTouch>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<FollowUpCandidate>();
+        // Whether a job of the same request that already recomputed a customer counted everything this job would.
+        var mayStop = context.MessageName != "Delete";
+        foreach (var change in changes)
+        {
+            // A replayed delivery (an Upsert that matched its row with the same values) changes nothing that counts:
+            // no recompute, so the customers are not even rewritten.
+            if (change.Before != null && change.After != null && !ChangesWhatCounts(change.Before, change.After)) continue;
+            if (change.Before != null && change.After != null && MovesDayOrCustomer(change.Before, change.After)) mayStop = false;
+            AddCustomers(customers, seen, touched, change.Before);
+            AddCustomers(customers, seen, touched, change.After);
+            var after = change.After;
+            if (after == null) continue;
+            var score = after.GetAttributeValue<int?>(SurveyResponseSchema.Score);
+            var before = change.Before?.GetAttributeValue<int?>(SurveyResponseSchema.Score);
+            if (FollowUpPolicy.Calls(options.FollowUpEnabled, change.Before == null ? null : before, score))
             {
-                var created = new FollowUpTasks(context.SystemService, options, trace, () => baseLanguage.Get(context.SystemService, now)).Create(candidates, result, now);
-                context.Trace("{0} follow-up tasks created.", created.Count);
+                candidates.Add(new FollowUpCandidate(change.Id, score!.Value,
+                    after.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account)?.Id,
+                    after.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact)?.Id,
+                    after.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn) ?? context.OperationTime,
+                    after.GetAttributeValue<string>(SurveyResponseSchema.Comment)));
             }
         }
+        if (customers.Count == 0) return;
 
-        /// <summary>Each response's row before and after the message (null before a create, null after a delete).</summary>
-        private static List<Change> Changes(LocalPluginContext context)
+        var now = context.OperationTime;
+        var trace = new Action<string>(m => context.Trace("{0}", m));
+        // The follow-up rule's "is a task already open?" is answered by the recompute's read of the customer rows.
+        var request = new NpsRequest(context.ExecutionContext.CorrelationId, now, mayStop);
+        var result = new NpsRecomputeService(context.SystemService, options, trace).Recompute(customers, now, FollowUpTasks.Customers(candidates), touched, request);
+        if (result.Coalesced > 0) context.Trace("{0} customers already recomputed by another job of the same request: left alone.", result.Coalesced);
+        context.Trace("NPS recomputed for {0} customers ({1} written, {2} retries after concurrent writes).", result.Customers.Count, result.Written, result.Retries);
+        if (candidates.Count > 0)
         {
-            var result = new List<Change>();
-            var message = context.MessageName;
-            if (message == "Delete")
-            {
-                var target = context.ExecutionContext.InputParameters.Contains("Target") ? context.ExecutionContext.InputParameters["Target"] as EntityReference : null;
-                var pre = context.PreImage(PreImageAlias);
-                if (target != null && pre != null) result.Add(new Change(target.Id, pre, null));
-                return result;
-            }
-            var targets = context.TargetEntities();
-            for (var i = 0; i < targets.Count; i++)
-            {
-                var target = targets[i];
-                if (message == "Create")
-                {
-                    // The target carries what the PreOperation step filled (the account from the contact, the date).
-                    result.Add(new Change(target.Id, null, target));
-                    continue;
-                }
-                var before = context.PreImage(PreImageAlias, i);
-                var after = context.PostImage(PostImageAlias, i) ?? Merge(before, target);
-                result.Add(new Change(target.Id, before ?? new Entity(SurveyResponseSchema.EntityName, target.Id), after));
-            }
+            var created = new FollowUpTasks(context.SystemService, options, trace, () => baseLanguage.Get(context.SystemService, now)).Create(candidates, result, now);
+            context.Trace("{0} follow-up tasks created.", created.Count);
+        }
+    }
+
+    /// <summary>Each response's row before and after the message (null before a create, null after a delete).</summary>
+    private static List<Change> Changes(LocalPluginContext context)
+    {
+        var result = new List<Change>();
+        var message = context.MessageName;
+        if (message == "Delete")
+        {
+            var target = context.ExecutionContext.InputParameters.Contains("Target") ? context.ExecutionContext.InputParameters["Target"] as EntityReference : null;
+            var pre = context.PreImage(PreImageAlias);
+            if (target != null && pre != null) result.Add(new Change(target.Id, pre, null));
             return result;
         }
-
-        private static Entity Merge(Entity? before, Entity target)
+        var targets = context.TargetEntities();
+        for (var i = 0; i < targets.Count; i++)
         {
-            var merged = new Entity(target.LogicalName, target.Id);
-            if (before != null) foreach (var pair in before.Attributes) merged[pair.Key] = pair.Value;
-            foreach (var pair in target.Attributes) merged[pair.Key] = pair.Value;
-            return merged;
-        }
-
-        /// <summary>Whether an update changed a column the figures count (score, account, contact, date).</summary>
-        private static bool ChangesWhatCounts(Entity before, Entity after) => Differs(before, after, FilteringColumns.Split(','));
-
-        /// <summary>Whether an update moved the response to another customer or date (the old day is then known only to this job).</summary>
-        private static bool MovesDayOrCustomer(Entity before, Entity after) =>
-            Differs(before, after, new[] { SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.RespondedOn });
-
-        private static bool Differs(Entity before, Entity after, string[] columns)
-        {
-            foreach (var column in columns)
+            var target = targets[i];
+            if (message == "Create")
             {
-                var a = before.Contains(column) ? before[column] : null;
-                var b = after.Contains(column) ? after[column] : null;
-                if (a is EntityReference ra && b is EntityReference rb) { if (ra.Id != rb.Id) return true; continue; }
-                if (a is DateTime da && b is DateTime db) { if (da.Ticks != db.Ticks) return true; continue; }
-                if (!Equals(a, b)) return true;
+                // The target carries what the PreOperation step filled (the account from the contact, the date).
+                result.Add(new Change(target.Id, null, target));
+                continue;
             }
-            return false;
+            var before = context.PreImage(PreImageAlias, i);
+            var after = context.PostImage(PostImageAlias, i) ?? Merge(before, target);
+            result.Add(new Change(target.Id, before ?? new Entity(SurveyResponseSchema.EntityName, target.Id), after));
         }
+        return result;
+    }
 
-        private static void AddCustomers(List<EntityReference> customers, HashSet<string> seen, List<NpsTouch> touched, Entity? row)
+    private static Entity Merge(Entity? before, Entity target)
+    {
+        var merged = new Entity(target.LogicalName, target.Id);
+        if (before != null) foreach (var pair in before.Attributes) merged[pair.Key] = pair.Value;
+        foreach (var pair in target.Attributes) merged[pair.Key] = pair.Value;
+        return merged;
+    }
+
+    /// <summary>Whether an update changed a column the figures count (score, account, contact, date).</summary>
+    private static bool ChangesWhatCounts(Entity before, Entity after) => Differs(before, after, FilteringColumns.Split(','));
+
+    /// <summary>Whether an update moved the response to another customer or date (the old day is then known only to this job).</summary>
+    private static bool MovesDayOrCustomer(Entity before, Entity after) =>
+        Differs(before, after, new[] { SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.RespondedOn });
+
+    private static bool Differs(Entity before, Entity after, string[] columns)
+    {
+        foreach (var column in columns)
         {
-            if (row == null) return;
-            var respondedOn = row.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
-            foreach (var column in new[] { SurveyResponseSchema.Account, SurveyResponseSchema.Contact })
-            {
-                var customer = row.GetAttributeValue<EntityReference>(column);
-                if (customer == null) continue;
-                if (seen.Add(customer.LogicalName + ":" + customer.Id.ToString("D"))) customers.Add(customer);
-                // The day the response was or is on: its summary for this customer is made again.
-                if (respondedOn.HasValue) touched.Add(new NpsTouch(customer, respondedOn.Value));
-            }
+            var a = before.Contains(column) ? before[column] : null;
+            var b = after.Contains(column) ? after[column] : null;
+            if (a is EntityReference ra && b is EntityReference rb) { if (ra.Id != rb.Id) return true; continue; }
+            if (a is DateTime da && b is DateTime db) { if (da.Ticks != db.Ticks) return true; continue; }
+            if (!Equals(a, b)) return true;
         }
+        return false;
+    }
 
-        private sealed class Change
+    private static void AddCustomers(List<EntityReference> customers, HashSet<string> seen, List<NpsTouch> touched, Entity? row)
+    {
+        if (row == null) return;
+        var respondedOn = row.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
+        foreach (var column in new[] { SurveyResponseSchema.Account, SurveyResponseSchema.Contact })
         {
-            public Change(Guid id, Entity? before, Entity? after)
-            {
-                Id = id;
-                Before = before;
-                After = after;
-            }
-
-            public Guid Id { get; }
-            public Entity? Before { get; }
-            public Entity? After { get; }
+            var customer = row.GetAttributeValue<EntityReference>(column);
+            if (customer == null) continue;
+            if (seen.Add(customer.LogicalName + ":" + customer.Id.ToString("D"))) customers.Add(customer);
+            // The day the response was or is on: its summary for this customer is made again.
+            if (respondedOn.HasValue) touched.Add(new NpsTouch(customer, respondedOn.Value));
         }
+    }
+
+    private sealed class Change
+    {
+        public Change(Guid id, Entity? before, Entity? after)
+        {
+            Id = id;
+            Before = before;
+            After = after;
+        }
+
+        public Guid Id { get; }
+        public Entity? Before { get; }
+        public Entity? After { get; }
     }
 }

@@ -9,184 +9,183 @@ using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmCx.Nps
+namespace CrmCx.Nps;
+
+/// <summary>
+/// Reads, in ONE query, every response of some accounts and contacts since the start of the previous window (or of the
+/// history, when that is earlier) together with the customers' own rows (version, computed-on date, correlation id,
+/// owner, name) through outer links from each response to its account and contact. Within one page (5,000 rows) that
+/// is all a customer's figures need: no aggregate, no day summaries, no separate read of the customer.
+/// </summary>
+/// <remarks>
+/// <para>The versions come from the same statement as the responses, so a write under them can only succeed if nobody
+/// wrote the customer since those responses were read (the optimistic rule of <see cref="NpsRecomputeService"/>).</para>
+/// <para>A customer appears only when one of the rows names it; one without a response in the span (its last response
+/// was deleted, or is older) is then read on its own by the caller. More than one page means a large customer: the
+/// caller falls back to the day summaries, which keep its calls constant however long the history.</para>
+/// </remarks>
+internal sealed class NpsWindowReader
 {
+    private const string AccountAlias = "acct";
+    private const string ContactAlias = "cont";
+    private const string FollowUpSuffix = "fu";
+    private const string LanguageSuffix = "lang";
+
+    /// <summary>The owner's UI language (usersettings.uilanguageid), kept on the customer row read under this name.</summary>
+    public const string OwnerLanguage = "uilanguageid";
+
+    private readonly IOrganizationService service;
+
+    public NpsWindowReader(IOrganizationService service)
+    {
+        this.service = service;
+    }
+
     /// <summary>
-    /// Reads, in ONE query, every response of some accounts and contacts since the start of the previous window (or of the
-    /// history, when that is earlier) together with the customers' own rows (version, computed-on date, correlation id,
-    /// owner, name) through outer links from each response to its account and contact. Within one page (5,000 rows) that
-    /// is all a customer's figures need: no aggregate, no day summaries, no separate read of the customer.
+    /// The customers' responses with respondedon after <paramref name="from"/> and their rows (<see cref="WindowRead.Complete"/>
+    /// false when they do not fit in one page: the rows met are still given, their responses are not complete). For the customers in <paramref name="followUp"/> it also says whether an open task regards one of
+    /// their responses (of any date), through a link from the customer row to those responses.
     /// </summary>
-    /// <remarks>
-    /// <para>The versions come from the same statement as the responses, so a write under them can only succeed if nobody
-    /// wrote the customer since those responses were read (the optimistic rule of <see cref="NpsRecomputeService"/>).</para>
-    /// <para>A customer appears only when one of the rows names it; one without a response in the span (its last response
-    /// was deleted, or is older) is then read on its own by the caller. More than one page means a large customer: the
-    /// caller falls back to the day summaries, which keep its calls constant however long the history.</para>
-    /// </remarks>
-    internal sealed class NpsWindowReader
+    public WindowRead Read(IReadOnlyList<EntityReference> customers, DateTime from, ISet<string> followUp, int most)
     {
-        private const string AccountAlias = "acct";
-        private const string ContactAlias = "cont";
-        private const string FollowUpSuffix = "fu";
-        private const string LanguageSuffix = "lang";
+        var accounts = customers.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).Distinct().ToList();
+        var contacts = customers.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).Distinct().ToList();
+        var result = new Dictionary<string, WindowCustomer>(StringComparer.Ordinal);
+        if (accounts.Count + contacts.Count == 0) return new WindowRead(result, true);
+        var followAccounts = accounts.Any(a => followUp.Contains(Key(CustomerSchema.Account, a)));
+        var followContacts = contacts.Any(c => followUp.Contains(Key(CustomerSchema.Contact, c)));
+        var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, from, followAccounts, followContacts, most)));
 
-        /// <summary>The owner's UI language (usersettings.uilanguageid), kept on the customer row read under this name.</summary>
-        public const string OwnerLanguage = "uilanguageid";
-
-        private readonly IOrganizationService service;
-
-        public NpsWindowReader(IOrganizationService service)
+        var accountSet = new HashSet<Guid>(accounts);
+        var contactSet = new HashSet<Guid>(contacts);
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows.Entities)
         {
-            this.service = service;
+            var score = row.GetAttributeValue<int?>(SurveyResponseSchema.Score);
+            var respondedOn = row.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
+            var account = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account);
+            var contact = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact);
+            if (account != null && accountSet.Contains(account.Id))
+                Add(result, counted, CustomerSchema.Account, account.Id, row, AccountAlias, score, respondedOn, followUp);
+            if (contact != null && contactSet.Contains(contact.Id))
+                Add(result, counted, CustomerSchema.Contact, contact.Id, row, ContactAlias, score, respondedOn, followUp);
         }
-
-        /// <summary>
-        /// The customers' responses with respondedon after <paramref name="from"/> and their rows (<see cref="WindowRead.Complete"/>
-        /// false when they do not fit in one page: the rows met are still given, their responses are not complete). For the customers in <paramref name="followUp"/> it also says whether an open task regards one of
-        /// their responses (of any date), through a link from the customer row to those responses.
-        /// </summary>
-        public WindowRead Read(IReadOnlyList<EntityReference> customers, DateTime from, ISet<string> followUp, int most)
-        {
-            var accounts = customers.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).Distinct().ToList();
-            var contacts = customers.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).Distinct().ToList();
-            var result = new Dictionary<string, WindowCustomer>(StringComparer.Ordinal);
-            if (accounts.Count + contacts.Count == 0) return new WindowRead(result, true);
-            var followAccounts = accounts.Any(a => followUp.Contains(Key(CustomerSchema.Account, a)));
-            var followContacts = contacts.Any(c => followUp.Contains(Key(CustomerSchema.Contact, c)));
-            var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, from, followAccounts, followContacts, most)));
-
-            var accountSet = new HashSet<Guid>(accounts);
-            var contactSet = new HashSet<Guid>(contacts);
-            var counted = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var row in rows.Entities)
-            {
-                var score = row.GetAttributeValue<int?>(SurveyResponseSchema.Score);
-                var respondedOn = row.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
-                var account = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account);
-                var contact = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact);
-                if (account != null && accountSet.Contains(account.Id))
-                    Add(result, counted, CustomerSchema.Account, account.Id, row, AccountAlias, score, respondedOn, followUp);
-                if (contact != null && contactSet.Contains(contact.Id))
-                    Add(result, counted, CustomerSchema.Contact, contact.Id, row, ContactAlias, score, respondedOn, followUp);
-            }
-            return new WindowRead(result, !rows.MoreRecords);
-        }
-
-        /// <summary>table:id, the key customers go by in the rollup.</summary>
-        public static string Key(string table, Guid id) => table + ":" + id.ToString("D");
-
-        private static void Add(
-            Dictionary<string, WindowCustomer> result, HashSet<string> counted, string table, Guid id, Entity row, string alias,
-            int? score, DateTime? respondedOn, ISet<string> followUp)
-        {
-            var key = Key(table, id);
-            WindowCustomer? customer;
-            if (!result.TryGetValue(key, out customer))
-            {
-                var asked = followUp.Contains(key);
-                result[key] = customer = new WindowCustomer(Customer(table, id, row, alias), asked ? false : (bool?)null);
-            }
-            if (customer.HasOpenFollowUp == false && NpsAggregateReader.Aliased(row, alias + FollowUpSuffix + "." + SurveyResponseSchema.Id) != null)
-                customer.HasOpenFollowUp = true;
-            // The follow-up link can bring a response back once per open task of the customer: count each response once.
-            if (!counted.Add(key + "|" + row.Id.ToString("D"))) return;
-            if (score.HasValue && respondedOn.HasValue)
-                customer.Responses.Add(new ScoredResponse(score.Value, DateTime.SpecifyKind(respondedOn.Value, DateTimeKind.Utc)));
-        }
-
-        /// <summary>The customer's row as the linked columns give it (what the rollup reads of a customer).</summary>
-        private static Entity Customer(string table, Guid id, Entity row, string alias)
-        {
-            var customer = new Entity(table, id);
-            foreach (var column in Columns(table))
-            {
-                var value = NpsAggregateReader.Aliased(row, alias + "." + column);
-                if (value != null) customer[column] = value;
-            }
-            // The owner's language, for the follow-up task written in it (a team owner has none: the base language).
-            if (NpsAggregateReader.Aliased(row, alias + LanguageSuffix + "." + OwnerLanguage) is int lcid) customer[OwnerLanguage] = lcid;
-            return customer;
-        }
-
-        private static IEnumerable<string> Columns(string table) => new[]
-        {
-            table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName,
-            CustomerSchema.Owner, CustomerSchema.NpsUpdatedOn, CustomerSchema.NpsDaysThrough, CustomerSchema.NpsCorrelationId,
-            OptimisticUpdate.VersionNumber,
-        };
-
-        private static string Fetch(List<Guid> accounts, List<Guid> contacts, DateTime from, bool followAccounts, bool followContacts, int most)
-        {
-            var fetch = new StringBuilder(2048 + (accounts.Count + contacts.Count) * 60);
-            fetch.Append("<fetch count=\"").Append(most.ToString(CultureInfo.InvariantCulture)).Append("\" page=\"1\">");
-            fetch.Append("<entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\">");
-            foreach (var column in new[] { SurveyResponseSchema.Id, SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.Score, SurveyResponseSchema.RespondedOn })
-                fetch.Append("<attribute name=\"").Append(column).Append("\" />");
-            fetch.Append("<filter type=\"and\"><filter type=\"or\">");
-            if (accounts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Account, accounts);
-            if (contacts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Contact, contacts);
-            fetch.Append("</filter>");
-            // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
-            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ValidationError).Append("\" operator=\"null\" />");
-            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" operator=\"gt\" value=\"").Append(NpsAggregateReader.Iso(from)).Append("\" />");
-            fetch.Append("</filter>");
-            if (accounts.Count > 0) AppendCustomer(fetch, CustomerSchema.Account, CustomerSchema.AccountId, SurveyResponseSchema.Account, AccountAlias, followAccounts);
-            if (contacts.Count > 0) AppendCustomer(fetch, CustomerSchema.Contact, CustomerSchema.ContactId, SurveyResponseSchema.Contact, ContactAlias, followContacts);
-            // A stable order, so that duplicates of one response (one per open task) stay together.
-            fetch.Append("<order attribute=\"").Append(SurveyResponseSchema.Id).Append("\" />");
-            fetch.Append("</entity></fetch>");
-            return fetch.ToString();
-        }
-
-        private static void AppendCustomer(StringBuilder fetch, string table, string idColumn, string responseColumn, string alias, bool followUp)
-        {
-            fetch.Append("<link-entity name=\"").Append(table).Append("\" from=\"").Append(idColumn).Append("\" to=\"").Append(responseColumn)
-                .Append("\" link-type=\"outer\" alias=\"").Append(alias).Append("\">");
-            foreach (var column in Columns(table)) fetch.Append("<attribute name=\"").Append(column).Append("\" />");
-            if (followUp)
-            {
-                // The owner's language (many-to-one: no more rows), in which the follow-up task is written.
-                fetch.Append("<link-entity name=\"usersettings\" from=\"systemuserid\" to=\"").Append(CustomerSchema.Owner)
-                    .Append("\" link-type=\"outer\" alias=\"").Append(alias).Append(LanguageSuffix).Append("\"><attribute name=\"").Append(OwnerLanguage).Append("\" /></link-entity>");
-                FollowUpTasks.AppendOpenFollowUpLink(fetch, responseColumn, idColumn, alias + FollowUpSuffix);
-            }
-            fetch.Append("</link-entity>");
-        }
+        return new WindowRead(result, !rows.MoreRecords);
     }
 
-    /// <summary>What one <see cref="NpsWindowReader.Read"/> found.</summary>
-    internal sealed class WindowRead
+    /// <summary>table:id, the key customers go by in the rollup.</summary>
+    public static string Key(string table, Guid id) => table + ":" + id.ToString("D");
+
+    private static void Add(
+        Dictionary<string, WindowCustomer> result, HashSet<string> counted, string table, Guid id, Entity row, string alias,
+        int? score, DateTime? respondedOn, ISet<string> followUp)
     {
-        public WindowRead(Dictionary<string, WindowCustomer> customers, bool complete)
+        var key = Key(table, id);
+        WindowCustomer? customer;
+        if (!result.TryGetValue(key, out customer))
         {
-            Customers = customers;
-            Complete = complete;
+            var asked = followUp.Contains(key);
+            result[key] = customer = new WindowCustomer(Customer(table, id, row, alias), asked ? false : (bool?)null);
         }
-
-        /// <summary>The customers met, by table:id.</summary>
-        public Dictionary<string, WindowCustomer> Customers { get; }
-
-        /// <summary>Whether every response of the span came back (one page held them).</summary>
-        public bool Complete { get; }
+        if (customer.HasOpenFollowUp == false && NpsAggregateReader.Aliased(row, alias + FollowUpSuffix + "." + SurveyResponseSchema.Id) != null)
+            customer.HasOpenFollowUp = true;
+        // The follow-up link can bring a response back once per open task of the customer: count each response once.
+        if (!counted.Add(key + "|" + row.Id.ToString("D"))) return;
+        if (score.HasValue && respondedOn.HasValue)
+            customer.Responses.Add(new ScoredResponse(score.Value, DateTime.SpecifyKind(respondedOn.Value, DateTimeKind.Utc)));
     }
 
-    /// <summary>One customer as <see cref="NpsWindowReader"/> read it: its row and its responses of the span.</summary>
-    internal sealed class WindowCustomer
+    /// <summary>The customer's row as the linked columns give it (what the rollup reads of a customer).</summary>
+    private static Entity Customer(string table, Guid id, Entity row, string alias)
     {
-        public WindowCustomer(Entity row, bool? hasOpenFollowUp)
+        var customer = new Entity(table, id);
+        foreach (var column in Columns(table))
         {
-            Row = row;
-            HasOpenFollowUp = hasOpenFollowUp;
+            var value = NpsAggregateReader.Aliased(row, alias + "." + column);
+            if (value != null) customer[column] = value;
         }
-
-        /// <summary>The customer's columns (from the link; no figures).</summary>
-        public Entity Row { get; }
-
-        /// <summary>Whether an open task regards one of its responses; null when not asked.</summary>
-        public bool? HasOpenFollowUp { get; set; }
-
-        /// <summary>Its responses of the span, each once.</summary>
-        public List<ScoredResponse> Responses { get; } = new List<ScoredResponse>();
+        // The owner's language, for the follow-up task written in it (a team owner has none: the base language).
+        if (NpsAggregateReader.Aliased(row, alias + LanguageSuffix + "." + OwnerLanguage) is int lcid) customer[OwnerLanguage] = lcid;
+        return customer;
     }
+
+    private static IEnumerable<string> Columns(string table) => new[]
+    {
+        table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName,
+        CustomerSchema.Owner, CustomerSchema.NpsUpdatedOn, CustomerSchema.NpsDaysThrough, CustomerSchema.NpsCorrelationId,
+        OptimisticUpdate.VersionNumber,
+    };
+
+    private static string Fetch(List<Guid> accounts, List<Guid> contacts, DateTime from, bool followAccounts, bool followContacts, int most)
+    {
+        var fetch = new StringBuilder(2048 + (accounts.Count + contacts.Count) * 60);
+        fetch.Append("<fetch count=\"").Append(most.ToString(CultureInfo.InvariantCulture)).Append("\" page=\"1\">");
+        fetch.Append("<entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\">");
+        foreach (var column in new[] { SurveyResponseSchema.Id, SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.Score, SurveyResponseSchema.RespondedOn })
+            fetch.Append("<attribute name=\"").Append(column).Append("\" />");
+        fetch.Append("<filter type=\"and\"><filter type=\"or\">");
+        if (accounts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Account, accounts);
+        if (contacts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Contact, contacts);
+        fetch.Append("</filter>");
+        // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
+        fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ValidationError).Append("\" operator=\"null\" />");
+        fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" operator=\"gt\" value=\"").Append(NpsAggregateReader.Iso(from)).Append("\" />");
+        fetch.Append("</filter>");
+        if (accounts.Count > 0) AppendCustomer(fetch, CustomerSchema.Account, CustomerSchema.AccountId, SurveyResponseSchema.Account, AccountAlias, followAccounts);
+        if (contacts.Count > 0) AppendCustomer(fetch, CustomerSchema.Contact, CustomerSchema.ContactId, SurveyResponseSchema.Contact, ContactAlias, followContacts);
+        // A stable order, so that duplicates of one response (one per open task) stay together.
+        fetch.Append("<order attribute=\"").Append(SurveyResponseSchema.Id).Append("\" />");
+        fetch.Append("</entity></fetch>");
+        return fetch.ToString();
+    }
+
+    private static void AppendCustomer(StringBuilder fetch, string table, string idColumn, string responseColumn, string alias, bool followUp)
+    {
+        fetch.Append("<link-entity name=\"").Append(table).Append("\" from=\"").Append(idColumn).Append("\" to=\"").Append(responseColumn)
+            .Append("\" link-type=\"outer\" alias=\"").Append(alias).Append("\">");
+        foreach (var column in Columns(table)) fetch.Append("<attribute name=\"").Append(column).Append("\" />");
+        if (followUp)
+        {
+            // The owner's language (many-to-one: no more rows), in which the follow-up task is written.
+            fetch.Append("<link-entity name=\"usersettings\" from=\"systemuserid\" to=\"").Append(CustomerSchema.Owner)
+                .Append("\" link-type=\"outer\" alias=\"").Append(alias).Append(LanguageSuffix).Append("\"><attribute name=\"").Append(OwnerLanguage).Append("\" /></link-entity>");
+            FollowUpTasks.AppendOpenFollowUpLink(fetch, responseColumn, idColumn, alias + FollowUpSuffix);
+        }
+        fetch.Append("</link-entity>");
+    }
+}
+
+/// <summary>What one <see cref="NpsWindowReader.Read"/> found.</summary>
+internal sealed class WindowRead
+{
+    public WindowRead(Dictionary<string, WindowCustomer> customers, bool complete)
+    {
+        Customers = customers;
+        Complete = complete;
+    }
+
+    /// <summary>The customers met, by table:id.</summary>
+    public Dictionary<string, WindowCustomer> Customers { get; }
+
+    /// <summary>Whether every response of the span came back (one page held them).</summary>
+    public bool Complete { get; }
+}
+
+/// <summary>One customer as <see cref="NpsWindowReader"/> read it: its row and its responses of the span.</summary>
+internal sealed class WindowCustomer
+{
+    public WindowCustomer(Entity row, bool? hasOpenFollowUp)
+    {
+        Row = row;
+        HasOpenFollowUp = hasOpenFollowUp;
+    }
+
+    /// <summary>The customer's columns (from the link; no figures).</summary>
+    public Entity Row { get; }
+
+    /// <summary>Whether an open task regards one of its responses; null when not asked.</summary>
+    public bool? HasOpenFollowUp { get; set; }
+
+    /// <summary>Its responses of the span, each once.</summary>
+    public List<ScoredResponse> Responses { get; } = new List<ScoredResponse>();
 }

@@ -10,259 +10,258 @@ using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmCx.Nps
+namespace CrmCx.Nps;
+
+/// <summary>
+/// Before a survey response is written: validates it and fills the account, the response date, the name, the NPS
+/// category and the satisfaction index. Bad input is refused with a message naming the column, the value and the rule.
+/// </summary>
+/// <remarks>
+/// Registered on Create and Update only: Dataverse's merged pipeline raises these steps once per row when a client
+/// sends CreateMultiple or UpdateMultiple (with the row in Target), and registering on both versions would run the
+/// logic twice (dataverse-reference.md, "Round 2"). Steps on the multiple messages would also need their
+/// sdkmessageid, which no public source gives, so the zip could not import in every environment. A batch stays all
+/// or nothing, as CreateMultiple and UpdateMultiple are for standard tables: one bad row refuses the whole request.
+/// The code still reads Targets when given, so a tool may call it with a batch.
+/// </remarks>
+[CrmPluginRegistration("Create", SurveyResponseSchema.EntityName, StageEnum.PreOperation, ExecutionModeEnum.Synchronous,
+    null, "CrmCx NPS: validate and classify survey responses on create", 1, IsolationModeEnum.Sandbox,
+    Id = "0324da2f-74e9-4a02-9a38-5493612c6abf",
+    Description = "Validates cx_surveyresponse rows and fills account, response date, name, NPS category and satisfaction index (each row of a CreateMultiple too, through the merged pipeline).")]
+[CrmPluginRegistration("Update", SurveyResponseSchema.EntityName, StageEnum.PreOperation, ExecutionModeEnum.Synchronous,
+    FilteringColumns, "CrmCx NPS: validate and classify survey responses on update", 1, IsolationModeEnum.Sandbox,
+    Id = "8a1a1fa2-b891-4103-94eb-44a3e76e75a2",
+    Description = "Validates the updated cx_surveyresponse rows (the stored row merged with the change) and keeps the derived columns true.",
+    Image1Name = PreImageAlias, Image1Type = ImageTypeEnum.PreImage, Image1Attributes = PreImageColumns)]
+public sealed class SurveyResponseValidation : PluginBase
 {
-    /// <summary>
-    /// Before a survey response is written: validates it and fills the account, the response date, the name, the NPS
-    /// category and the satisfaction index. Bad input is refused with a message naming the column, the value and the rule.
-    /// </summary>
-    /// <remarks>
-    /// Registered on Create and Update only: Dataverse's merged pipeline raises these steps once per row when a client
-    /// sends CreateMultiple or UpdateMultiple (with the row in Target), and registering on both versions would run the
-    /// logic twice (dataverse-reference.md, "Round 2"). Steps on the multiple messages would also need their
-    /// sdkmessageid, which no public source gives, so the zip could not import in every environment. A batch stays all
-    /// or nothing, as CreateMultiple and UpdateMultiple are for standard tables: one bad row refuses the whole request.
-    /// The code still reads Targets when given, so a tool may call it with a batch.
-    /// </remarks>
-    [CrmPluginRegistration("Create", SurveyResponseSchema.EntityName, StageEnum.PreOperation, ExecutionModeEnum.Synchronous,
-        null, "CrmCx NPS: validate and classify survey responses on create", 1, IsolationModeEnum.Sandbox,
-        Id = "0324da2f-74e9-4a02-9a38-5493612c6abf",
-        Description = "Validates cx_surveyresponse rows and fills account, response date, name, NPS category and satisfaction index (each row of a CreateMultiple too, through the merged pipeline).")]
-    [CrmPluginRegistration("Update", SurveyResponseSchema.EntityName, StageEnum.PreOperation, ExecutionModeEnum.Synchronous,
-        FilteringColumns, "CrmCx NPS: validate and classify survey responses on update", 1, IsolationModeEnum.Sandbox,
-        Id = "8a1a1fa2-b891-4103-94eb-44a3e76e75a2",
-        Description = "Validates the updated cx_surveyresponse rows (the stored row merged with the change) and keeps the derived columns true.",
-        Image1Name = PreImageAlias, Image1Type = ImageTypeEnum.PreImage, Image1Attributes = PreImageColumns)]
-    public sealed class SurveyResponseValidation : PluginBase
+    /// <summary>Alias of the pre-image on update.</summary>
+    public const string PreImageAlias = "pre";
+
+    /// <summary>The columns whose change needs validation or changes a derived column.</summary>
+    public const string FilteringColumns =
+        "cx_score,cx_csat,cx_effort,cx_respondedon,cx_accountid,cx_contactid,cx_customerjourneyid,cx_journeystage,cx_name,cx_npscategory,cx_satisfactionindex";
+
+    /// <summary>What the update needs of the stored row: every column a rule or a derived value reads.</summary>
+    public const string PreImageColumns =
+        "cx_score,cx_csat,cx_effort,cx_respondedon,cx_accountid,cx_contactid,cx_customerjourneyid,cx_journeystage,cx_name,cx_npscategory,cx_satisfactionindex,createdon";
+
+    private const string CreatedOn = "createdon";
+    private const int IdsPerQuery = 250;
+
+    /// <inheritdoc />
+    protected override void ExecuteCrmPlugin(LocalPluginContext context)
     {
-        /// <summary>Alias of the pre-image on update.</summary>
-        public const string PreImageAlias = "pre";
+        var message = context.MessageName;
+        var isUpdate = message == "Update" || message == "UpdateMultiple";
+        if (!isUpdate && message != "Create" && message != "CreateMultiple") return;
+        var targets = context.TargetEntities();
+        if (targets.Count == 0) return;
+        var now = context.OperationTime;
 
-        /// <summary>The columns whose change needs validation or changes a derived column.</summary>
-        public const string FilteringColumns =
-            "cx_score,cx_csat,cx_effort,cx_respondedon,cx_accountid,cx_contactid,cx_customerjourneyid,cx_journeystage,cx_name,cx_npscategory,cx_satisfactionindex";
+        var stored = isUpdate ? StoredRows(context, targets) : new Entity?[targets.Count];
+        var rows = new List<Row>(targets.Count);
+        for (var i = 0; i < targets.Count; i++) rows.Add(new Row(targets[i], stored[i], isUpdate));
 
-        /// <summary>What the update needs of the stored row: every column a rule or a derived value reads.</summary>
-        public const string PreImageColumns =
-            "cx_score,cx_csat,cx_effort,cx_respondedon,cx_accountid,cx_contactid,cx_customerjourneyid,cx_journeystage,cx_name,cx_npscategory,cx_satisfactionindex,createdon";
+        // One query per kind of lookup for the whole batch (the plugin's calls do not grow with the batch size beyond that).
+        // The contact is read when its account matters: a customer rule applies, the account is to be filled, or the name.
+        var contacts = Lookup(context, CustomerSchema.Contact, CustomerSchema.ContactId,
+            rows.Where(r => r.Rules.HasFlag(SurveyResponseRuleSet.Customer) || r.NeedsName || r.RefId(SurveyResponseSchema.Account) == null)
+                .Select(r => r.RefId(SurveyResponseSchema.Contact)),
+            CustomerSchema.ParentCustomer, CustomerSchema.ContactFullName);
+        var journeys = Lookup(context, JourneySchema.EntityName, JourneySchema.Id,
+            rows.Where(r => r.Rules.HasFlag(SurveyResponseRuleSet.Stage) && r.Value(SurveyResponseSchema.JourneyStage) != null).Select(r => r.RefId(SurveyResponseSchema.Journey)),
+            JourneySchema.JourneyType);
 
-        private const string CreatedOn = "createdon";
-        private const int IdsPerQuery = 250;
+        for (var i = 0; i < rows.Count; i++) ResolveAccount(rows[i], contacts);
+        // Account names only for rows that need a default name and have no contact to take it from.
+        var accounts = Lookup(context, CustomerSchema.Account, CustomerSchema.AccountId,
+            rows.Where(r => r.NeedsName && r.RefId(SurveyResponseSchema.Contact) == null).Select(r => r.RefId(SurveyResponseSchema.Account)),
+            CustomerSchema.AccountName);
 
-        /// <inheritdoc />
-        protected override void ExecuteCrmPlugin(LocalPluginContext context)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var message = context.MessageName;
-            var isUpdate = message == "Update" || message == "UpdateMultiple";
-            if (!isUpdate && message != "Create" && message != "CreateMultiple") return;
-            var targets = context.TargetEntities();
-            if (targets.Count == 0) return;
-            var now = context.OperationTime;
-
-            var stored = isUpdate ? StoredRows(context, targets) : new Entity?[targets.Count];
-            var rows = new List<Row>(targets.Count);
-            for (var i = 0; i < targets.Count; i++) rows.Add(new Row(targets[i], stored[i], isUpdate));
-
-            // One query per kind of lookup for the whole batch (the plugin's calls do not grow with the batch size beyond that).
-            // The contact is read when its account matters: a customer rule applies, the account is to be filled, or the name.
-            var contacts = Lookup(context, CustomerSchema.Contact, CustomerSchema.ContactId,
-                rows.Where(r => r.Rules.HasFlag(SurveyResponseRuleSet.Customer) || r.NeedsName || r.RefId(SurveyResponseSchema.Account) == null)
-                    .Select(r => r.RefId(SurveyResponseSchema.Contact)),
-                CustomerSchema.ParentCustomer, CustomerSchema.ContactFullName);
-            var journeys = Lookup(context, JourneySchema.EntityName, JourneySchema.Id,
-                rows.Where(r => r.Rules.HasFlag(SurveyResponseRuleSet.Stage) && r.Value(SurveyResponseSchema.JourneyStage) != null).Select(r => r.RefId(SurveyResponseSchema.Journey)),
-                JourneySchema.JourneyType);
-
-            for (var i = 0; i < rows.Count; i++) ResolveAccount(rows[i], contacts);
-            // Account names only for rows that need a default name and have no contact to take it from.
-            var accounts = Lookup(context, CustomerSchema.Account, CustomerSchema.AccountId,
-                rows.Where(r => r.NeedsName && r.RefId(SurveyResponseSchema.Contact) == null).Select(r => r.RefId(SurveyResponseSchema.Account)),
-                CustomerSchema.AccountName);
-
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var violations = SurveyResponseRules.Validate(rows[i].Values(contacts, journeys), now, rows[i].Rules);
-                if (violations.Count == 0) continue;
-                var text = string.Join("\n", violations.Select(v => v.Message));
-                // In a batch, say which row: its position (1-based, as people count) and its index in Targets.
-                if (targets.Count > 1)
-                    text = "Row " + (i + 1).ToString(CultureInfo.InvariantCulture) + " of " + targets.Count.ToString(CultureInfo.InvariantCulture) +
-                        " (Targets[" + i.ToString(CultureInfo.InvariantCulture) + "]) of " + message + ": " + text + "\nNo survey response of the request was written.";
-                context.Trace("Refused: {0}", text);
-                throw new InvalidPluginExecutionException(text);
-            }
-
-            foreach (var row in rows) Fill(row, now, contacts, accounts);
+            var violations = SurveyResponseRules.Validate(rows[i].Values(contacts, journeys), now, rows[i].Rules);
+            if (violations.Count == 0) continue;
+            var text = string.Join("\n", violations.Select(v => v.Message));
+            // In a batch, say which row: its position (1-based, as people count) and its index in Targets.
+            if (targets.Count > 1)
+                text = "Row " + (i + 1).ToString(CultureInfo.InvariantCulture) + " of " + targets.Count.ToString(CultureInfo.InvariantCulture) +
+                    " (Targets[" + i.ToString(CultureInfo.InvariantCulture) + "]) of " + message + ": " + text + "\nNo survey response of the request was written.";
+            context.Trace("Refused: {0}", text);
+            throw new InvalidPluginExecutionException(text);
         }
 
-        private static Entity?[] StoredRows(LocalPluginContext context, IReadOnlyList<Entity> targets)
+        foreach (var row in rows) Fill(row, now, contacts, accounts);
+    }
+
+    private static Entity?[] StoredRows(LocalPluginContext context, IReadOnlyList<Entity> targets)
+    {
+        var result = new Entity?[targets.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < targets.Count; i++)
         {
-            var result = new Entity?[targets.Count];
-            var missing = new List<int>();
-            for (var i = 0; i < targets.Count; i++)
+            result[i] = context.PreImage(PreImageAlias, i);
+            if (result[i] == null) missing.Add(i);
+        }
+        // Without a registered image (a misconfigured step), read the stored rows: one query for all of them.
+        if (missing.Count > 0)
+        {
+            var found = Lookup(context, SurveyResponseSchema.EntityName, SurveyResponseSchema.Id, missing.Select(i => (Guid?)targets[i].Id),
+                PreImageColumns.Split(','));
+            foreach (var i in missing)
             {
-                result[i] = context.PreImage(PreImageAlias, i);
-                if (result[i] == null) missing.Add(i);
+                Entity? row;
+                result[i] = found.TryGetValue(targets[i].Id, out row) ? row : new Entity(SurveyResponseSchema.EntityName, targets[i].Id);
             }
-            // Without a registered image (a misconfigured step), read the stored rows: one query for all of them.
-            if (missing.Count > 0)
-            {
-                var found = Lookup(context, SurveyResponseSchema.EntityName, SurveyResponseSchema.Id, missing.Select(i => (Guid?)targets[i].Id),
-                    PreImageColumns.Split(','));
-                foreach (var i in missing)
-                {
-                    Entity? row;
-                    result[i] = found.TryGetValue(targets[i].Id, out row) ? row : new Entity(SurveyResponseSchema.EntityName, targets[i].Id);
-                }
-            }
-            return result;
+        }
+        return result;
+    }
+
+    private static void ResolveAccount(Row row, Dictionary<Guid, Entity> contacts)
+    {
+        var contact = row.RefId(SurveyResponseSchema.Contact);
+        var account = row.RefId(SurveyResponseSchema.Account);
+        var resolved = SurveyResponseRules.ResolveAccount(account, row.Touched(SurveyResponseSchema.Account), contact, row.Touched(SurveyResponseSchema.Contact),
+            ParentAccount(contact, contacts));
+        if (resolved != account)
+        {
+            row.Target[SurveyResponseSchema.Account] = resolved.HasValue ? new EntityReference(CustomerSchema.Account, resolved.Value) : null;
+            // The account is a customer column: its rules apply to the row as it will be written.
+            row.Rules |= SurveyResponseRuleSet.Customer;
+        }
+    }
+
+    private static void Fill(Row row, DateTime now, Dictionary<Guid, Entity> contacts, Dictionary<Guid, Entity> accounts)
+    {
+        var target = row.Target;
+
+        // cx_respondedon: the creation time when empty, never left in the future.
+        if (!row.IsUpdate || row.Touched(SurveyResponseSchema.RespondedOn))
+        {
+            var createdOn = row.Stored?.GetAttributeValue<DateTime?>(CreatedOn) ?? now;
+            var given = row.Value(SurveyResponseSchema.RespondedOn) as DateTime?;
+            var effective = SurveyResponseRules.EffectiveRespondedOn(given.HasValue ? DateTime.SpecifyKind(given.Value, DateTimeKind.Utc) : (DateTime?)null, createdOn, now);
+            if (given != effective) target[SurveyResponseSchema.RespondedOn] = effective;
         }
 
-        private static void ResolveAccount(Row row, Dictionary<Guid, Entity> contacts)
+        // cx_npscategory from cx_score; read-only to users, so a change of it alone is put right too.
+        var score = SurveyResponseRules.AsWholeNumber(row.Value(SurveyResponseSchema.Score));
+        if (score.HasValue && NpsCategories.IsValidScore(score.Value))
+        {
+            var category = (int)NpsCategories.FromScore(score.Value);
+            if ((row.Value(SurveyResponseSchema.NpsCategory) as OptionSetValue)?.Value != category || row.Touched(SurveyResponseSchema.NpsCategory))
+                target[SurveyResponseSchema.NpsCategory] = new OptionSetValue(category);
+        }
+
+        // cx_satisfactionindex: only from well-formed measures (an untouched legacy value outside its scale leaves it as it is).
+        var csatRaw = row.Value(SurveyResponseSchema.Csat);
+        var effortRaw = row.Value(SurveyResponseSchema.Effort);
+        var csat = SurveyResponseRules.AsWholeNumber(csatRaw);
+        var effort = SurveyResponseRules.AsWholeNumber(effortRaw);
+        var wellFormed = (score == null || NpsCategories.IsValidScore(score.Value)) && (csatRaw == null || (csat >= 1 && csat <= 5)) && (effortRaw == null || (effort >= 1 && effort <= 7));
+        if (wellFormed)
+        {
+            var index = SatisfactionIndex.Compute(score, csat, effort);
+            if ((row.Value(SurveyResponseSchema.SatisfactionIndex) as decimal?) != index || row.Touched(SurveyResponseSchema.SatisfactionIndex))
+                target[SurveyResponseSchema.SatisfactionIndex] = index;
+        }
+
+        // cx_name: the customer (contact, else account) and the date, when empty.
+        if (row.NeedsName)
         {
             var contact = row.RefId(SurveyResponseSchema.Contact);
             var account = row.RefId(SurveyResponseSchema.Account);
-            var resolved = SurveyResponseRules.ResolveAccount(account, row.Touched(SurveyResponseSchema.Account), contact, row.Touched(SurveyResponseSchema.Contact),
-                ParentAccount(contact, contacts));
-            if (resolved != account)
-            {
-                row.Target[SurveyResponseSchema.Account] = resolved.HasValue ? new EntityReference(CustomerSchema.Account, resolved.Value) : null;
-                // The account is a customer column: its rules apply to the row as it will be written.
-                row.Rules |= SurveyResponseRuleSet.Customer;
-            }
+            Entity? found;
+            var customerName = contact.HasValue && contacts.TryGetValue(contact.Value, out found) ? found.GetAttributeValue<string>(CustomerSchema.ContactFullName)
+                : account.HasValue && accounts.TryGetValue(account.Value, out found) ? found.GetAttributeValue<string>(CustomerSchema.AccountName)
+                : null;
+            var date = row.Value(SurveyResponseSchema.RespondedOn) as DateTime? ?? now;
+            target[SurveyResponseSchema.Name] = SurveyResponseRules.DefaultName(customerName, date);
+        }
+    }
+
+    private static Guid? ParentAccount(Guid? contact, Dictionary<Guid, Entity> contacts)
+    {
+        Entity? row;
+        if (!contact.HasValue || !contacts.TryGetValue(contact.Value, out row)) return null;
+        var parent = row.GetAttributeValue<EntityReference>(CustomerSchema.ParentCustomer);
+        // parentcustomerid may name a contact too: only an account is an account.
+        return parent != null && parent.LogicalName == CustomerSchema.Account ? parent.Id : (Guid?)null;
+    }
+
+    private static Dictionary<Guid, Entity> Lookup(LocalPluginContext context, string table, string idColumn, IEnumerable<Guid?> ids, params string[] columns)
+    {
+        var distinct = ids.Where(id => id.HasValue).Select(id => id!.Value).Distinct().ToList();
+        var result = new Dictionary<Guid, Entity>();
+        for (var start = 0; start < distinct.Count; start += IdsPerQuery)
+        {
+            var chunk = distinct.Skip(start).Take(IdsPerQuery).Cast<object>().ToArray();
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns) };
+            query.Criteria.AddCondition(idColumn, ConditionOperator.In, chunk);
+            // The system service: the rules must see the contact's account even when the caller may not read it.
+            foreach (var row in context.SystemService.RetrieveMultiple(query).Entities) result[row.Id] = row;
+        }
+        return result;
+    }
+
+    /// <summary>One target with the stored row it changes (update) and the rules that apply to it.</summary>
+    private sealed class Row
+    {
+        public Row(Entity target, Entity? stored, bool isUpdate)
+        {
+            Target = target;
+            Stored = stored;
+            IsUpdate = isUpdate;
+            Rules = isUpdate ? RulesTouched() : SurveyResponseRuleSet.All;
         }
 
-        private static void Fill(Row row, DateTime now, Dictionary<Guid, Entity> contacts, Dictionary<Guid, Entity> accounts)
+        public Entity Target { get; }
+        public Entity? Stored { get; }
+        public bool IsUpdate { get; }
+        public SurveyResponseRuleSet Rules { get; set; }
+
+        public bool NeedsName => string.IsNullOrWhiteSpace(Value(SurveyResponseSchema.Name) as string);
+
+        public bool Touched(string column) => Target.Contains(column);
+
+        /// <summary>The value as it will be written: the change's when it sets the column, the stored one otherwise.</summary>
+        public object? Value(string column) => Target.Contains(column) ? Target[column] : Stored != null && Stored.Contains(column) ? Stored[column] : null;
+
+        public Guid? RefId(string column) => (Value(column) as EntityReference)?.Id;
+
+        public SurveyResponseValues Values(Dictionary<Guid, Entity> contacts, Dictionary<Guid, Entity> journeys)
         {
-            var target = row.Target;
-
-            // cx_respondedon: the creation time when empty, never left in the future.
-            if (!row.IsUpdate || row.Touched(SurveyResponseSchema.RespondedOn))
+            var journey = RefId(SurveyResponseSchema.Journey);
+            Entity? journeyRow;
+            var respondedOn = Value(SurveyResponseSchema.RespondedOn) as DateTime?;
+            return new SurveyResponseValues
             {
-                var createdOn = row.Stored?.GetAttributeValue<DateTime?>(CreatedOn) ?? now;
-                var given = row.Value(SurveyResponseSchema.RespondedOn) as DateTime?;
-                var effective = SurveyResponseRules.EffectiveRespondedOn(given.HasValue ? DateTime.SpecifyKind(given.Value, DateTimeKind.Utc) : (DateTime?)null, createdOn, now);
-                if (given != effective) target[SurveyResponseSchema.RespondedOn] = effective;
-            }
-
-            // cx_npscategory from cx_score; read-only to users, so a change of it alone is put right too.
-            var score = SurveyResponseRules.AsWholeNumber(row.Value(SurveyResponseSchema.Score));
-            if (score.HasValue && NpsCategories.IsValidScore(score.Value))
-            {
-                var category = (int)NpsCategories.FromScore(score.Value);
-                if ((row.Value(SurveyResponseSchema.NpsCategory) as OptionSetValue)?.Value != category || row.Touched(SurveyResponseSchema.NpsCategory))
-                    target[SurveyResponseSchema.NpsCategory] = new OptionSetValue(category);
-            }
-
-            // cx_satisfactionindex: only from well-formed measures (an untouched legacy value outside its scale leaves it as it is).
-            var csatRaw = row.Value(SurveyResponseSchema.Csat);
-            var effortRaw = row.Value(SurveyResponseSchema.Effort);
-            var csat = SurveyResponseRules.AsWholeNumber(csatRaw);
-            var effort = SurveyResponseRules.AsWholeNumber(effortRaw);
-            var wellFormed = (score == null || NpsCategories.IsValidScore(score.Value)) && (csatRaw == null || (csat >= 1 && csat <= 5)) && (effortRaw == null || (effort >= 1 && effort <= 7));
-            if (wellFormed)
-            {
-                var index = SatisfactionIndex.Compute(score, csat, effort);
-                if ((row.Value(SurveyResponseSchema.SatisfactionIndex) as decimal?) != index || row.Touched(SurveyResponseSchema.SatisfactionIndex))
-                    target[SurveyResponseSchema.SatisfactionIndex] = index;
-            }
-
-            // cx_name: the customer (contact, else account) and the date, when empty.
-            if (row.NeedsName)
-            {
-                var contact = row.RefId(SurveyResponseSchema.Contact);
-                var account = row.RefId(SurveyResponseSchema.Account);
-                Entity? found;
-                var customerName = contact.HasValue && contacts.TryGetValue(contact.Value, out found) ? found.GetAttributeValue<string>(CustomerSchema.ContactFullName)
-                    : account.HasValue && accounts.TryGetValue(account.Value, out found) ? found.GetAttributeValue<string>(CustomerSchema.AccountName)
-                    : null;
-                var date = row.Value(SurveyResponseSchema.RespondedOn) as DateTime? ?? now;
-                target[SurveyResponseSchema.Name] = SurveyResponseRules.DefaultName(customerName, date);
-            }
+                Score = Value(SurveyResponseSchema.Score),
+                Csat = Value(SurveyResponseSchema.Csat),
+                Effort = Value(SurveyResponseSchema.Effort),
+                RespondedOn = respondedOn.HasValue ? DateTime.SpecifyKind(respondedOn.Value, DateTimeKind.Utc) : (DateTime?)null,
+                AccountId = RefId(SurveyResponseSchema.Account),
+                ContactId = RefId(SurveyResponseSchema.Contact),
+                ContactParentAccountId = ParentAccount(RefId(SurveyResponseSchema.Contact), contacts),
+                JourneyId = journey,
+                JourneyType = journey.HasValue && journeys.TryGetValue(journey.Value, out journeyRow)
+                    ? journeyRow.GetAttributeValue<OptionSetValue>(JourneySchema.JourneyType)?.Value
+                    : null,
+                Stage = (Value(SurveyResponseSchema.JourneyStage) as OptionSetValue)?.Value,
+            };
         }
 
-        private static Guid? ParentAccount(Guid? contact, Dictionary<Guid, Entity> contacts)
+        private SurveyResponseRuleSet RulesTouched()
         {
-            Entity? row;
-            if (!contact.HasValue || !contacts.TryGetValue(contact.Value, out row)) return null;
-            var parent = row.GetAttributeValue<EntityReference>(CustomerSchema.ParentCustomer);
-            // parentcustomerid may name a contact too: only an account is an account.
-            return parent != null && parent.LogicalName == CustomerSchema.Account ? parent.Id : (Guid?)null;
-        }
-
-        private static Dictionary<Guid, Entity> Lookup(LocalPluginContext context, string table, string idColumn, IEnumerable<Guid?> ids, params string[] columns)
-        {
-            var distinct = ids.Where(id => id.HasValue).Select(id => id!.Value).Distinct().ToList();
-            var result = new Dictionary<Guid, Entity>();
-            for (var start = 0; start < distinct.Count; start += IdsPerQuery)
-            {
-                var chunk = distinct.Skip(start).Take(IdsPerQuery).Cast<object>().ToArray();
-                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns) };
-                query.Criteria.AddCondition(idColumn, ConditionOperator.In, chunk);
-                // The system service: the rules must see the contact's account even when the caller may not read it.
-                foreach (var row in context.SystemService.RetrieveMultiple(query).Entities) result[row.Id] = row;
-            }
-            return result;
-        }
-
-        /// <summary>One target with the stored row it changes (update) and the rules that apply to it.</summary>
-        private sealed class Row
-        {
-            public Row(Entity target, Entity? stored, bool isUpdate)
-            {
-                Target = target;
-                Stored = stored;
-                IsUpdate = isUpdate;
-                Rules = isUpdate ? RulesTouched() : SurveyResponseRuleSet.All;
-            }
-
-            public Entity Target { get; }
-            public Entity? Stored { get; }
-            public bool IsUpdate { get; }
-            public SurveyResponseRuleSet Rules { get; set; }
-
-            public bool NeedsName => string.IsNullOrWhiteSpace(Value(SurveyResponseSchema.Name) as string);
-
-            public bool Touched(string column) => Target.Contains(column);
-
-            /// <summary>The value as it will be written: the change's when it sets the column, the stored one otherwise.</summary>
-            public object? Value(string column) => Target.Contains(column) ? Target[column] : Stored != null && Stored.Contains(column) ? Stored[column] : null;
-
-            public Guid? RefId(string column) => (Value(column) as EntityReference)?.Id;
-
-            public SurveyResponseValues Values(Dictionary<Guid, Entity> contacts, Dictionary<Guid, Entity> journeys)
-            {
-                var journey = RefId(SurveyResponseSchema.Journey);
-                Entity? journeyRow;
-                var respondedOn = Value(SurveyResponseSchema.RespondedOn) as DateTime?;
-                return new SurveyResponseValues
-                {
-                    Score = Value(SurveyResponseSchema.Score),
-                    Csat = Value(SurveyResponseSchema.Csat),
-                    Effort = Value(SurveyResponseSchema.Effort),
-                    RespondedOn = respondedOn.HasValue ? DateTime.SpecifyKind(respondedOn.Value, DateTimeKind.Utc) : (DateTime?)null,
-                    AccountId = RefId(SurveyResponseSchema.Account),
-                    ContactId = RefId(SurveyResponseSchema.Contact),
-                    ContactParentAccountId = ParentAccount(RefId(SurveyResponseSchema.Contact), contacts),
-                    JourneyId = journey,
-                    JourneyType = journey.HasValue && journeys.TryGetValue(journey.Value, out journeyRow)
-                        ? journeyRow.GetAttributeValue<OptionSetValue>(JourneySchema.JourneyType)?.Value
-                        : null,
-                    Stage = (Value(SurveyResponseSchema.JourneyStage) as OptionSetValue)?.Value,
-                };
-            }
-
-            private SurveyResponseRuleSet RulesTouched()
-            {
-                var rules = SurveyResponseRuleSet.None;
-                if (Touched(SurveyResponseSchema.Score)) rules |= SurveyResponseRuleSet.Score;
-                if (Touched(SurveyResponseSchema.Csat)) rules |= SurveyResponseRuleSet.Csat;
-                if (Touched(SurveyResponseSchema.Effort)) rules |= SurveyResponseRuleSet.Effort;
-                if (Touched(SurveyResponseSchema.RespondedOn)) rules |= SurveyResponseRuleSet.RespondedOn;
-                if (Touched(SurveyResponseSchema.Account) || Touched(SurveyResponseSchema.Contact)) rules |= SurveyResponseRuleSet.Customer;
-                if (Touched(SurveyResponseSchema.Journey) || Touched(SurveyResponseSchema.JourneyStage)) rules |= SurveyResponseRuleSet.Stage;
-                return rules;
-            }
+            var rules = SurveyResponseRuleSet.None;
+            if (Touched(SurveyResponseSchema.Score)) rules |= SurveyResponseRuleSet.Score;
+            if (Touched(SurveyResponseSchema.Csat)) rules |= SurveyResponseRuleSet.Csat;
+            if (Touched(SurveyResponseSchema.Effort)) rules |= SurveyResponseRuleSet.Effort;
+            if (Touched(SurveyResponseSchema.RespondedOn)) rules |= SurveyResponseRuleSet.RespondedOn;
+            if (Touched(SurveyResponseSchema.Account) || Touched(SurveyResponseSchema.Contact)) rules |= SurveyResponseRuleSet.Customer;
+            if (Touched(SurveyResponseSchema.Journey) || Touched(SurveyResponseSchema.JourneyStage)) rules |= SurveyResponseRuleSet.Stage;
+            return rules;
         }
     }
 }

@@ -1,6 +1,6 @@
 using System;
-using Microsoft.Xrm.Sdk;
 using BulkFixture.Registration;
+using Microsoft.Xrm.Sdk;
 
 namespace BulkFixture.Plugins
 {

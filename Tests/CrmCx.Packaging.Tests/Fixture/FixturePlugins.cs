@@ -1,6 +1,6 @@
 using System;
-using Microsoft.Xrm.Sdk;
 using Fixture.Registration;
+using Microsoft.Xrm.Sdk;
 
 namespace Fixture.Plugins
 {
