@@ -7,6 +7,7 @@ using CrmCx.Domain.Drivers;
 using CrmCx.Domain.Nps;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using CrmCx.Infrastructure;
 
 namespace CrmCx.Drivers;
 
@@ -93,7 +94,7 @@ public sealed class DriverQueryService
         var rows = service.RetrieveMultiple(new FetchExpression(fetch.ToString()));
         foreach (var row in rows.Entities)
         {
-            var value = Aliased(row, "value") as string;
+            var value = QueryValues.Raw(row, "value") as string;
             if (value == null) continue;
             Add(byValue, value, new DriverTally(Int(row, DriverDaySchema.Responses), Int(row, DriverDaySchema.Promoters), Int(row, DriverDaySchema.Detractors),
                 Int(row, DriverDaySchema.SatisfactionCount), Dec(row, DriverDaySchema.SatisfactionSum), Dec(row, DriverDaySchema.SatisfactionSquares)));
@@ -125,22 +126,15 @@ public sealed class DriverQueryService
     private static void Condition(StringBuilder fetch, string column, string op, string value) =>
         fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"").Append(op).Append("\" value=\"").Append(System.Security.SecurityElement.Escape(value)).Append("\" />");
 
-    private static object? Aliased(Entity row, string alias)
-    {
-        object? value;
-        if (!row.Attributes.TryGetValue(alias, out value)) return null;
-        return value is AliasedValue a ? a.Value : value;
-    }
-
     private static int Int(Entity row, string alias)
     {
-        var value = Aliased(row, alias);
+        var value = QueryValues.Raw(row, alias);
         return value == null ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);
     }
 
     private static decimal Dec(Entity row, string alias)
     {
-        var value = Aliased(row, alias);
+        var value = QueryValues.Raw(row, alias);
         return value == null ? 0m : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
     }
 }

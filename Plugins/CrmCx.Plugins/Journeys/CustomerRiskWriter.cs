@@ -51,16 +51,16 @@ internal sealed class CustomerRiskWriter
             + "<attribute name='" + JourneySchema.Id + "' aggregate='count' alias='n' />"
             + "<filter>"
             + "<condition attribute='" + JourneySchema.StateCode + "' operator='eq' value='0' />"
-            + "<condition attribute='" + column + "' operator='eq' value='" + SdkValues.Fetch(customer.Id) + "' />"
+            + "<condition attribute='" + column + "' operator='eq' value='" + QueryValues.Fetch(customer.Id) + "' />"
             + "</filter></entity></fetch>";
         var highest = RiskLevel.None;
         var atRisk = 0;
         var open = 0;
         foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch)).Entities)
         {
-            var n = SdkValues.Int(row, "n") ?? 0;
+            var n = QueryValues.Int(row, "n") ?? 0;
             open += n;
-            var value = SdkValues.Int(row, "level");
+            var value = QueryValues.Int(row, "level");
             if (!value.HasValue || !Enum.IsDefined(typeof(RiskLevel), value.Value)) continue;
             var level = (RiskLevel)value.Value;
             if (level > highest) highest = level;

@@ -5,6 +5,7 @@ using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using CrmCx.Infrastructure;
 
 namespace CrmCx.Journeys;
 
@@ -33,15 +34,15 @@ internal sealed class JourneyActivityReader
             + "<attribute name='" + SurveyResponseSchema.SatisfactionIndex + "' aggregate='countcolumn' alias='icount' />"
             + "<attribute name='" + SurveyResponseSchema.RespondedOn + "' aggregate='max' alias='latest' />"
             + "<attribute name='" + SurveyResponseSchema.RespondedOn + "' aggregate='min' alias='earliest' />"
-            + "<filter><condition attribute='" + SurveyResponseSchema.Journey + "' operator='eq' value='" + SdkValues.Fetch(journeyId) + "' />"
+            + "<filter><condition attribute='" + SurveyResponseSchema.Journey + "' operator='eq' value='" + QueryValues.Fetch(journeyId) + "' />"
             // Rows imported with plug-ins off that failed validation are kept but count nowhere (data-model.md).
             + "<condition attribute='" + SurveyResponseSchema.ValidationError + "' operator='null' /></filter>"
             + "</entity></fetch>";
         var groups = new List<ResponseGroup>();
         foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch)).Entities)
         {
-            var score = SdkValues.Int(row, "score");
-            var count = SdkValues.Int(row, "n") ?? 0;
+            var score = QueryValues.Int(row, "score");
+            var count = QueryValues.Int(row, "n") ?? 0;
             // A response without a valid score (imported with plugins off) cannot be classified: NPS counts from
             // cx_score, so it is left out and traced, as the customer rollup does, rather than failing the journey.
             if (!score.HasValue || !NpsCategories.IsValidScore(score.Value))
@@ -49,9 +50,9 @@ internal sealed class JourneyActivityReader
                 if (count > 0) trace?.Invoke(count + " response(s) of journey " + journeyId + " have no valid cx_score (0–10) and are not counted.");
                 continue;
             }
-            var indexCount = Math.Min(count, SdkValues.Int(row, "icount") ?? 0);
-            groups.Add(new ResponseGroup(SdkValues.Int(row, "stage"), score.Value, count, indexCount == 0 ? 0m : SdkValues.Decimal(row, "isum") ?? 0m,
-                indexCount, SdkValues.Date(row, "latest"), SdkValues.Date(row, "earliest")));
+            var indexCount = Math.Min(count, QueryValues.Int(row, "icount") ?? 0);
+            groups.Add(new ResponseGroup(QueryValues.Int(row, "stage"), score.Value, count, indexCount == 0 ? 0m : QueryValues.Decimal(row, "isum") ?? 0m,
+                indexCount, QueryValues.Date(row, "latest"), QueryValues.Date(row, "earliest")));
         }
         return groups;
     }
@@ -71,15 +72,15 @@ internal sealed class JourneyActivityReader
                 + "<attribute name='" + PrimaryId(table) + "' aggregate='count' alias='n' />"
                 + "<attribute name='createdon' aggregate='min' alias='first' />"
                 + "<attribute name='createdon' aggregate='max' alias='last' />"
-                + "<filter><condition attribute='" + TouchpointSchema.Journey + "' operator='eq' value='" + SdkValues.Fetch(journeyId) + "' /></filter>"
+                + "<filter><condition attribute='" + TouchpointSchema.Journey + "' operator='eq' value='" + QueryValues.Fetch(journeyId) + "' /></filter>"
                 + "</entity></fetch>";
             foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch)).Entities)
             {
-                var count = SdkValues.Int(row, "n") ?? 0;
-                var first = SdkValues.Date(row, "first");
-                var last = SdkValues.Date(row, "last");
+                var count = QueryValues.Int(row, "n") ?? 0;
+                var first = QueryValues.Date(row, "first");
+                var last = QueryValues.Date(row, "last");
                 if (count < 1 || !first.HasValue || !last.HasValue) continue;
-                groups.Add(new TouchpointGroup(SdkValues.Int(row, "stage"), count, first.Value, count == 1 ? first.Value : last.Value));
+                groups.Add(new TouchpointGroup(QueryValues.Int(row, "stage"), count, first.Value, count == 1 ? first.Value : last.Value));
             }
         }
         return groups;

@@ -14,15 +14,15 @@ internal sealed class StoredStage
 {
     public StoredStage(Entity row, string alias)
     {
-        Id = SdkValues.Id(row, alias + "." + StageScoreSchema.Id) ?? Guid.Empty;
-        Stage = SdkValues.Int(row, alias + "." + StageScoreSchema.Stage) ?? 0;
-        Name = SdkValues.Raw(row, alias + "." + StageScoreSchema.Name) as string;
-        Score = SdkValues.Decimal(row, alias + "." + StageScoreSchema.Score);
-        Nps = SdkValues.Decimal(row, alias + "." + StageScoreSchema.Nps);
-        ResponseCount = SdkValues.Int(row, alias + "." + StageScoreSchema.ResponseCount);
-        TouchpointCount = SdkValues.Int(row, alias + "." + StageScoreSchema.TouchpointCount);
-        FirstActivityOn = SdkValues.Date(row, alias + "." + StageScoreSchema.FirstActivityOn);
-        LastActivityOn = SdkValues.Date(row, alias + "." + StageScoreSchema.LastActivityOn);
+        Id = QueryValues.Id(row, alias + "." + StageScoreSchema.Id) ?? Guid.Empty;
+        Stage = QueryValues.Int(row, alias + "." + StageScoreSchema.Stage) ?? 0;
+        Name = QueryValues.Raw(row, alias + "." + StageScoreSchema.Name) as string;
+        Score = QueryValues.Decimal(row, alias + "." + StageScoreSchema.Score);
+        Nps = QueryValues.Decimal(row, alias + "." + StageScoreSchema.Nps);
+        ResponseCount = QueryValues.Int(row, alias + "." + StageScoreSchema.ResponseCount);
+        TouchpointCount = QueryValues.Int(row, alias + "." + StageScoreSchema.TouchpointCount);
+        FirstActivityOn = QueryValues.Date(row, alias + "." + StageScoreSchema.FirstActivityOn);
+        LastActivityOn = QueryValues.Date(row, alias + "." + StageScoreSchema.LastActivityOn);
     }
 
     public static readonly string[] Columns =
@@ -58,23 +58,23 @@ internal sealed class CustomerRow
     public CustomerRow(EntityReference reference, Entity row, string prefix, int? ownerLanguage)
     {
         Reference = reference;
-        Name = SdkValues.Raw(row, prefix + NameColumn(reference.LogicalName)) as string;
-        var owner = SdkValues.Raw(row, prefix + CustomerSchema.Owner) as EntityReference;
+        Name = QueryValues.Raw(row, prefix + NameColumn(reference.LogicalName)) as string;
+        var owner = QueryValues.Raw(row, prefix + CustomerSchema.Owner) as EntityReference;
         OwnerUser = owner != null && owner.LogicalName == "systemuser" ? owner.Id : (Guid?)null;
         OwnerLanguage = ownerLanguage;
-        var version = SdkValues.Raw(row, prefix + OptimisticUpdate.VersionNumber);
+        var version = QueryValues.Raw(row, prefix + OptimisticUpdate.VersionNumber);
         Version = version == null ? null : Convert.ToString(version, System.Globalization.CultureInfo.InvariantCulture);
-        Nps = SdkValues.Decimal(row, prefix + CustomerSchema.Nps);
-        Margin = SdkValues.Decimal(row, prefix + CustomerSchema.NpsMargin);
-        PreviousNps = SdkValues.Decimal(row, prefix + CustomerSchema.NpsPrevious);
-        PreviousMargin = SdkValues.Decimal(row, prefix + CustomerSchema.NpsPreviousMargin);
-        Responses = SdkValues.Int(row, prefix + CustomerSchema.NpsResponses) ?? 0;
-        Detractors = SdkValues.Int(row, prefix + CustomerSchema.Detractors) ?? 0;
-        LastResponseOn = SdkValues.Date(row, prefix + CustomerSchema.LastResponseOn);
-        RiskLevel = SdkValues.Int(row, prefix + CustomerSchema.RiskLevel);
-        AtRiskJourneys = SdkValues.Int(row, prefix + CustomerSchema.AtRiskJourneys);
-        RiskReasons = SdkValues.Raw(row, prefix + CustomerSchema.RiskReasons) as string;
-        RiskReasonsJson = SdkValues.Raw(row, prefix + CustomerSchema.RiskReasonsJson) as string;
+        Nps = QueryValues.Decimal(row, prefix + CustomerSchema.Nps);
+        Margin = QueryValues.Decimal(row, prefix + CustomerSchema.NpsMargin);
+        PreviousNps = QueryValues.Decimal(row, prefix + CustomerSchema.NpsPrevious);
+        PreviousMargin = QueryValues.Decimal(row, prefix + CustomerSchema.NpsPreviousMargin);
+        Responses = QueryValues.Int(row, prefix + CustomerSchema.NpsResponses) ?? 0;
+        Detractors = QueryValues.Int(row, prefix + CustomerSchema.Detractors) ?? 0;
+        LastResponseOn = QueryValues.Date(row, prefix + CustomerSchema.LastResponseOn);
+        RiskLevel = QueryValues.Int(row, prefix + CustomerSchema.RiskLevel);
+        AtRiskJourneys = QueryValues.Int(row, prefix + CustomerSchema.AtRiskJourneys);
+        RiskReasons = QueryValues.Raw(row, prefix + CustomerSchema.RiskReasons) as string;
+        RiskReasonsJson = QueryValues.Raw(row, prefix + CustomerSchema.RiskReasonsJson) as string;
     }
 
     public EntityReference Reference { get; }
@@ -178,16 +178,16 @@ internal static class JourneyReader
         var stages = new Dictionary<int, StoredStage>();
         foreach (var row in rows)
         {
-            if (SdkValues.Id(row, StageAlias + "." + StageScoreSchema.Id) == null) continue;
+            if (QueryValues.Id(row, StageAlias + "." + StageScoreSchema.Id) == null) continue;
             var stage = new StoredStage(row, StageAlias);
             if (!stages.ContainsKey(stage.Stage)) stages[stage.Stage] = stage;
         }
         var accountRef = first.GetAttributeValue<EntityReference>(JourneySchema.Account);
         var contactRef = first.GetAttributeValue<EntityReference>(JourneySchema.Contact);
         return new JourneyRow(first, stages,
-            accountRef == null ? null : new CustomerRow(accountRef, first, AccountAlias + ".", SdkValues.Int(first, AccountLanguageAlias + "." + UiLanguage)),
-            contactRef == null ? null : new CustomerRow(contactRef, first, ContactAlias + ".", SdkValues.Int(first, ContactLanguageAlias + "." + UiLanguage)),
-            SdkValues.Int(first, OwnerLanguageAlias + "." + UiLanguage));
+            accountRef == null ? null : new CustomerRow(accountRef, first, AccountAlias + ".", QueryValues.Int(first, AccountLanguageAlias + "." + UiLanguage)),
+            contactRef == null ? null : new CustomerRow(contactRef, first, ContactAlias + ".", QueryValues.Int(first, ContactLanguageAlias + "." + UiLanguage)),
+            QueryValues.Int(first, OwnerLanguageAlias + "." + UiLanguage));
     }
 
     /// <summary>A customer read on its own (a retry after someone else wrote it); null when it no longer exists.</summary>
@@ -197,7 +197,7 @@ internal static class JourneyReader
         query.Criteria.AddCondition(customer.LogicalName == CustomerSchema.Account ? CustomerSchema.AccountId : CustomerSchema.ContactId, ConditionOperator.Equal, customer.Id);
         Link(query.LinkEntities, customer.LogicalName, UserSettings, CustomerSchema.Owner, UserSettingsId, OwnerLanguageAlias, UiLanguage);
         var row = service.RetrieveMultiple(query).Entities.FirstOrDefault();
-        return row == null ? null : new CustomerRow(customer, row, string.Empty, SdkValues.Int(row, OwnerLanguageAlias + "." + UiLanguage));
+        return row == null ? null : new CustomerRow(customer, row, string.Empty, QueryValues.Int(row, OwnerLanguageAlias + "." + UiLanguage));
     }
 
     private static LinkEntity Link(DataCollection<LinkEntity> parent, string from, string to, string fromAttribute, string toAttribute, string alias, params string[] columns)

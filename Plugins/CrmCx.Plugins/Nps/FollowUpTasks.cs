@@ -6,6 +6,7 @@ using CrmCx.Domain.Text;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using CrmCx.Infrastructure;
 
 namespace CrmCx.Nps;
 
@@ -156,9 +157,8 @@ internal sealed class FollowUpTasks
             link.LinkCriteria.AddCondition(responseColumn, ConditionOperator.In, chunk);
             foreach (var row in service.RetrieveMultiple(query).Entities)
             {
-                object? value;
-                if (row.Attributes.TryGetValue("response." + responseColumn, out value) && value is AliasedValue a && a.Value is EntityReference r)
-                    result.Add(table + ":" + r.Id.ToString("D"));
+                if (QueryValues.Id(row, "response." + responseColumn) is Guid id)
+                    result.Add(table + ":" + id.ToString("D"));
             }
         }
     }

@@ -8,6 +8,7 @@ using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using CrmCx.Infrastructure;
 
 namespace CrmCx.Nps;
 
@@ -56,12 +57,12 @@ internal sealed class NpsAggregateReader
             fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" alias=\"newest\" aggregate=\"max\" />");
             fetch.Append("<filter type=\"and\">");
             AppendIn(fetch, customerColumn, customers);
-            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" operator=\"le\" value=\"").Append(Iso(to)).Append("\" />");
+            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" operator=\"le\" value=\"").Append(QueryValues.Fetch(to)).Append("\" />");
             fetch.Append("</filter></entity></fetch>");
             foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch.ToString())).Entities)
             {
-                var customer = AsGuid(Aliased(row, "customer"));
-                if (customer.HasValue && Aliased(row, "newest") is DateTime d) result[customer.Value] = DateTime.SpecifyKind(d, DateTimeKind.Utc);
+                var customer = QueryValues.Id(QueryValues.Raw(row, "customer"));
+                if (customer.HasValue && QueryValues.Raw(row, "newest") is DateTime d) result[customer.Value] = DateTime.SpecifyKind(d, DateTimeKind.Utc);
             }
         }
         catch (FaultException<OrganizationServiceFault> e) when (e.Detail != null && e.Detail.ErrorCode == AggregateQueryRecordLimit)
@@ -94,24 +95,5 @@ internal sealed class NpsAggregateReader
         fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"in\">");
         foreach (var id in ids) fetch.Append("<value>").Append(id.ToString("D")).Append("</value>");
         fetch.Append("</condition>");
-    }
-
-    /// <summary>ISO 8601 UTC with milliseconds, the precision Dataverse keeps.</summary>
-    internal static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>The value of an aggregate's alias (unwrapped from its AliasedValue), or null.</summary>
-    internal static object? Aliased(Entity row, string alias)
-    {
-        object? value;
-        if (!row.Attributes.TryGetValue(alias, out value)) return null;
-        return value is AliasedValue a ? a.Value : value;
-    }
-
-    /// <summary>The id in a grouped lookup value (an EntityReference or a Guid), or null.</summary>
-    internal static Guid? AsGuid(object? value)
-    {
-        if (value is EntityReference r) return r.Id;
-        if (value is Guid g) return g;
-        return null;
     }
 }

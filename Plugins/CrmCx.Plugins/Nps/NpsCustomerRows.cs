@@ -67,7 +67,7 @@ internal sealed class NpsCustomerRows
                 var rows = service.RetrieveMultiple(new FetchExpression(Fetch(table, idColumn, columns, chunk, link, page)));
                 foreach (var row in rows.Entities)
                 {
-                    var openTask = NpsAggregateReader.Aliased(row, FollowUpColumn) != null;
+                    var openTask = QueryValues.Raw(row, FollowUpColumn) != null;
                     row.Attributes.Remove(FollowUpColumn);
                     StoredCustomer? known;
                     if (!result.TryGetValue(row.Id, out known))

@@ -8,6 +8,7 @@ using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using CrmCx.Infrastructure;
 
 namespace CrmCx.Nps;
 
@@ -123,7 +124,7 @@ internal sealed class NpsDayReader
         {
             if (customers.Count == 1)
             {
-                trace?.Invoke("More than 50,000 responses of " + customers[0].LogicalName + " " + customers[0].Id + " written since " + NpsAggregateReader.Iso(since) + ": its day summaries are rebuilt.");
+                trace?.Invoke("More than 50,000 responses of " + customers[0].LogicalName + " " + customers[0].Id + " written since " + QueryValues.Fetch(since) + ": its day summaries are rebuilt.");
                 rebuild.Add(customers[0].LogicalName + ":" + customers[0].Id.ToString("D"));
                 return;
             }
@@ -169,7 +170,7 @@ internal sealed class NpsDayReader
             var span = spans[0];
             if (span.To - span.From < SmallestSplit) throw;
             trace?.Invoke("Aggregate over more than 50,000 responses for " + customers[0].LogicalName + " " + customers[0].Id + ": splitting "
-                + NpsAggregateReader.Iso(span.From) + " – " + NpsAggregateReader.Iso(span.To) + " in two.");
+                + QueryValues.Fetch(span.From) + " – " + QueryValues.Fetch(span.To) + " in two.");
             var middle = span.From + TimeSpan.FromTicks((span.To - span.From).Ticks / 2);
             ReadChunk(customers, new List<ResponseSpan> { new ResponseSpan(span.From, span.FromInclusive, middle, false) }, result);
             ReadChunk(customers, new List<ResponseSpan> { new ResponseSpan(middle, true, span.To, span.ToInclusive) }, result);
@@ -178,18 +179,18 @@ internal sealed class NpsDayReader
 
     private static void Credit(Entity row, List<Guid> accounts, List<Guid> contacts, List<DayCredit> into)
     {
-        var score = NpsAggregateReader.Aliased(row, "score");
-        var year = NpsAggregateReader.Aliased(row, "year");
-        var month = NpsAggregateReader.Aliased(row, "month");
-        var day = NpsAggregateReader.Aliased(row, "day");
+        var score = QueryValues.Raw(row, "score");
+        var year = QueryValues.Raw(row, "year");
+        var month = QueryValues.Raw(row, "month");
+        var day = QueryValues.Raw(row, "day");
         // Rows without a score or date cannot count (null groups of imported data).
         if (!(score is int s) || year == null || month == null || day == null) return;
         var date = UtcDay.From(Convert.ToInt32(year, CultureInfo.InvariantCulture), Convert.ToInt32(month, CultureInfo.InvariantCulture), Convert.ToInt32(day, CultureInfo.InvariantCulture));
-        var count = Convert.ToInt32(NpsAggregateReader.Aliased(row, "n"), CultureInfo.InvariantCulture);
-        var newest = NpsAggregateReader.Aliased(row, "newest") is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : (DateTime?)null;
-        var oldest = NpsAggregateReader.Aliased(row, "oldest") is DateTime o ? DateTime.SpecifyKind(o, DateTimeKind.Utc) : (DateTime?)null;
-        var account = NpsAggregateReader.AsGuid(NpsAggregateReader.Aliased(row, "account"));
-        var contact = NpsAggregateReader.AsGuid(NpsAggregateReader.Aliased(row, "contact"));
+        var count = Convert.ToInt32(QueryValues.Raw(row, "n"), CultureInfo.InvariantCulture);
+        var newest = QueryValues.Raw(row, "newest") is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : (DateTime?)null;
+        var oldest = QueryValues.Raw(row, "oldest") is DateTime o ? DateTime.SpecifyKind(o, DateTimeKind.Utc) : (DateTime?)null;
+        var account = QueryValues.Id(QueryValues.Raw(row, "account"));
+        var contact = QueryValues.Id(QueryValues.Raw(row, "contact"));
         if (account.HasValue && accounts.Contains(account.Value)) into.Add(new DayCredit(CustomerSchema.Account, account.Value, date, s, count, newest, oldest));
         if (contact.HasValue && contacts.Contains(contact.Value)) into.Add(new DayCredit(CustomerSchema.Contact, contact.Value, date, s, count, newest, oldest));
     }
@@ -218,13 +219,13 @@ internal sealed class NpsDayReader
         // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
         fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ValidationError).Append("\" operator=\"null\" />");
         if (modifiedSince.HasValue)
-            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ModifiedOn).Append("\" operator=\"ge\" value=\"").Append(NpsAggregateReader.Iso(modifiedSince.Value)).Append("\" />");
+            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ModifiedOn).Append("\" operator=\"ge\" value=\"").Append(QueryValues.Fetch(modifiedSince.Value)).Append("\" />");
         if (spans.Count > 0) fetch.Append("<filter type=\"or\">");
         foreach (var span in spans)
         {
             fetch.Append("<filter type=\"and\">");
-            fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.FromInclusive ? "ge" : "gt").Append("\" value=\"").Append(NpsAggregateReader.Iso(span.From)).Append("\" />");
-            fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.ToInclusive ? "le" : "lt").Append("\" value=\"").Append(NpsAggregateReader.Iso(span.To)).Append("\" />");
+            fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.FromInclusive ? "ge" : "gt").Append("\" value=\"").Append(QueryValues.Fetch(span.From)).Append("\" />");
+            fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.ToInclusive ? "le" : "lt").Append("\" value=\"").Append(QueryValues.Fetch(span.To)).Append("\" />");
             fetch.Append("</filter>");
         }
         if (spans.Count > 0) fetch.Append("</filter>");

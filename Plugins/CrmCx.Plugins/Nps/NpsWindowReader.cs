@@ -87,7 +87,7 @@ internal sealed class NpsWindowReader
             var asked = followUp.Contains(key);
             result[key] = customer = new WindowCustomer(Customer(table, id, row, alias), asked ? false : (bool?)null);
         }
-        if (customer.HasOpenFollowUp == false && NpsAggregateReader.Aliased(row, alias + FollowUpSuffix + "." + SurveyResponseSchema.Id) != null)
+        if (customer.HasOpenFollowUp == false && QueryValues.Raw(row, alias + FollowUpSuffix + "." + SurveyResponseSchema.Id) != null)
             customer.HasOpenFollowUp = true;
         // The follow-up link can bring a response back once per open task of the customer: count each response once.
         if (!counted.Add(key + "|" + row.Id.ToString("D"))) return;
@@ -101,11 +101,11 @@ internal sealed class NpsWindowReader
         var customer = new Entity(table, id);
         foreach (var column in Columns(table))
         {
-            var value = NpsAggregateReader.Aliased(row, alias + "." + column);
+            var value = QueryValues.Raw(row, alias + "." + column);
             if (value != null) customer[column] = value;
         }
         // The owner's language, for the follow-up task written in it (a team owner has none: the base language).
-        if (NpsAggregateReader.Aliased(row, alias + LanguageSuffix + "." + OwnerLanguage) is int lcid) customer[OwnerLanguage] = lcid;
+        if (QueryValues.Raw(row, alias + LanguageSuffix + "." + OwnerLanguage) is int lcid) customer[OwnerLanguage] = lcid;
         return customer;
     }
 
@@ -129,7 +129,7 @@ internal sealed class NpsWindowReader
         fetch.Append("</filter>");
         // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
         fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ValidationError).Append("\" operator=\"null\" />");
-        fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" operator=\"gt\" value=\"").Append(NpsAggregateReader.Iso(from)).Append("\" />");
+        fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" operator=\"gt\" value=\"").Append(QueryValues.Fetch(from)).Append("\" />");
         fetch.Append("</filter>");
         if (accounts.Count > 0) AppendCustomer(fetch, CustomerSchema.Account, CustomerSchema.AccountId, SurveyResponseSchema.Account, AccountAlias, followAccounts);
         if (contacts.Count > 0) AppendCustomer(fetch, CustomerSchema.Contact, CustomerSchema.ContactId, SurveyResponseSchema.Contact, ContactAlias, followContacts);

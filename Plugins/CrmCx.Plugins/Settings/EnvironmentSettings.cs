@@ -5,6 +5,7 @@ using CrmCx.Domain.Configuration;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using CrmCx.Infrastructure;
 
 namespace CrmCx.Settings;
 
@@ -59,7 +60,7 @@ public sealed class EnvironmentSettings
             "</entity></fetch>";
         var row = service.RetrieveMultiple(new FetchExpression(fetch)).Entities.FirstOrDefault();
         if (row == null) return null;
-        var value = row.GetAttributeValue<AliasedValue>(ValueAlias + "." + EnvironmentVariableSchema.ValueColumn)?.Value as string;
+        var value = QueryValues.Raw(row, ValueAlias + "." + EnvironmentVariableSchema.ValueColumn) as string;
         return string.IsNullOrWhiteSpace(value) ? row.GetAttributeValue<string>(EnvironmentVariableSchema.DefaultValue) : value;
     }
 
