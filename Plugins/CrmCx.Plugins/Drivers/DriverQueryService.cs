@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using CrmCx.Domain.Drivers;
 using CrmCx.Domain.Nps;
 using Microsoft.Xrm.Sdk;
@@ -78,20 +77,17 @@ public sealed class DriverQueryService
 
     private void Summaries(DriverRequest request, int firstDay, int lastDay, Dictionary<string, DriverTally> byValue)
     {
-        var fetch = new StringBuilder();
-        fetch.Append("<fetch aggregate=\"true\"><entity name=\"").Append(DriverDaySchema.EntityName).Append("\">");
-        fetch.Append("<attribute name=\"").Append(DriverDaySchema.Value).Append("\" alias=\"value\" groupby=\"true\" />");
+        var fetch = FetchXml.Of(DriverDaySchema.EntityName, aggregate: true).Attribute(DriverDaySchema.Value, "value", groupBy: true);
         foreach (var column in new[] { DriverDaySchema.Responses, DriverDaySchema.Promoters, DriverDaySchema.Detractors, DriverDaySchema.SatisfactionCount, DriverDaySchema.SatisfactionSum, DriverDaySchema.SatisfactionSquares })
-            fetch.Append("<attribute name=\"").Append(column).Append("\" alias=\"").Append(column).Append("\" aggregate=\"sum\" />");
-        fetch.Append("<filter type=\"and\">");
-        Condition(fetch, DriverDaySchema.Dimension, "eq", DriverDimensions.Name(request.Dimension));
-        Condition(fetch, DriverDaySchema.Day, "ge", firstDay.ToString(CultureInfo.InvariantCulture));
-        Condition(fetch, DriverDaySchema.Day, "le", lastDay.ToString(CultureInfo.InvariantCulture));
-        if (request.Account.HasValue) Condition(fetch, DriverDaySchema.Account, "eq", request.Account.Value.ToString("D"));
-        else fetch.Append("<condition attribute=\"").Append(DriverDaySchema.Account).Append("\" operator=\"null\" />");
-        if (request.JourneyType.HasValue) Condition(fetch, DriverDaySchema.JourneyType, "eq", request.JourneyType.Value.ToString(CultureInfo.InvariantCulture));
-        fetch.Append("</filter></entity></fetch>");
-        var rows = service.RetrieveMultiple(new FetchExpression(fetch.ToString()));
+            fetch.Attribute(column, column, "sum");
+        fetch.Filter()
+            .Condition(DriverDaySchema.Dimension, "eq", DriverDimensions.Name(request.Dimension))
+            .Condition(DriverDaySchema.Day, "ge", firstDay)
+            .Condition(DriverDaySchema.Day, "le", lastDay);
+        if (request.Account.HasValue) fetch.Condition(DriverDaySchema.Account, "eq", request.Account.Value);
+        else fetch.Condition(DriverDaySchema.Account, "null");
+        if (request.JourneyType.HasValue) fetch.Condition(DriverDaySchema.JourneyType, "eq", request.JourneyType.Value);
+        var rows = service.RetrieveMultiple(fetch.ToExpression());
         foreach (var row in rows.Entities)
         {
             var value = QueryValues.Raw(row, "value") as string;
@@ -122,9 +118,6 @@ public sealed class DriverQueryService
         if (!byValue.TryGetValue(key, out sum)) byValue[key] = sum = new DriverTally();
         sum.Add(tally);
     }
-
-    private static void Condition(StringBuilder fetch, string column, string op, string value) =>
-        fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"").Append(op).Append("\" value=\"").Append(System.Security.SecurityElement.Escape(value)).Append("\" />");
 
     private static int Int(Entity row, string alias)
     {

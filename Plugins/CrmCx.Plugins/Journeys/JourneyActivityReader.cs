@@ -4,7 +4,6 @@ using CrmCx.Domain.Journeys;
 using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using CrmCx.Infrastructure;
 
 namespace CrmCx.Journeys;
@@ -26,20 +25,19 @@ internal sealed class JourneyActivityReader
 
     public IEnumerable<ResponseGroup> Responses(Guid journeyId)
     {
-        var fetch = "<fetch aggregate='true'><entity name='" + SurveyResponseSchema.EntityName + "'>"
-            + "<attribute name='" + SurveyResponseSchema.JourneyStage + "' groupby='true' alias='stage' />"
-            + "<attribute name='" + SurveyResponseSchema.Score + "' groupby='true' alias='score' />"
-            + "<attribute name='" + SurveyResponseSchema.Id + "' aggregate='count' alias='n' />"
-            + "<attribute name='" + SurveyResponseSchema.SatisfactionIndex + "' aggregate='sum' alias='isum' />"
-            + "<attribute name='" + SurveyResponseSchema.SatisfactionIndex + "' aggregate='countcolumn' alias='icount' />"
-            + "<attribute name='" + SurveyResponseSchema.RespondedOn + "' aggregate='max' alias='latest' />"
-            + "<attribute name='" + SurveyResponseSchema.RespondedOn + "' aggregate='min' alias='earliest' />"
-            + "<filter><condition attribute='" + SurveyResponseSchema.Journey + "' operator='eq' value='" + QueryValues.Fetch(journeyId) + "' />"
+        var fetch = FetchXml.Of(SurveyResponseSchema.EntityName, aggregate: true)
+            .Attribute(SurveyResponseSchema.JourneyStage, "stage", groupBy: true)
+            .Attribute(SurveyResponseSchema.Score, "score", groupBy: true)
+            .Attribute(SurveyResponseSchema.Id, "n", "count")
+            .Attribute(SurveyResponseSchema.SatisfactionIndex, "isum", "sum")
+            .Attribute(SurveyResponseSchema.SatisfactionIndex, "icount", "countcolumn")
+            .Attribute(SurveyResponseSchema.RespondedOn, "latest", "max")
+            .Attribute(SurveyResponseSchema.RespondedOn, "earliest", "min")
+            .Filter().Condition(SurveyResponseSchema.Journey, "eq", journeyId)
             // Rows imported with plug-ins off that failed validation are kept but count nowhere (data-model.md).
-            + "<condition attribute='" + SurveyResponseSchema.ValidationError + "' operator='null' /></filter>"
-            + "</entity></fetch>";
+            .Condition(SurveyResponseSchema.ValidationError, "null").End();
         var groups = new List<ResponseGroup>();
-        foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch)).Entities)
+        foreach (var row in service.RetrieveMultiple(fetch.ToExpression()).Entities)
         {
             var score = QueryValues.Int(row, "score");
             var count = QueryValues.Int(row, "n") ?? 0;
@@ -64,17 +62,16 @@ internal sealed class JourneyActivityReader
         {
             // Grouped by stage and calendar day (year, month, day: Dataverse's "day" is the day of the month), with the
             // earliest and latest time of each group: exact counts and exact repeat contacts in rows bounded by days, not touchpoints.
-            var fetch = "<fetch aggregate='true'><entity name='" + table + "'>"
-                + "<attribute name='" + TouchpointSchema.JourneyStage + "' groupby='true' alias='stage' />"
-                + "<attribute name='createdon' groupby='true' dategrouping='year' alias='y' />"
-                + "<attribute name='createdon' groupby='true' dategrouping='month' alias='m' />"
-                + "<attribute name='createdon' groupby='true' dategrouping='day' alias='d' />"
-                + "<attribute name='" + PrimaryId(table) + "' aggregate='count' alias='n' />"
-                + "<attribute name='createdon' aggregate='min' alias='first' />"
-                + "<attribute name='createdon' aggregate='max' alias='last' />"
-                + "<filter><condition attribute='" + TouchpointSchema.Journey + "' operator='eq' value='" + QueryValues.Fetch(journeyId) + "' /></filter>"
-                + "</entity></fetch>";
-            foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch)).Entities)
+            var fetch = FetchXml.Of(table, aggregate: true)
+                .Attribute(TouchpointSchema.JourneyStage, "stage", groupBy: true)
+                .Attribute("createdon", "y", groupBy: true, dateGrouping: "year")
+                .Attribute("createdon", "m", groupBy: true, dateGrouping: "month")
+                .Attribute("createdon", "d", groupBy: true, dateGrouping: "day")
+                .Attribute(PrimaryId(table), "n", "count")
+                .Attribute("createdon", "first", "min")
+                .Attribute("createdon", "last", "max")
+                .Filter().Condition(TouchpointSchema.Journey, "eq", journeyId).End();
+            foreach (var row in service.RetrieveMultiple(fetch.ToExpression()).Entities)
             {
                 var count = QueryValues.Int(row, "n") ?? 0;
                 var first = QueryValues.Date(row, "first");

@@ -1,10 +1,8 @@
 using System;
 using System.Linq;
-using System.Security;
 using CrmCx.Domain.Configuration;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using CrmCx.Infrastructure;
 
 namespace CrmCx.Settings;
@@ -52,13 +50,12 @@ public sealed class EnvironmentSettings
     public static string? Read(IOrganizationService service)
     {
         if (service == null) throw new ArgumentNullException(nameof(service));
-        var fetch = "<fetch top=\"1\"><entity name=\"" + EnvironmentVariableSchema.Definition + "\">" +
-            "<attribute name=\"" + EnvironmentVariableSchema.DefaultValue + "\" />" +
-            "<filter><condition attribute=\"" + EnvironmentVariableSchema.SchemaName + "\" operator=\"eq\" value=\"" + SecurityElement.Escape(CrmCxSettings.EnvironmentVariable) + "\" /></filter>" +
-            "<link-entity name=\"" + EnvironmentVariableSchema.Value + "\" from=\"" + EnvironmentVariableSchema.DefinitionId + "\" to=\"" + EnvironmentVariableSchema.DefinitionId +
-            "\" link-type=\"outer\" alias=\"" + ValueAlias + "\"><attribute name=\"" + EnvironmentVariableSchema.ValueColumn + "\" /></link-entity>" +
-            "</entity></fetch>";
-        var row = service.RetrieveMultiple(new FetchExpression(fetch)).Entities.FirstOrDefault();
+        var fetch = FetchXml.Of(EnvironmentVariableSchema.Definition, top: 1)
+            .Attribute(EnvironmentVariableSchema.DefaultValue)
+            .Filter().Condition(EnvironmentVariableSchema.SchemaName, "eq", CrmCxSettings.EnvironmentVariable).End()
+            .Link(EnvironmentVariableSchema.Value, EnvironmentVariableSchema.DefinitionId, EnvironmentVariableSchema.DefinitionId, ValueAlias, "outer")
+            .Attribute(EnvironmentVariableSchema.ValueColumn).End();
+        var row = service.RetrieveMultiple(fetch.ToExpression()).Entities.FirstOrDefault();
         if (row == null) return null;
         var value = QueryValues.Raw(row, ValueAlias + "." + EnvironmentVariableSchema.ValueColumn) as string;
         return string.IsNullOrWhiteSpace(value) ? row.GetAttributeValue<string>(EnvironmentVariableSchema.DefaultValue) : value;
