@@ -205,18 +205,4 @@ public class JourneyLifecycleTests
         Assert.Equal((int)RiskLevel.High, Customer().GetAttributeValue<OptionSetValue>(CustomerSchema.RiskLevel).Value);
         Assert.Single(o.Notifications());
     }
-
-    [Fact]
-    public void The_top_at_risk_journeys_are_the_open_ones_by_risk_score()
-    {
-        MakeHigh();
-        var other = o.Journey(account, Relocation, name: "Move");
-        o.Response(account, other, MoveRequest, 2);
-        var quiet = o.Journey(account, Relocation, name: "Quiet move");
-        o.Response(account, quiet, MoveRequest, 10);
-        o.Settle();
-        var top = JourneyQueries.TopAtRisk(o.Service, 5);
-        Assert.Equal(new[] { journey, other }, top.Select(j => j.Id));
-        Assert.Equal(65, top[0].GetAttributeValue<int>(JourneySchema.RiskScore));
-    }
 }
