@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using CrmCx.Dataverse.InMemory.Pipeline;
 using CrmCx.Dataverse.InMemory.Query;
 using Microsoft.Xrm.Sdk;
@@ -47,7 +46,7 @@ internal sealed class RetrieveMultipleExecutor(InMemoryOrganization org) : IMess
     {
         try
         {
-            return XDocument.Parse(fetchXml).Root?.Element("entity")?.Attribute("name")?.Value ?? string.Empty;
+            return Query.FetchXml.FetchXmlParser.Load(fetchXml).Element("entity")?.Attribute("name")?.Value ?? string.Empty;
         }
         catch (System.Xml.XmlException e)
         {

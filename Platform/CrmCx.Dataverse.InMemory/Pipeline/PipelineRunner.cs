@@ -51,6 +51,8 @@ internal sealed class PipelineRunner
 
     private void RunStage(RunState run, PipelineStage stage)
     {
+        // Most requests (queries above all) have no step at all: skip the ordering below.
+        if (run.Single.Count == 0 && run.Multiple.Count == 0) return;
         var steps = run.Single.Select(s => (Step: s, Multiple: false))
             .Concat(run.Multiple.Select(s => (Step: s, Multiple: true)))
             .Where(s => s.Step.Stage == stage)

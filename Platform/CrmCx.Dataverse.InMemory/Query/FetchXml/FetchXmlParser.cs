@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Xml;
 using System.Xml.Linq;
 using CrmCx.Dataverse.InMemory.Query.Model;
@@ -86,13 +87,26 @@ internal static class FetchXmlParser
         ["olderthan-x-years"] = ConditionOperator.OlderThanXYears,
     };
 
+    // The request executor reads the table name before the engine parses the query: both see the same string, so
+    // it is parsed once (an XML reader per parse was most of what a query allocated).
+    private static readonly ConditionalWeakTable<string, XElement> Parsed = new();
+
+    /// <summary>The FetchXML's root element, parsed once per query string; throws XmlException when not well-formed.</summary>
+    public static XElement Load(string fetchXml)
+    {
+        if (Parsed.TryGetValue(fetchXml, out var element)) return element;
+        element = XElement.Parse(fetchXml);
+        Parsed.AddOrUpdate(fetchXml, element);
+        return element;
+    }
+
     public static QueryModel Parse(string? fetchXml, IRowSource source)
     {
         if (string.IsNullOrWhiteSpace(fetchXml)) throw Faults.InvalidArgument("FetchExpression.Query is empty.");
         XElement fetch;
         try
         {
-            fetch = XElement.Parse(fetchXml);
+            fetch = Load(fetchXml);
         }
         catch (XmlException e)
         {

@@ -53,6 +53,11 @@ internal sealed class SelectedColumn
     public bool GroupBy { get; init; }
     public DateGrouping DateGrouping { get; init; }
     public bool Distinct { get; init; }
+
+    private string? linkedKey;
+
+    /// <summary>The column's key in a result row of a linked table (its alias, else "linkalias.column"), built once per query, not per row.</summary>
+    public string LinkedKey(string? nodeAlias) => linkedKey ??= Alias ?? nodeAlias + "." + Name;
 }
 
 /// <summary>A condition on one column; values are as supplied (typed or text) and coerced when compiled.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -29,12 +30,39 @@ internal sealed class PagingCookie
         return null;
     }
 
+    // Written by hand rather than through XElement: every page of every query returns a cookie, and an XmlWriter's
+    // buffers were most of what a small query allocated. The escaping is XmlWriter's for attribute values.
     public override string ToString()
     {
-        var root = new XElement("cookie", new XAttribute("page", Page.ToString(CultureInfo.InvariantCulture)));
+        var text = new StringBuilder(64 + Values.Count * 96);
+        text.Append("<cookie page=\"").Append(Page.ToString(CultureInfo.InvariantCulture)).Append("\">");
         foreach (var (column, last, first) in Values)
-            root.Add(new XElement(column, new XAttribute("last", last), new XAttribute("first", first)));
-        return root.ToString(SaveOptions.DisableFormatting);
+        {
+            text.Append('<').Append(column).Append(" last=\"");
+            Escape(text, last);
+            text.Append("\" first=\"");
+            Escape(text, first);
+            text.Append("\" />");
+        }
+        return text.Append("</cookie>").ToString();
+    }
+
+    private static void Escape(StringBuilder text, string value)
+    {
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '&': text.Append("&amp;"); break;
+                case '<': text.Append("&lt;"); break;
+                case '>': text.Append("&gt;"); break;
+                case '"': text.Append("&quot;"); break;
+                case '\n': text.Append("&#xA;"); break;
+                case '\r': text.Append("&#xD;"); break;
+                case '\t': text.Append("&#x9;"); break;
+                default: text.Append(c); break;
+            }
+        }
     }
 
     /// <summary>Parses a cookie; null when the text is not one (Dataverse then falls back to page numbers).</summary>

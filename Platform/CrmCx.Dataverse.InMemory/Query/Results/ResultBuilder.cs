@@ -139,7 +139,7 @@ internal static class ResultBuilder
             {
                 var value = column.Name == node.Table.PrimaryIdAttribute && !linked.Contains(column.Name) ? linked.Id : Get(linked, column.Name);
                 if (value is null) continue;
-                entity[column.Alias ?? node.Alias + "." + column.Name] = new AliasedValue(table, column.Name, ValueCopy.Of(value));
+                entity[column.LinkedKey(node.Alias)] = new AliasedValue(table, column.Name, ValueCopy.Of(value));
             }
         }
         return entity;
