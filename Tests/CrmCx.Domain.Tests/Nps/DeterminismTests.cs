@@ -27,6 +27,19 @@ public class DeterminismTests
         Assert.Empty(optOuts);
     }
 
+    [Fact]
+    public void Plug_in_code_is_built_with_bulk_and_batch_requests_banned()
+    {
+        // Dataverse refuses bulk and batch requests sent from a plug-in; the in-memory org refuses them at run time, and
+        // the analyzer refuses them at build time in the plug-in project.
+        var root = FindRepositoryRoot();
+        var project = File.ReadAllText(Path.Combine(root, "Plugins", "CrmCx.Plugins", "CrmCx.Plugins.csproj"));
+        Assert.Contains("<AdditionalFiles Include=\"BannedSymbols.Plugins.txt\" />", project, StringComparison.Ordinal);
+        var banned = File.ReadAllLines(Path.Combine(root, "Plugins", "CrmCx.Plugins", "BannedSymbols.Plugins.txt")).Select(l => l.Split(';')[0]).ToList();
+        foreach (var request in new[] { "CreateMultipleRequest", "UpdateMultipleRequest", "UpsertMultipleRequest", "ExecuteMultipleRequest", "ExecuteTransactionRequest" })
+            Assert.Contains("T:Microsoft.Xrm.Sdk.Messages." + request, banned);
+    }
+
     private static string FindRepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
