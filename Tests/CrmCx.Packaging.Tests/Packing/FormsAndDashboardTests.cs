@@ -167,10 +167,15 @@ public sealed class FormsAndDashboardTests(BuiltSolution built)
     }
 
     [Fact]
-    public void The_dashboard_names_no_drivers_page_while_the_solution_ships_none()
+    public void The_dashboard_shows_the_drivers_page_the_solution_ships_with_its_script_styles_and_strings()
     {
-        Assert.DoesNotContain(WebResourceCatalog.All, w => w.Name == DashboardCatalog.DriversPage);
-        Assert.DoesNotContain(Dashboard(Customizations(built.ManagedZip)).Descendants("Url"), u => u.Value == DashboardCatalog.DriversPage);
+        var page = WebResourceCatalog.Get(DashboardCatalog.DriversPage);
+        Assert.Equal(WebResourceCatalog.Html, page.Type);
+        Assert.Equal(new[] { "cx_/drivers/cxdrivers.js", "cx_/drivers/cxdrivers.css", WebResourceCatalog.StringsEnglish, WebResourceCatalog.StringsFrench }, page.Dependencies);
+        Assert.Equal(WebResourceCatalog.Script, WebResourceCatalog.Get("cx_/drivers/cxdrivers.js").Type);
+        Assert.Equal(WebResourceCatalog.Css, WebResourceCatalog.Get("cx_/drivers/cxdrivers.css").Type);
+        Assert.Single(Dashboard(Customizations(built.ManagedZip)).Descendants("Url"), u => u.Value == DashboardCatalog.DriversPage);
+        Assert.Contains(DashboardCatalog.Overview.Cells, c => c is DashboardWebResourceCell { ControlId: "WebResource_cxdrivers", WebResource: DashboardCatalog.DriversPage });
     }
 
     // Columns of Microsoft's tables that CrmCx's views and charts name, as Microsoft's table reference documents them
