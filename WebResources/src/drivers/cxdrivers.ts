@@ -6,9 +6,9 @@
  */
 import { createCxData } from "../data/cxData";
 import { createFormatter } from "../localization/format";
-import { createTranslate } from "../localization/localizer";
 import { el, replaceChildren } from "../panel/dom";
 import { createDriversPage } from "./driversPage";
+import { createPageTranslate } from "./pageTranslate";
 
 interface DriversHost extends Window {
   setClientApiContext?: (xrm: Xrm.XrmStatic) => void;
@@ -21,7 +21,7 @@ export function setClientApiContext(xrm: Xrm.XrmStatic): void {
   if (root === null || started) return;
   started = true;
   const settings = xrm.Utility.getGlobalContext().userSettings;
-  const t = createTranslate(xrm.Utility);
+  const t = createPageTranslate(xrm.Utility);
   const fmt = createFormatter(settings);
   document.documentElement.lang = fmt.locale;
   document.title = t("dp_title");
@@ -47,5 +47,5 @@ if (xrm !== null && typeof xrm.WebApi === "object") {
 } else {
   const root = document.getElementById("cx-drivers");
   // A host that hands the client API over itself (setClientApiContext) replaces this message.
-  if (root !== null) replaceChildren(root, [el("p", { className: "cx-state", attrs: { role: "alert", "data-state": "no-xrm" }, text: createTranslate(undefined)("dp_no_xrm") })]);
+  if (root !== null) replaceChildren(root, [el("p", { className: "cx-state", attrs: { role: "alert", "data-state": "no-xrm" }, text: createPageTranslate(undefined)("dp_no_xrm") })]);
 }

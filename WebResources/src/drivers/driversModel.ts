@@ -1,8 +1,9 @@
 import type { CxData, Driver, DriverDimensionName } from "../data/cxData";
-import { English, type StringKey } from "../localization/english";
+import { English } from "../localization/english";
 import type { Formatter } from "../localization/format";
-import type { Translate } from "../localization/localizer";
 import { plural } from "../localization/plural";
+import type { DriversStringKey } from "./driversEnglish";
+import type { PageTranslate as Translate } from "./pageTranslate";
 
 /**
  * What the drivers page shows, as words and numbers only (no DOM): the page renders it, the unit tests read it.
@@ -57,11 +58,11 @@ export interface DriversView {
 
 export type DriversLoad = { kind: "ready"; view: DriversView } | { kind: "failed"; message: string };
 
-const ContactKeys: Readonly<Record<string, StringKey>> = { "0": "dp_contacts_0", "1": "dp_contacts_1", "2-3": "dp_contacts_2to3", "4+": "dp_contacts_4plus" };
-const EffortKeys: Readonly<Record<string, StringKey>> = { low: "dp_effort_low", high: "dp_effort_high" };
+const ContactKeys: Readonly<Record<string, DriversStringKey | undefined>> = { "0": "dp_contacts_0", "1": "dp_contacts_1", "2-3": "dp_contacts_2to3", "4+": "dp_contacts_4plus" };
+const EffortKeys: Readonly<Record<string, DriversStringKey | undefined>> = { low: "dp_effort_low", high: "dp_effort_high" };
 const FixedOrder: Partial<Record<DriverDimensionName, readonly string[]>> = { contacts: ["0", "1", "2-3", "4+"], effort: ["low", "high"] };
 
-function has(key: string): key is StringKey {
+function has(key: string): key is keyof typeof English {
   return Object.prototype.hasOwnProperty.call(English, key);
 }
 

@@ -1,6 +1,6 @@
 import type { CxData } from "../data/cxData";
 import type { Formatter } from "../localization/format";
-import type { Translate } from "../localization/localizer";
+import type { PageTranslate as Translate } from "./pageTranslate";
 import { choiceLabel } from "../localization/choiceLabels";
 import { el, replaceChildren } from "../panel/dom";
 import { DefaultJourneyType, JourneyTypes, loadDrivers, type DriversTableView, type DriversView } from "./driversModel";

@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { createCxData, type Driver, type DriverDimensionName, type WebApiReader } from "../../src/data/cxData";
 import { DefaultJourneyType, JourneyTypes, PageDimensions, driversTable, driversView, loadDrivers } from "../../src/drivers/driversModel";
 import { createFormatter } from "../../src/localization/format";
-import { createTranslate } from "../../src/localization/localizer";
+import { createPageTranslate } from "../../src/drivers/pageTranslate";
 import { fromResx } from "./resx";
 
-const english = { t: createTranslate(undefined), fmt: createFormatter({ languageId: 1033 }) };
-const french = { t: createTranslate(fromResx(1036)), fmt: createFormatter({ languageId: 1036 }) };
+const english = { t: createPageTranslate(undefined), fmt: createFormatter({ languageId: 1033 }) };
+const french = { t: createPageTranslate(fromResx(1036)), fmt: createFormatter({ languageId: 1036 }) };
 
 function driver(dimension: DriverDimensionName, key: string, label: string, figures: Partial<Driver> = {}): Driver {
   return {
