@@ -36,6 +36,8 @@ export interface DriverRowView {
   /** "beyond noise" / "within noise"; for teams "in line" or "below the rest by N points". */
   verdict: string;
   significant: boolean;
+  /** Beyond noise and below the rest (shown as a problem; above the rest beyond noise is not). */
+  below: boolean;
   /** "(small sample)" when the domain flags the row, else null. */
   smallSample: string | null;
 }
@@ -119,6 +121,7 @@ export function driversTable(t: Translate, fmt: Formatter, dimension: DriverDime
     difference: team ? null : driver.delta === null ? t("dp_no_rest") : t("dp_points", fmt.signed(driver.delta)),
     verdict: team ? teamVerdict(t, fmt, driver) : t(driver.significant ? "dp_beyond_noise" : "dp_within_noise"),
     significant: driver.significant,
+    below: driver.significant && driver.delta !== null && driver.delta < 0,
     smallSample: driver.lowConfidence ? t("dp_small_sample") : null,
   }));
   return {

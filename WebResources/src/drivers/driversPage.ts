@@ -107,12 +107,13 @@ function tableOf(t: Translate, table: DriversTableView): HTMLElement {
       ? el("div", {}, [el("h2", { className: "cx-card-title", text: table.title }), el("p", { className: "cx-muted", text: t("dp_none") })])
       : el("table", { className: "cx-table" }, [
           caption,
-          el("thead", {}, [el("tr", {}, headers.map((header) => el("th", { attrs: { scope: "col" }, text: header })))]),
+          // The figures' headers align with their right-aligned numbers.
+          el("thead", {}, [el("tr", {}, headers.map((header, index) => el("th", { className: index >= 1 && index <= (table.team ? 3 : 4) ? "cx-num" : undefined, attrs: { scope: "col" }, text: header })))]),
           el(
             "tbody",
             {},
             table.rows.map((row) => {
-              const verdict = el("td", { className: row.significant ? "cx-beyond" : "cx-muted", attrs: { "data-testid": "verdict" } }, [
+              const verdict = el("td", { className: row.below ? "cx-beyond cx-below" : row.significant ? "cx-beyond" : "cx-muted", attrs: { "data-testid": "verdict" } }, [
                 row.verdict,
                 row.smallSample === null ? null : el("span", { className: "cx-small-sample", text: ` ${row.smallSample}` }),
               ]);

@@ -76,6 +76,8 @@ describe("the drivers page's wording", () => {
       ["Field services North", "above the rest by 21 points"],
       ["Field services South", "below the rest by 45.5 points"],
     ]);
+    // Only below the rest beyond noise is shown as a problem.
+    expect(units.rows.map((r) => r.below)).toEqual([false, true]);
     // A team has no signed difference column: the verdict is the only comparison it shows.
     expect(units.rows.every((r) => r.difference === null)).toBe(true);
   });
