@@ -214,6 +214,32 @@ public sealed class ServeTests(ServeFixture serve) : IClassFixture<ServeFixture>
     }
 
     [Fact]
+    public async Task Execute_runs_cx_GetDrivers_over_every_account_for_one_journey_type_and_passes_the_APIs_refusal_on()
+    {
+        var drivers = await serve.Http.GetStringAsync($"{serve.Server.BaseUrl}/xrm/execute?operation=cx_GetDrivers&dimension=businessunit&journeyType=964000001");
+        var rows = JsonDocument.Parse(JsonDocument.Parse(drivers).RootElement.GetProperty("Drivers").GetString()!).RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("businessunit", r.GetProperty("dimension").GetString()));
+
+        using var refused = await serve.Http.GetAsync($"{serve.Server.BaseUrl}/xrm/execute?operation=cx_GetDrivers&dimension=stage&journeyType=5");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("JourneyType", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task The_drivers_page_is_hosted_like_the_dashboard_with_the_fake_Xrm_on_the_frames_parent()
+    {
+        var page = await serve.Http.GetStringAsync($"{serve.Server.BaseUrl}/drivers");
+
+        Assert.Contains("<script src=\"/fake-xrm.js\"></script>", page);
+        Assert.Contains("frame.id = \"WebResource_cxdrivers\"", page);
+        Assert.Contains("/webresources/cx_/drivers/cxdrivers.html", page);
+        Assert.Contains("href=\"/drivers\"", await serve.Http.GetStringAsync(serve.Server.BaseUrl + "/"));
+        var script = await serve.Http.GetStringAsync($"{serve.Server.BaseUrl}/fake-xrm.js");
+        Assert.Contains("journeyType=", script);
+    }
+
+    [Fact]
     public async Task An_option_the_server_does_not_understand_is_refused_with_a_message_like_the_Web_API()
     {
         using var response = await serve.Http.GetAsync($"{serve.Server.BaseUrl}/xrm/retrieveMultipleRecords?table=cx_customerjourney&options={Uri.EscapeDataString("?$apply=groupby((cx_name))")}");

@@ -33,10 +33,13 @@ await Promise.all([
   build({ ...common, entryPoints: [join(lowered, "form/cxform.js")], outfile: join(dist, "cx_/scripts/cxform.js"), globalName: "CrmCx.Forms" }),
   build({ ...common, entryPoints: [join(lowered, "panel/cxpanel.js")], outfile: join(dist, "cx_/panel/cxpanel.js") }),
   build({ entryPoints: [join(root, "src/panel/cxpanel.css")], outfile: join(dist, "cx_/panel/cxpanel.css"), bundle: true, minify: true, target: "chrome80", logLevel: "warning" }),
+  build({ ...common, entryPoints: [join(lowered, "drivers/cxdrivers.js")], outfile: join(dist, "cx_/drivers/cxdrivers.js") }),
+  build({ entryPoints: [join(root, "src/drivers/cxdrivers.css")], outfile: join(dist, "cx_/drivers/cxdrivers.css"), bundle: true, minify: true, target: "chrome80", logLevel: "warning" }),
 ]);
 
 const copies = [
   ["src/panel/cxpanel.html", "cx_/panel/cxpanel.html"],
+  ["src/drivers/cxdrivers.html", "cx_/drivers/cxdrivers.html"],
   ["src/strings/cx.1033.resx", "cx_/strings/cx.1033.resx"],
   ["src/strings/cx.1036.resx", "cx_/strings/cx.1036.resx"],
 ];
@@ -44,4 +47,4 @@ for (const [from, to] of copies) {
   await mkdir(dirname(join(dist, to)), { recursive: true });
   await copyFile(join(root, from), join(dist, to));
 }
-console.log("built dist/cx_/{scripts/cxform.js, panel/cxpanel.html, panel/cxpanel.js, panel/cxpanel.css, strings/cx.1033.resx, strings/cx.1036.resx}");
+console.log("built dist/cx_/{scripts/cxform.js, panel/cxpanel.html, panel/cxpanel.js, panel/cxpanel.css, drivers/cxdrivers.html, drivers/cxdrivers.js, drivers/cxdrivers.css, strings/cx.1033.resx, strings/cx.1036.resx}");

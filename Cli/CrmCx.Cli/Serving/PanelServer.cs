@@ -24,7 +24,8 @@ namespace CrmCx.Cli.Serving;
 /// <summary>
 /// Serves the built web resources (WebResources/dist) on 127.0.0.1 with a host page per account, contact, journey and
 /// case that plays the model-driven form (fake Xrm, the real form library and its OnLoad handler, the panel in its web
-/// resource frame), and a JSON endpoint answering the fake Xrm.WebApi from the in-memory org.
+/// resource frame), the CX overview dashboard's drivers page (/drivers), and a JSON endpoint answering the fake
+/// Xrm.WebApi from the in-memory org.
 /// </summary>
 public sealed class PanelServer : IAsyncDisposable
 {
@@ -86,6 +87,9 @@ public sealed class PanelServer : IAsyncDisposable
 
         app.MapGet("/", () => Results.Content(IndexPage(org, dist), "text/html; charset=utf-8"));
         app.MapGet("/fake-xrm.js", () => Results.Content(Asset("fake-xrm.js"), "text/javascript; charset=utf-8"));
+        // The CX overview dashboard's drivers page (cx_/drivers/cxdrivers.html), with the fake Xrm on the dashboard's window.
+        app.MapGet("/drivers", () => Results.Content(
+            Asset("dashboard.html").Replace("{{USER}}", "{" + user.ToString().ToUpperInvariant() + "}", StringComparison.Ordinal), "text/html; charset=utf-8"));
         app.MapGet("/{page}/{id:guid}", (string page, Guid id) =>
         {
             if (!FormPages.TryGetValue(page, out var form)) return Results.NotFound();
@@ -102,8 +106,8 @@ public sealed class PanelServer : IAsyncDisposable
         });
         app.MapGet("/xrm/retrieveRecord", (string table, string id, string? options) =>
             Answer(() => reader.RetrieveRecord(table, id, options)));
-        app.MapGet("/xrm/execute", (string operation, string? dimension, string? account) =>
-            Answer(() => reader.ExecuteDrivers(operation, dimension, account)));
+        app.MapGet("/xrm/execute", (string operation, string? dimension, string? account, int? journeyType) =>
+            Answer(() => reader.ExecuteDrivers(operation, dimension, account, journeyType)));
         app.MapGet("/xrm/retrieveMultipleRecords", (string table, string? options) =>
             Answer(() => reader.RetrieveMultiple(table, options)));
 
@@ -202,6 +206,7 @@ public sealed class PanelServer : IAsyncDisposable
             .Append("<style>body{font-family:system-ui,sans-serif;margin:24px}td,th{padding:4px 12px;text-align:left}</style></head><body>")
             .Append("<h1>CrmCx demo org</h1>");
         if (dist is null) html.Append("<p><strong>The web resources are not built:</strong> run <code>npm ci &amp;&amp; npm run build</code> in WebResources.</p>");
+        html.Append("<p><a href=\"/drivers\">CX drivers</a>: the CX overview dashboard's drivers page (stage, channel, owners, business units).</p>");
         html.Append("<table><tr><th>Account</th><th>NPS</th><th>Risk</th><th>At-risk journeys</th></tr>");
         var ids = org.Snapshot(CustomerSchema.Account).GroupBy(a => a.GetAttributeValue<string>(CustomerSchema.AccountName) ?? "")
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);

@@ -57,14 +57,15 @@ public sealed class WebApiReader
     }
 
     /// <summary>
-    /// Xrm.WebApi.online.execute of cx_GetDrivers (issue 15): Dimension and Account (optional) as the custom API takes
-    /// them; the answer is its response properties. An org without the API answers as Dataverse does, with a fault.
+    /// Xrm.WebApi.online.execute of cx_GetDrivers (issue 15): Dimension, Account and JourneyType (both optional) as the
+    /// custom API takes them; the answer is its response properties. An org without the API answers as Dataverse does, with a fault.
     /// </summary>
-    public IDictionary<string, object?> ExecuteDrivers(string operation, string? dimension, string? account)
+    public IDictionary<string, object?> ExecuteDrivers(string operation, string? dimension, string? account, int? journeyType = null)
     {
         if (operation != "cx_GetDrivers") throw new FormatException($"'{operation}' is not an operation the demo server runs.");
         var request = new OrganizationRequest(operation) { ["Dimension"] = dimension ?? "" };
         if (!string.IsNullOrEmpty(account)) request["Account"] = new EntityReference("account", Guid.Parse(account.Trim('{', '}')));
+        if (journeyType.HasValue) request["JourneyType"] = journeyType.Value;
         lock (gate)
         {
             var response = service.Execute(request);

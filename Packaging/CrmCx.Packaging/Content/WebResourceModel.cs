@@ -18,7 +18,7 @@ public sealed record WebResourceModel(string Name, string DisplayName, int Type,
     public string ZipPath => "WebResources/" + new string(Name.Where(c => c != '/' && c != '.').ToArray()) + Id.ToString("D").ToUpperInvariant();
 }
 
-/// <summary>The web resources of data-model.md's product: form library, CX panel and string resources.</summary>
+/// <summary>The web resources of data-model.md's product: form library, CX panel, the dashboard's drivers page and string resources.</summary>
 public static class WebResourceCatalog
 {
     /// <summary>Web resource types (webresourcetype choice).</summary>
@@ -42,6 +42,11 @@ public static class WebResourceCatalog
             new[] { "cx_/panel/cxpanel.js", "cx_/panel/cxpanel.css", StringsEnglish, StringsFrench }),
         new WebResourceModel("cx_/panel/cxpanel.js", "CrmCx panel script", Script, 0, "Script of the customer experience panel.", new[] { StringsEnglish, StringsFrench }),
         new WebResourceModel("cx_/panel/cxpanel.css", "CrmCx panel styles", Css, 0, "Styles of the customer experience panel.", Array.Empty<string>()),
+        // The CX overview dashboard shows this page once it is here (DashboardCatalog.DriversPage).
+        new WebResourceModel(DashboardCatalog.DriversPage, "CrmCx drivers page", Html, 0, "Stages, channels, owners and business units against the rest (cx_GetDrivers), on the CX overview dashboard.",
+            new[] { "cx_/drivers/cxdrivers.js", "cx_/drivers/cxdrivers.css", StringsEnglish, StringsFrench }),
+        new WebResourceModel("cx_/drivers/cxdrivers.js", "CrmCx drivers page script", Script, 0, "Script of the drivers page.", new[] { StringsEnglish, StringsFrench }),
+        new WebResourceModel("cx_/drivers/cxdrivers.css", "CrmCx drivers page styles", Css, 0, "Styles of the drivers page.", Array.Empty<string>()),
         new WebResourceModel(StringsEnglish, "CrmCx strings (English)", Resx, 1033, "English strings of the CrmCx web resources.", Array.Empty<string>()),
         new WebResourceModel(StringsFrench, "CrmCx strings (French)", Resx, 1036, "French strings of the CrmCx web resources.", Array.Empty<string>()),
     };

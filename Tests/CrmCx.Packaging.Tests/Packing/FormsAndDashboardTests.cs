@@ -167,10 +167,15 @@ public sealed class FormsAndDashboardTests(BuiltSolution built)
     }
 
     [Fact]
-    public void The_dashboard_names_no_drivers_page_while_the_solution_ships_none()
+    public void The_dashboard_shows_the_drivers_page_the_solution_ships_with_its_script_styles_and_strings()
     {
-        Assert.DoesNotContain(WebResourceCatalog.All, w => w.Name == DashboardCatalog.DriversPage);
-        Assert.DoesNotContain(Dashboard(Customizations(built.ManagedZip)).Descendants("Url"), u => u.Value == DashboardCatalog.DriversPage);
+        var page = WebResourceCatalog.Get(DashboardCatalog.DriversPage);
+        Assert.Equal(WebResourceCatalog.Html, page.Type);
+        Assert.Equal(new[] { "cx_/drivers/cxdrivers.js", "cx_/drivers/cxdrivers.css", WebResourceCatalog.StringsEnglish, WebResourceCatalog.StringsFrench }, page.Dependencies);
+        Assert.Equal(WebResourceCatalog.Script, WebResourceCatalog.Get("cx_/drivers/cxdrivers.js").Type);
+        Assert.Equal(WebResourceCatalog.Css, WebResourceCatalog.Get("cx_/drivers/cxdrivers.css").Type);
+        Assert.Single(Dashboard(Customizations(built.ManagedZip)).Descendants("Url"), u => u.Value == DashboardCatalog.DriversPage);
+        Assert.Contains(DashboardCatalog.Overview.Cells, c => c is DashboardWebResourceCell { ControlId: "WebResource_cxdrivers", WebResource: DashboardCatalog.DriversPage });
     }
 
     // Columns of Microsoft's tables that CrmCx's views and charts name, as Microsoft's table reference documents them
@@ -269,10 +274,12 @@ public sealed class FormsAndDashboardTests(BuiltSolution built)
     [Fact]
     public void The_packer_refuses_a_dashboard_that_shows_a_web_resource_the_solution_does_not_ship()
     {
+        // The drivers page ships now: a page of another name stands in for a web resource the solution lacks.
+        const string missing = "cx_/drivers/cxmissing.html";
         var errors = ValidateChanged(r => Dashboard(r).Descendants("row").First().Elements("cell").First().Element("control")!.ReplaceWith(
-            new XElement("control", new XAttribute("id", "WebResource_cxdrivers"), new XAttribute("classid", "{9FDF5F91-88B1-47f4-AD53-C11EFC01A01D}"),
-                new XElement("parameters", new XElement("Url", DashboardCatalog.DriversPage)))));
-        Assert.Contains(errors, e => e.Contains("web resource " + DashboardCatalog.DriversPage + " is not in the solution", StringComparison.Ordinal));
+            new XElement("control", new XAttribute("id", "WebResource_cxmissing"), new XAttribute("classid", "{9FDF5F91-88B1-47f4-AD53-C11EFC01A01D}"),
+                new XElement("parameters", new XElement("Url", missing)))));
+        Assert.Contains(errors, e => e.Contains("web resource " + missing + " is not in the solution", StringComparison.Ordinal));
     }
 
     [Fact]

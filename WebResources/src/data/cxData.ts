@@ -1,4 +1,4 @@
-import { parseHistory, type MonthlyNps } from "../cx/nps";
+import { isLowConfidence, parseHistory, type MonthlyNps } from "../cx/nps";
 import { parseReasonCodes, type RiskReasons } from "../cx/reasons";
 import { asRiskLevel, reasonLines } from "../cx/risk";
 import {
@@ -89,18 +89,35 @@ export interface AtRiskJourney {
 /** The dimensions the account panel compares (cx_GetDrivers' Dimension). */
 export type DriverDimension = "stage" | "channel";
 
+/** Every dimension cx_GetDrivers takes (the drivers page shows them all). */
+export type DriverDimensionName = DriverDimension | "owner" | "businessunit" | "contacts" | "effort";
+
+/** Which responses cx_GetDrivers compares: one account's, one journey type's, or all (null: not restricted). */
+export interface DriverScope {
+  account?: string | null;
+  journeyType?: number | null;
+}
+
 /** One value of a dimension (a stage, a channel) compared with the rest of the account's responses (cx_GetDrivers). */
 export interface Driver {
   dimension: string;
   key: string;
   label: string;
   responses: number;
+  /** Mean satisfaction index (0–100) and its 95 % margin; null without satisfaction. */
+  satisfaction: number | null;
+  satisfactionMargin: number | null;
   nps: number | null;
   npsMargin: number | null;
   /** This value against the rest, in points (negative: below the rest). */
   delta: number | null;
   /** Whether the difference is beyond noise. */
   significant: boolean;
+  /**
+   * Small sample, as the domain decides it (NpsMath.IsLowConfidence: fewer than 10 responses or a margin above
+   * 20); a row without the flag falls back to the same rule on its own figures.
+   */
+  lowConfidence: boolean;
 }
 
 /** A case and the journey it belongs to (null when the case is not part of one). */
@@ -131,6 +148,11 @@ export interface CxData {
    * when the user opens the section, so the panel's load stays three requests.
    */
   drivers(account: string, dimension: DriverDimension): Promise<Driver[]>;
+  /**
+   * The drivers page: cx_GetDrivers over every account's responses, of one journey type (null: all types). One
+   * request per call.
+   */
+  driversOf(dimension: DriverDimensionName, journeyType: number | null): Promise<Driver[]>;
   /** Open journeys at Medium or High risk, highest first: the form notification's input. */
   atRiskJourneys(customer: CustomerRef): Promise<AtRiskJourney[]>;
   /**
@@ -148,22 +170,24 @@ export type WebApiReader = Pick<Xrm.WebApi, "retrieveRecord" | "retrieveMultiple
 
 /**
  * The request object Xrm.WebApi.online.execute takes for cx_GetDrivers: an unbound function (operationType 1) with
- * Dimension (Edm.String, a primitive type: 1) and Account (mscrm.account, an entity type: 5).
+ * Dimension (Edm.String, a primitive type: 1), Account (mscrm.account, an entity type: 5) and JourneyType
+ * (Edm.Int32, 1), the last two only when set.
  */
-export function driversRequest(account: string, dimension: DriverDimension): Record<string, unknown> {
-  return {
-    Dimension: dimension,
-    Account: { "@odata.type": "Microsoft.Dynamics.CRM.account", accountid: account },
-    getMetadata: () => ({
-      boundParameter: null,
-      operationType: 1,
-      operationName: "cx_GetDrivers",
-      parameterTypes: {
-        Dimension: { typeName: "Edm.String", structuralProperty: 1 },
-        Account: { typeName: "mscrm.account", structuralProperty: 5 },
-      },
-    }),
+export function driversRequest(account: string | null, dimension: DriverDimensionName, journeyType: number | null = null): Record<string, unknown> {
+  const parameterTypes: Record<string, { typeName: string; structuralProperty: number }> = {
+    Dimension: { typeName: "Edm.String", structuralProperty: 1 },
   };
+  const request: Record<string, unknown> = { Dimension: dimension };
+  if (account !== null) {
+    request.Account = { "@odata.type": "Microsoft.Dynamics.CRM.account", accountid: account };
+    parameterTypes.Account = { typeName: "mscrm.account", structuralProperty: 5 };
+  }
+  if (journeyType !== null) {
+    request.JourneyType = journeyType;
+    parameterTypes.JourneyType = { typeName: "Edm.Int32", structuralProperty: 1 };
+  }
+  request.getMetadata = () => ({ boundParameter: null, operationType: 1, operationName: "cx_GetDrivers", parameterTypes });
+  return request;
 }
 
 /** cx_GetDrivers' Drivers (a JSON array in a string); anything malformed gives no drivers. */
@@ -182,15 +206,19 @@ export function parseDrivers(json: unknown): Driver[] {
     const row = item as Row;
     const responses = num(row.responses);
     if (responses === null) continue;
+    const npsMargin = num(row.npsMargin);
     drivers.push({
       dimension: text(row.dimension) ?? "",
       key: text(row.key) ?? "",
       label: text(row.label) ?? "",
       responses,
+      satisfaction: num(row.satisfaction),
+      satisfactionMargin: num(row.satisfactionMargin),
       nps: num(row.nps),
-      npsMargin: num(row.npsMargin),
+      npsMargin,
       delta: num(row.delta),
       significant: row.significant === true,
+      lowConfidence: typeof row.lowConfidence === "boolean" ? row.lowConfidence : isLowConfidence(responses, npsMargin),
     });
   }
   return drivers;
@@ -318,6 +346,13 @@ export function createCxData(webApi: WebApiReader): CxData {
       const online = webApi.online;
       if (online === undefined) throw new Error("cx_GetDrivers needs the online Web API.");
       const response = await call(() => online.execute(driversRequest(normaliseId(account), dimension)));
+      const body = (await response.json()) as Row;
+      return parseDrivers(body.Drivers);
+    },
+    async driversOf(dimension, journeyType) {
+      const online = webApi.online;
+      if (online === undefined) throw new Error("cx_GetDrivers needs the online Web API.");
+      const response = await call(() => online.execute(driversRequest(null, dimension, journeyType)));
       const body = (await response.json()) as Row;
       return parseDrivers(body.Drivers);
     },

@@ -16,10 +16,18 @@ export interface ResourceStrings {
  * "missing".
  */
 export function createTranslate(strings: ResourceStrings | undefined): Translate {
-  return (key, ...args) => fill(lookUp(strings, key), args);
+  return createTableTranslate(strings, English);
 }
 
-function lookUp(strings: ResourceStrings | undefined, key: StringKey): string {
+/** The same lookup over another English fallback table (a page's own strings, kept out of the panel's bundle). */
+export function createTableTranslate<K extends string>(
+  strings: ResourceStrings | undefined,
+  fallback: Readonly<Record<K, string>>,
+): (key: K, ...args: Array<string | number>) => string {
+  return (key, ...args) => fill(lookUp(strings, key, fallback), args);
+}
+
+function lookUp<K extends string>(strings: ResourceStrings | undefined, key: K, fallback: Readonly<Record<K, string>>): string {
   if (strings !== undefined) {
     try {
       const found = strings.getResourceString(StringsResource, key);
@@ -30,7 +38,7 @@ function lookUp(strings: ResourceStrings | undefined, key: StringKey): string {
       // Fall through to English: a missing resource must never break the form.
     }
   }
-  return English[key];
+  return fallback[key];
 }
 
 function fill(template: string, args: ReadonlyArray<string | number>): string {

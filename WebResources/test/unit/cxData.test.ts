@@ -236,7 +236,29 @@ describe("what moves an account (cx_GetDrivers)", () => {
     const metadata = (requests[0].getMetadata as () => Record<string, unknown>)();
     expect(metadata).toMatchObject({ boundParameter: null, operationType: 1, operationName: "cx_GetDrivers" });
     // A row without its sample size cannot be judged and is left out.
-    expect(drivers).toEqual([{ dimension: "stage", key: "964000103", label: "Installation", responses: 14, nps: -20, npsMargin: 25.4, delta: -35.2, significant: true }]);
+    // Without the API's lowConfidence flag the same rule decides: a margin above 20 is a small sample.
+    expect(drivers).toEqual([{ dimension: "stage", key: "964000103", label: "Installation", responses: 14, satisfaction: null, satisfactionMargin: null, nps: -20, npsMargin: 25.4, delta: -35.2, significant: true, lowConfidence: true }]);
+  });
+
+  it("asks the drivers page's question over every account, with the journey type as a whole number and no account", async () => {
+    const requests: Array<Record<string, unknown>> = [];
+    const webApi = {
+      online: {
+        execute: (request: Record<string, unknown>) => {
+          requests.push(request);
+          const drivers = [{ dimension: "owner", key: "u1", label: "Ana", responses: 40, satisfaction: 71.5, satisfactionMargin: 4.2, nps: 10, npsMargin: 12, delta: 2, significant: false, lowConfidence: false }];
+          return Promise.resolve({ json: () => Promise.resolve({ Drivers: JSON.stringify(drivers) }) });
+        },
+      },
+    } as unknown as WebApiReader;
+    const data = createCxData(webApi);
+    const owners = await data.driversOf("owner", 964000001);
+    await data.driversOf("effort", null);
+    expect(requests.map((r) => [r.Dimension, r.JourneyType, "Account" in r])).toEqual([["owner", 964000001, false], ["effort", undefined, false]]);
+    const types = (request: Record<string, unknown>) => ((request.getMetadata as () => { parameterTypes: Record<string, unknown> })()).parameterTypes;
+    expect(types(requests[0])).toEqual({ Dimension: { typeName: "Edm.String", structuralProperty: 1 }, JourneyType: { typeName: "Edm.Int32", structuralProperty: 1 } });
+    expect(Object.keys(types(requests[1]))).toEqual(["Dimension"]);
+    expect(owners).toEqual([{ dimension: "owner", key: "u1", label: "Ana", responses: 40, satisfaction: 71.5, satisfactionMargin: 4.2, nps: 10, npsMargin: 12, delta: 2, significant: false, lowConfidence: false }]);
   });
 
   it("fails with a clear message where the online Web API is missing (offline client)", async () => {

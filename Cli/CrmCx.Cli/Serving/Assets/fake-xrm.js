@@ -21,7 +21,8 @@
           var metadata = request.getMetadata();
           var query = "/xrm/execute?operation=" + encodeURIComponent(metadata.operationName) +
             "&dimension=" + encodeURIComponent(request.Dimension || "") +
-            "&account=" + encodeURIComponent((request.Account && request.Account.accountid) || "");
+            "&account=" + encodeURIComponent((request.Account && request.Account.accountid) || "") +
+            (typeof request.JourneyType === "number" ? "&journeyType=" + request.JourneyType : "");
           return get(query).then(function (body) {
             return { ok: true, json: function () { return Promise.resolve(body); } };
           });
