@@ -58,6 +58,8 @@ public sealed class RecalculationService
     {
         CustomerSchema.Nps, CustomerSchema.NpsPrevious, CustomerSchema.NpsMargin, CustomerSchema.NpsPreviousMargin, CustomerSchema.NpsResponses,
         CustomerSchema.Promoters, CustomerSchema.Passives, CustomerSchema.Detractors, CustomerSchema.NpsHistory, CustomerSchema.LastResponseOn,
+        // The customer's risk, which its own rules change with time too (silence).
+        CustomerSchema.RiskLevel, CustomerSchema.RiskReasonsJson,
     };
 
     private static readonly string[] JourneyFigures =
@@ -224,7 +226,7 @@ public sealed class RecalculationService
         return changed;
     }
 
-    /// <summary>Recomputes the customers (rebuilding their day summaries for an all run); returns those whose figures changed.</summary>
+    /// <summary>Recomputes the customers (rebuilding their day summaries for an all run); returns those whose figures or risk changed.</summary>
     private int Customers(string table, List<Guid> ids, DateTime now, bool rebuild)
     {
         if (ids.Count == 0) return 0;
