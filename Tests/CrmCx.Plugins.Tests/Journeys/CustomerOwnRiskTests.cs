@@ -70,6 +70,24 @@ public class CustomerOwnRiskTests
     }
 
     [Fact]
+    public void A_contact_whose_nps_falls_is_at_risk_and_so_is_its_account()
+    {
+        var org = CrmCx.Plugins.Tests.Fixtures.CrmCxOrg.Create(c => c.WithSettings(NoFollowUp));
+        var account = org.Account("Litware");
+        var contact = org.Contact("Ana Lima", account);
+        for (var i = 0; i < 10; i++) org.SeedResponse(10, org.Now.AddDays(-400 - i), account, contact);
+        for (var i = 0; i < 4; i++) org.SeedResponse(0, org.Now.AddDays(-10 - i), account, contact);
+        org.Respond(0, contact: contact);
+        org.Settle();
+
+        foreach (var row in new[] { org.ContactRow(contact), org.AccountRow(account) })
+        {
+            Assert.Equal(RiskLevel.Medium, Level(row));
+            Assert.Equal(new[] { ReasonCodes.NpsFell }, Codes(row));
+        }
+    }
+
+    [Fact]
     public void The_own_reasons_are_written_in_the_organizations_base_language()
     {
         var o = new JourneyOrg(NoFollowUp);
