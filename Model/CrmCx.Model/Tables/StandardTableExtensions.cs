@@ -48,9 +48,16 @@ public static class StandardTableExtensions
             new Label("Correlation id of the request whose survey responses the last NPS rollup counted; the other rollups of that request stop after one read. Computed by CrmCx.",
                 "Identifiant de corrélation de la requête dont le dernier cumul NPS a compté les réponses ; les autres cumuls de cette requête s'arrêtent après une lecture. Calculé par CrmCx."), 100),
         Column.Choice("cx_RiskLevel", new Label("CX Risk Level", "Niveau de risque CX"),
-            new Label("Highest risk among the customer's open journeys.", "Risque le plus élevé parmi les parcours ouverts du client."), GlobalChoices.RiskLevel),
+            new Label("Highest of the risk of the customer's open journeys and of its own NPS (fall, detractor share, silence).",
+                "Le plus élevé du risque des parcours ouverts du client et de celui de son propre NPS (baisse, part de détracteurs, silence)."), GlobalChoices.RiskLevel),
         Column.Count("cx_AtRiskJourneys", new Label("At-risk Journeys", "Parcours à risque"),
             new Label("Open journeys at Medium or High risk.", "Parcours ouverts à risque moyen ou élevé.")),
+        // Additions to data-model.md (CustomerSchema.OpenJourneys, JourneyRiskLevel): the journey facts the NPS rollup
+        // combines with the customer's own risk without reading its journeys (docs/architecture.md, customer columns).
+        Column.Count("cx_OpenJourneys", new Label("Open Journeys", "Parcours ouverts"),
+            new Label("Open journeys of the customer (the silence rule reads it). Computed by CrmCx.", "Parcours ouverts du client (la règle du silence le lit). Calculé par CrmCx.")),
+        Column.Choice("cx_JourneyRiskLevel", new Label("Journey Risk Level", "Niveau de risque des parcours"),
+            new Label("Highest risk among the customer's open journeys alone. Computed by CrmCx.", "Risque le plus élevé parmi les seuls parcours ouverts du client. Calculé par CrmCx."), GlobalChoices.RiskLevel),
         // In data-model.md's "Added in the second round" table (docs/risk-reasons.md is the contract).
         Column.Memo("cx_RiskReasons", new Label("CX Risk Reasons", "Raisons du risque CX"),
             new Label("The customer's risk reasons, one per line, in the organization's base language. Computed by CrmCx.",

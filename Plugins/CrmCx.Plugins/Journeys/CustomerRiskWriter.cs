@@ -10,26 +10,13 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCx.Journeys;
 
-/// <summary>The open journeys of a customer, as one aggregate gives them.</summary>
-internal sealed class OpenJourneys
-{
-    public OpenJourneys(int count, RiskLevel highest, int atRisk)
-    {
-        Count = count;
-        Highest = highest;
-        AtRisk = atRisk;
-    }
-
-    public int Count { get; }
-    public RiskLevel Highest { get; }
-    public int AtRisk { get; }
-}
-
 /// <summary>
-/// Writes a customer's risk: cx_risklevel (the highest of its open journeys' risk and its own health rules,
-/// <see cref="CustomerRisk"/>), cx_atriskjourneys, cx_riskreasons (base language), cx_riskreasonsjson, under the
-/// row version read before the journeys were aggregated (a concurrent rollup that wrote in between sends this one
-/// back to read again, so the last write always saw every journey).
+/// The journey side of a customer's risk: it writes the journey facts (cx_openjourneys, cx_journeyrisklevel,
+/// cx_atriskjourneys, read fresh from one aggregate) and the combined columns (cx_risklevel, cx_riskreasons in the base
+/// language, cx_riskreasonsjson) from <see cref="CustomerRiskColumns"/> over those facts and the NPS figures as stored,
+/// under the row version read before the journeys were aggregated (a concurrent rollup that wrote in between sends
+/// this one back to read again, so the last write always saw every journey). The NPS rollup writes the same combined
+/// columns from its fresh figures and these stored facts (docs/architecture.md, "Who writes a customer's columns").
 /// </summary>
 internal sealed class CustomerRiskWriter
 {
@@ -43,7 +30,7 @@ internal sealed class CustomerRiskWriter
     }
 
     /// <summary>The highest risk level among the customer's open journeys, how many are open and how many are at Medium or High.</summary>
-    public OpenJourneys Read(EntityReference customer)
+    public JourneyFacts Read(EntityReference customer)
     {
         var column = customer.LogicalName == CustomerSchema.Account ? JourneySchema.Account : JourneySchema.Contact;
         var fetch = "<fetch aggregate='true'><entity name='" + JourneySchema.EntityName + "'>"
@@ -66,31 +53,37 @@ internal sealed class CustomerRiskWriter
             if (level > highest) highest = level;
             if (RiskAssessment.IsAtRisk(level)) atRisk += n;
         }
-        return new OpenJourneys(open, highest, atRisk);
+        return new JourneyFacts(open, open == 0 ? RiskLevel.None : highest, atRisk);
     }
 
-    /// <summary>The assessment of a customer from its stored NPS figures and its open journeys.</summary>
-    public CustomerRiskAssessment Assess(CustomerRow customer, OpenJourneys journeys, DateTime now) =>
-        CustomerRisk.Assess(new CustomerRiskInput(customer.Nps, customer.Margin, customer.PreviousNps, customer.PreviousMargin,
-            customer.Responses, Math.Min(customer.Detractors, customer.Responses), customer.LastResponseOn, journeys.Count, journeys.Highest, journeys.AtRisk), now, options);
+    /// <summary>The columns of a customer from its stored NPS figures and its open journeys.</summary>
+    public CustomerRiskColumns Assess(CustomerRow customer, JourneyFacts journeys, DateTime now, Func<TextCatalog> baseText) =>
+        CustomerRiskColumns.Of(new CustomerRiskInput(customer.Nps, customer.Margin, customer.PreviousNps, customer.PreviousMargin,
+            customer.Responses, Math.Min(customer.Detractors, customer.Responses), customer.LastResponseOn, journeys.Open, journeys.Highest, journeys.AtRisk), now, options, baseText);
 
-    /// <summary>Writes the assessment if the customer's version is still the one read; false when someone wrote it since.</summary>
-    public bool TryWrite(CustomerRow customer, OpenJourneys journeys, CustomerRiskAssessment risk, TextCatalog baseText)
+    /// <summary>Writes the columns if the customer's version is still the one read; false when someone wrote it since.</summary>
+    public bool TryWrite(CustomerRow customer, CustomerRiskColumns risk)
     {
         var update = new Entity(customer.Reference.LogicalName, customer.Reference.Id);
-        update[CustomerSchema.RiskLevel] = new OptionSetValue((int)risk.Level);
-        update[CustomerSchema.AtRiskJourneys] = journeys.AtRisk;
-        update[CustomerSchema.RiskReasons] = baseText.Reasons(risk.Reasons);
-        update[CustomerSchema.RiskReasonsJson] = ReasonData.ToJson(risk.Reasons);
-        // cx_recalculateon is the NPS writer's (NpsNextChange): it merges risk.NextChange there, so this write leaves it alone.
+        Put(update, risk);
+        update[CustomerSchema.AtRiskJourneys] = risk.AtRiskJourneys;
+        update[CustomerSchema.OpenJourneys] = risk.OpenJourneys;
+        update[CustomerSchema.JourneyRiskLevel] = new OptionSetValue((int)risk.JourneyLevel);
+        // cx_recalculateon is the NPS writer's (its figures' next change merged with this one); this write only ever
+        // moves it earlier, to when time alone changes the verdict just written (a journey opening on a long-silent
+        // customer starts the silence rule's day count). Earlier than needed costs one recompute; later would go stale.
+        var next = CustomerRiskColumns.Earliest(customer.RecalculateOn, risk.NextChange);
+        if (next != customer.RecalculateOn) update[CustomerSchema.RecalculateOn] = next;
         return OptimisticUpdate.TryUpdate(service, update, customer.Version);
     }
 
-    /// <summary>Whether the stored columns already say what the assessment says.</summary>
-    public static bool Matches(CustomerRow customer, OpenJourneys journeys, CustomerRiskAssessment risk, TextCatalog baseText) =>
-        customer.RiskLevel == (int)risk.Level && customer.AtRiskJourneys == journeys.AtRisk
-        && (customer.RiskReasonsJson ?? "[]") == ReasonData.ToJson(risk.Reasons)
-        && (customer.RiskReasons ?? string.Empty) == baseText.Reasons(risk.Reasons);
+    /// <summary>The combined columns both writers put (<see cref="CustomerRiskColumns"/>): level and reasons.</summary>
+    internal static void Put(Entity update, CustomerRiskColumns risk)
+    {
+        update[CustomerSchema.RiskLevel] = new OptionSetValue((int)risk.Level);
+        update[CustomerSchema.RiskReasons] = risk.Reasons;
+        update[CustomerSchema.RiskReasonsJson] = risk.ReasonsJson;
+    }
 
     /// <summary>The customers of a list, each once (by table and id), nulls and empty ids dropped.</summary>
     public static IEnumerable<EntityReference> Distinct(IEnumerable<EntityReference?> customers)

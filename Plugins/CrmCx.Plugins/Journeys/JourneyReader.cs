@@ -49,7 +49,7 @@ internal sealed class CustomerRow
     {
         NameColumn(table), CustomerSchema.Owner, OptimisticUpdate.VersionNumber, CustomerSchema.Nps, CustomerSchema.NpsMargin, CustomerSchema.NpsPrevious,
         CustomerSchema.NpsPreviousMargin, CustomerSchema.NpsResponses, CustomerSchema.Detractors, CustomerSchema.LastResponseOn, CustomerSchema.RiskLevel,
-        CustomerSchema.AtRiskJourneys, CustomerSchema.RiskReasons, CustomerSchema.RiskReasonsJson,
+        CustomerSchema.AtRiskJourneys, CustomerSchema.RiskReasons, CustomerSchema.RiskReasonsJson, CustomerSchema.RecalculateOn,
     };
 
     public static string NameColumn(string table) => table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName;
@@ -75,6 +75,7 @@ internal sealed class CustomerRow
         AtRiskJourneys = QueryValues.Int(row, prefix + CustomerSchema.AtRiskJourneys);
         RiskReasons = QueryValues.Raw(row, prefix + CustomerSchema.RiskReasons) as string;
         RiskReasonsJson = QueryValues.Raw(row, prefix + CustomerSchema.RiskReasonsJson) as string;
+        RecalculateOn = QueryValues.Date(row, prefix + CustomerSchema.RecalculateOn);
     }
 
     public EntityReference Reference { get; }
@@ -93,6 +94,7 @@ internal sealed class CustomerRow
     public int? AtRiskJourneys { get; }
     public string? RiskReasons { get; }
     public string? RiskReasonsJson { get; }
+    public DateTime? RecalculateOn { get; }
 }
 
 /// <summary>A journey as one read gives it: its columns, its stage score rows, its customers and the owners' languages.</summary>

@@ -212,8 +212,8 @@ public sealed class JourneyRecomputeService
                 return;
             }
             var journeys = customers.Read(reference);
-            var risk = customers.Assess(customer, journeys, now);
-            if (customers.TryWrite(customer, journeys, risk, BaseText(now))) return;
+            var risk = customers.Assess(customer, journeys, now, () => BaseText(now));
+            if (customers.TryWrite(customer, risk)) return;
             if (attempt < MaxAttempts)
                 trace?.Invoke(reference.LogicalName + " " + reference.Id + " was written by someone else meanwhile: rolling its risk up again (attempt " + (attempt + 1) + " of " + MaxAttempts + ").");
         }

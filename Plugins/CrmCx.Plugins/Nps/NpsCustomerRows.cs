@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using CrmCx.Domain.Nps;
 using CrmCx.Infrastructure;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
@@ -57,7 +58,8 @@ internal sealed class NpsCustomerRows
         var result = new Dictionary<Guid, StoredCustomer>();
         var idColumn = table == CustomerSchema.Account ? CustomerSchema.AccountId : CustomerSchema.ContactId;
         var name = table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName;
-        var columns = new[] { idColumn, CustomerSchema.NpsUpdatedOn, CustomerSchema.NpsDaysThrough, CustomerSchema.NpsCorrelationId, CustomerSchema.Owner, name, OptimisticUpdate.VersionNumber };
+        var columns = new[] { idColumn, CustomerSchema.NpsUpdatedOn, CustomerSchema.NpsDaysThrough, CustomerSchema.NpsCorrelationId, CustomerSchema.Owner, name, OptimisticUpdate.VersionNumber,
+            CustomerSchema.OpenJourneys, CustomerSchema.JourneyRiskLevel, CustomerSchema.AtRiskJourneys };
         for (var start = 0; start < ids.Count; start += CustomersPerRetrieve)
         {
             var chunk = ids.Skip(start).Take(CustomersPerRetrieve).ToList();
@@ -126,4 +128,17 @@ internal sealed class NpsCustomerRows
         fetch.Append("</entity></fetch>");
         return fetch.ToString();
     }
+}
+
+/// <summary>A customer's row and its responses of the span.</summary>
+internal sealed class ReadCustomer
+{
+    public ReadCustomer(StoredCustomer row, List<ScoredResponse> responses)
+    {
+        Row = row;
+        Responses = responses;
+    }
+
+    public StoredCustomer Row { get; }
+    public List<ScoredResponse> Responses { get; }
 }

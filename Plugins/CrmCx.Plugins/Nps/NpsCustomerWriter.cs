@@ -1,19 +1,43 @@
 using System;
 using CrmCx.Domain.Nps;
+using CrmCx.Domain.Risk;
+using CrmCx.Domain.Text;
 using CrmCx.Infrastructure;
+using CrmCx.Journeys;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCx.Nps;
 
-/// <summary>Writes a customer's NPS columns under the row version read: the one writer of those columns.</summary>
+/// <summary>
+/// Writes a customer's NPS columns under the row version read (the one writer of those columns) and, in the same
+/// Update, its risk: <see cref="CustomerRiskColumns"/> over the fresh figures and the journey facts the row stores
+/// (cx_openjourneys, cx_journeyrisklevel, cx_atriskjourneys, read with the row: no call of its own).
+/// </summary>
 internal sealed class NpsCustomerWriter
 {
     private readonly IOrganizationService service;
+    private readonly CustomerRiskOptions risk;
+    private readonly Func<DateTime, TextCatalog> baseText;
 
-    public NpsCustomerWriter(IOrganizationService service)
+    /// <param name="service">The SYSTEM user's service.</param>
+    /// <param name="risk">The customer health thresholds.</param>
+    /// <param name="baseText">The base language's text at an instant; asked only when a reason fired.</param>
+    public NpsCustomerWriter(IOrganizationService service, CustomerRiskOptions risk, Func<DateTime, TextCatalog> baseText)
     {
         this.service = service;
+        this.risk = risk;
+        this.baseText = baseText;
+    }
+
+    /// <summary>The customer's risk columns from the figures and the journey facts its row stores.</summary>
+    public CustomerRiskColumns Risk(Entity stored, NpsFigures figures)
+    {
+        var journeys = CustomerRiskColumns.StoredJourneys(stored.GetAttributeValue<int?>(CustomerSchema.OpenJourneys),
+            stored.GetAttributeValue<OptionSetValue>(CustomerSchema.JourneyRiskLevel)?.Value, stored.GetAttributeValue<int?>(CustomerSchema.AtRiskJourneys));
+        var input = new CustomerRiskInput(figures.Nps, figures.Margin, figures.PreviousNps, figures.PreviousMargin, figures.Responses, figures.Detractors,
+            figures.LastResponseOn, journeys.Open, journeys.Highest, journeys.AtRisk);
+        return CustomerRiskColumns.Of(input, figures.ComputedOn, risk, () => baseText(figures.ComputedOn));
     }
 
     /// <summary>
@@ -21,7 +45,7 @@ internal sealed class NpsCustomerWriter
     /// </summary>
     /// <param name="customer">The row as read (its version decides).</param>
     /// <param name="figures">The figures.</param>
-    /// <param name="recalculateOn">When time alone next changes them (cx_recalculateon).</param>
+    /// <param name="recalculateOn">When time alone next changes the figures; cx_recalculateon is the earlier of it and the risk's next change.</param>
     /// <param name="summarizedThrough">The last day its day summaries are complete for; null when it has none (read from the responses).</param>
     /// <param name="correlationId">The request whose rows these figures counted (null outside a plug-in).</param>
     /// <param name="attempt">Which attempt this is.</param>
@@ -42,7 +66,10 @@ internal sealed class NpsCustomerWriter
         update[CustomerSchema.LastResponseOn] = figures.LastResponseOn;
         // Empty for a customer read from its responses: should it grow large, the day path rebuilds its summaries.
         update[CustomerSchema.NpsDaysThrough] = summarizedThrough?.Number;
-        update[CustomerSchema.RecalculateOn] = recalculateOn;
+        // The risk from these figures (the journey facts are the journey rollup's: not written here).
+        var risk = Risk(stored, figures);
+        CustomerRiskWriter.Put(update, risk);
+        update[CustomerSchema.RecalculateOn] = CustomerRiskColumns.Earliest(recalculateOn, risk.NextChange);
         // Written even when the figures are those stored: a rollup that skipped its write would leave the version
         // as it was, and a concurrent rollup that read the responses before the latest change could then write its
         // older figures over it. (A replayed delivery changes nothing because the rollup step ignores updates that

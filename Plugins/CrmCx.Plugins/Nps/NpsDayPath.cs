@@ -20,13 +20,13 @@ internal sealed class NpsDayPath
     private readonly NpsDayRows dayRows;
     private readonly NpsCustomerWriter writer;
 
-    public NpsDayPath(IOrganizationService service, NpsOptions options, Action<string>? trace)
+    public NpsDayPath(IOrganizationService service, NpsOptions options, NpsCustomerWriter writer, Action<string>? trace)
     {
         this.options = options;
         reader = new NpsAggregateReader(service);
         dayReader = new NpsDayReader(service, trace);
         dayRows = new NpsDayRows(service);
-        writer = new NpsCustomerWriter(service);
+        this.writer = writer;
     }
 
     /// <summary>

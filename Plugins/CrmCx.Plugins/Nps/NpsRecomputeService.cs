@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCx.Domain.Nps;
+using CrmCx.Domain.Risk;
+using CrmCx.Domain.Text;
 using CrmCx.Schema;
+using CrmCx.Settings;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCx.Nps;
@@ -45,17 +48,23 @@ public sealed class NpsRecomputeService
     private NpsRequest? request;
     private bool rebuildDays;
 
-    /// <summary>Creates the service over an organization service (the SYSTEM user's in plugins: the figures are computed columns).</summary>
-    public NpsRecomputeService(IOrganizationService service, NpsOptions options, Action<string>? trace = null)
+    /// <summary>
+    /// Creates the service over an organization service (the SYSTEM user's in plugins: the figures are computed columns),
+    /// with the customer health thresholds of the risk written with the figures (defaults when null) and the base language
+    /// cached by the plug-in instance (read by this service when null, and only for a customer with risk reasons).
+    /// </summary>
+    public NpsRecomputeService(IOrganizationService service, NpsOptions options, Action<string>? trace = null,
+        CustomerRiskOptions? customerRisk = null, OrganizationLanguage? language = null)
     {
         if (service == null) throw new ArgumentNullException(nameof(service));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         this.trace = trace;
+        var baseLanguage = language ?? new OrganizationLanguage();
         reader = new NpsAggregateReader(service);
         windows = new NpsWindowReader(service);
         customerRows = new NpsCustomerRows(service);
-        writer = new NpsCustomerWriter(service);
-        days = new NpsDayPath(service, options, trace);
+        writer = new NpsCustomerWriter(service, customerRisk ?? CustomerRiskOptions.Default, at => TextCatalog.For(baseLanguage.Get(service, at)));
+        days = new NpsDayPath(service, options, writer, trace);
     }
 
     /// <summary>Recomputes and writes the figures of each account and contact once (duplicates are merged); customers that no longer exist are skipped.</summary>
@@ -277,18 +286,6 @@ public sealed class NpsRecomputeService
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-    /// <summary>A customer's row and its responses of the span.</summary>
-    private sealed class ReadCustomer
-    {
-        public ReadCustomer(StoredCustomer row, List<ScoredResponse> responses)
-        {
-            Row = row;
-            Responses = responses;
-        }
-
-        public StoredCustomer Row { get; }
-        public List<ScoredResponse> Responses { get; }
-    }
 
     /// <summary>What one Recompute call did so far.</summary>
     private sealed class Outcome

@@ -132,7 +132,7 @@ public sealed class NpsRollup : PluginBase
         var trace = new Action<string>(m => context.Trace("{0}", m));
         // The follow-up rule's "is a task already open?" is answered by the recompute's read of the customer rows.
         var request = new NpsRequest(context.ExecutionContext.CorrelationId, now, mayStop);
-        var result = new NpsRecomputeService(context.SystemService, options, trace).Recompute(customers, now, FollowUpTasks.Customers(candidates), touched, request);
+        var result = new NpsRecomputeService(context.SystemService, options, trace, Settings(context).CustomerRisk, baseLanguage).Recompute(customers, now, FollowUpTasks.Customers(candidates), touched, request);
         if (result.Coalesced > 0) context.Trace("{0} customers already recomputed by another job of the same request: left alone.", result.Coalesced);
         context.Trace("NPS recomputed for {0} customers ({1} written, {2} retries after concurrent writes).", result.Customers.Count, result.Written, result.Retries);
         if (candidates.Count > 0)

@@ -114,6 +114,8 @@ internal sealed class NpsWindowReader
         table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName,
         CustomerSchema.Owner, CustomerSchema.NpsUpdatedOn, CustomerSchema.NpsDaysThrough, CustomerSchema.NpsCorrelationId,
         OptimisticUpdate.VersionNumber,
+        // The journey facts the customer's risk combines with its own (written by the journey rollup).
+        CustomerSchema.OpenJourneys, CustomerSchema.JourneyRiskLevel, CustomerSchema.AtRiskJourneys,
     };
 
     private static string Fetch(List<Guid> accounts, List<Guid> contacts, DateTime from, bool followAccounts, bool followContacts, int most)

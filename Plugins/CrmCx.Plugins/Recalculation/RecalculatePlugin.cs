@@ -27,6 +27,9 @@ public sealed class RecalculatePlugin : PluginBase
     /// <summary>Response property: rows changed.</summary>
     public const string Changed = "Changed";
 
+    // The organization's base language (cx_riskreasons), kept a few minutes per plug-in instance like the settings.
+    private readonly CrmCx.Settings.OrganizationLanguage language = new CrmCx.Settings.OrganizationLanguage();
+
     /// <inheritdoc />
     protected override void ExecuteCrmPlugin(LocalPluginContext context)
     {
@@ -43,7 +46,7 @@ public sealed class RecalculatePlugin : PluginBase
             // The messages name the parameter (Scope or Continuation) and the value.
             throw new InvalidPluginExecutionException(MessageName + ": " + e.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]);
         }
-        var service = new RecalculationService(context.SystemService, Settings(context), m => context.Trace("{0}", m));
+        var service = new RecalculationService(context.SystemService, Settings(context), m => context.Trace("{0}", m), language);
         var outcome = target != null ? service.One(target, context.OperationTime) : service.Page(run, context.OperationTime);
         // Drivers phase (issue 15): the last call of a run summarizes the closed days whose responses changed, for
         // cx_GetDrivers; its own service, its own rows, nothing added to the per-response steps.

@@ -7,6 +7,7 @@ using CrmCx.Domain.Recalculation;
 using CrmCx.Journeys;
 using CrmCx.Nps;
 using CrmCx.Schema;
+using CrmCx.Settings;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -57,6 +58,8 @@ public sealed class RecalculationService
     {
         CustomerSchema.Nps, CustomerSchema.NpsPrevious, CustomerSchema.NpsMargin, CustomerSchema.NpsPreviousMargin, CustomerSchema.NpsResponses,
         CustomerSchema.Promoters, CustomerSchema.Passives, CustomerSchema.Detractors, CustomerSchema.NpsHistory, CustomerSchema.LastResponseOn,
+        // The customer's risk, which its own rules change with time too (silence).
+        CustomerSchema.RiskLevel, CustomerSchema.RiskReasonsJson,
     };
 
     private static readonly string[] JourneyFigures =
@@ -67,14 +70,23 @@ public sealed class RecalculationService
     private readonly IOrganizationService service;
     private readonly CrmCxSettings settings;
     private readonly Action<string>? trace;
+    private readonly OrganizationLanguage language;
 
-    /// <summary>Creates the service over the SYSTEM user's organization service.</summary>
-    public RecalculationService(IOrganizationService service, CrmCxSettings settings, Action<string>? trace = null)
+    /// <summary>
+    /// Creates the service over the SYSTEM user's organization service, with the base language cached by the plug-in
+    /// instance (read when needed, when null): the NPS and journey recomputes get the settings and language the plug-ins give them.
+    /// </summary>
+    public RecalculationService(IOrganizationService service, CrmCxSettings settings, Action<string>? trace = null, OrganizationLanguage? language = null)
     {
         this.service = service ?? throw new ArgumentNullException(nameof(service));
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
         this.trace = trace;
+        this.language = language ?? new OrganizationLanguage();
     }
+
+    private NpsRecomputeService Nps() => new NpsRecomputeService(service, settings.Nps, trace, settings.CustomerRisk, language);
+
+    private JourneyRecomputeService JourneyService() => new JourneyRecomputeService(service, settings.JourneyRisk, trace, language, settings.CustomerRisk);
 
     /// <summary>Recomputes one account, contact or journey now.</summary>
     public RecalculationOutcome One(EntityReference target, DateTime now)
@@ -209,17 +221,17 @@ public sealed class RecalculationService
             var journey = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Journey);
             if (journey != null) journeys.Add(journey.Id);
         }
-        if (customers.Count > 0) new NpsRecomputeService(service, settings.Nps, trace).Recompute(customers, now, null, touches);
-        if (journeys.Count > 0) new JourneyRecomputeService(service, settings.JourneyRisk, trace).RecomputeAndRollUp(journeys.Distinct(), now);
+        if (customers.Count > 0) Nps().Recompute(customers, now, null, touches);
+        if (journeys.Count > 0) JourneyService().RecomputeAndRollUp(journeys.Distinct(), now);
         return changed;
     }
 
-    /// <summary>Recomputes the customers (rebuilding their day summaries for an all run); returns those whose figures changed.</summary>
+    /// <summary>Recomputes the customers (rebuilding their day summaries for an all run); returns those whose figures or risk changed.</summary>
     private int Customers(string table, List<Guid> ids, DateTime now, bool rebuild)
     {
         if (ids.Count == 0) return 0;
         var before = Read(table, table == CustomerSchema.Account ? CustomerSchema.AccountId : CustomerSchema.ContactId, ids, CustomerFigures);
-        var nps = new NpsRecomputeService(service, settings.Nps, trace);
+        var nps = Nps();
         var customers = ids.Select(id => new EntityReference(table, id));
         if (rebuild) nps.Rebuild(customers, now);
         else nps.Recompute(customers, now);
@@ -232,7 +244,7 @@ public sealed class RecalculationService
     {
         if (ids.Count == 0) return 0;
         var before = Read(JourneySchema.EntityName, JourneySchema.Id, ids, JourneyFigures);
-        new JourneyRecomputeService(service, settings.JourneyRisk, trace).RecomputeAndRollUp(ids, now);
+        JourneyService().RecomputeAndRollUp(ids, now);
         var after = Read(JourneySchema.EntityName, JourneySchema.Id, ids, JourneyFigures);
         return ids.Count(id => !SameValues(before, after, id, JourneyFigures));
     }

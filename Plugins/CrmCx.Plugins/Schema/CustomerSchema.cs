@@ -51,10 +51,14 @@ public static class CustomerSchema
     public const string NpsCorrelationId = "cx_npscorrelationid";
     /// <summary>The next moment the NPS figures change with no new data (an addition to data-model.md; the scheduled recalculation reads it).</summary>
     public const string RecalculateOn = "cx_recalculateon";
-    /// <summary>Choice cx_risklevel: highest risk among the customer's open journeys.</summary>
+    /// <summary>Choice cx_risklevel: the highest of the open journeys' risk and the customer's own (CustomerRiskColumns).</summary>
     public const string RiskLevel = "cx_risklevel";
     /// <summary>Whole number: open journeys at Medium or High risk.</summary>
     public const string AtRiskJourneys = "cx_atriskjourneys";
+    /// <summary>Whole number (an addition to data-model.md): open journeys; written by the journey rollup only.</summary>
+    public const string OpenJourneys = "cx_openjourneys";
+    /// <summary>Choice cx_risklevel (an addition to data-model.md): the highest level among the open journeys alone; written by the journey rollup only.</summary>
+    public const string JourneyRiskLevel = "cx_journeyrisklevel";
     /// <summary>Multiple lines of text: the customer's risk reasons, one per line, in the organization's base language.</summary>
     public const string RiskReasons = "cx_riskreasons";
     /// <summary>Multiple lines of text: the same reasons as a JSON array of {"code": ..., values} (docs/risk-reasons.md).</summary>
