@@ -27,9 +27,10 @@ public sealed class FetchXml
         return fetch;
     }
 
-    /// <summary>A column, optionally aliased, aggregated, grouped (with a date grouping such as day, month, year).</summary>
-    public FetchXml Attribute(string name, string? alias = null, string? aggregate = null, bool groupBy = false, string? dateGrouping = null) =>
-        Element("attribute", "name", name, "alias", alias, "aggregate", aggregate, "groupby", groupBy ? "true" : null, "dategrouping", dateGrouping);
+    /// <summary>A column, optionally aliased, aggregated, grouped (with a date grouping such as day, month, year, in UTC or the user's time zone).</summary>
+    public FetchXml Attribute(string name, string? alias = null, string? aggregate = null, bool groupBy = false, string? dateGrouping = null, bool? userTimeZone = null) =>
+        Element("attribute", "name", name, "alias", alias, "aggregate", aggregate, "groupby", groupBy ? "true" : null, "dategrouping", dateGrouping,
+            "usertimezone", userTimeZone is { } zone ? (zone ? "true" : "false") : null);
 
     /// <summary>Several plain columns.</summary>
     public FetchXml Attributes(IEnumerable<string> names)

@@ -33,17 +33,14 @@ internal sealed class CustomerRiskWriter
     public JourneyFacts Read(EntityReference customer)
     {
         var column = customer.LogicalName == CustomerSchema.Account ? JourneySchema.Account : JourneySchema.Contact;
-        var fetch = "<fetch aggregate='true'><entity name='" + JourneySchema.EntityName + "'>"
-            + "<attribute name='" + JourneySchema.RiskLevel + "' groupby='true' alias='level' />"
-            + "<attribute name='" + JourneySchema.Id + "' aggregate='count' alias='n' />"
-            + "<filter>"
-            + "<condition attribute='" + JourneySchema.StateCode + "' operator='eq' value='0' />"
-            + "<condition attribute='" + column + "' operator='eq' value='" + QueryValues.Fetch(customer.Id) + "' />"
-            + "</filter></entity></fetch>";
+        var fetch = FetchXml.Of(JourneySchema.EntityName, aggregate: true)
+            .Attribute(JourneySchema.RiskLevel, "level", groupBy: true)
+            .Attribute(JourneySchema.Id, "n", "count")
+            .Filter().Condition(JourneySchema.StateCode, "eq", 0).Condition(column, "eq", customer.Id).End();
         var highest = RiskLevel.None;
         var atRisk = 0;
         var open = 0;
-        foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch)).Entities)
+        foreach (var row in service.RetrieveMultiple(fetch.ToExpression()).Entities)
         {
             var n = QueryValues.Int(row, "n") ?? 0;
             open += n;

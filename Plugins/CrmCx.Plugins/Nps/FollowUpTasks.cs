@@ -169,17 +169,13 @@ internal sealed class FollowUpTasks
     /// joined grows with the open tasks, never with the history). The task may be the one this rule opened or one an
     /// agent opened by hand: either way someone is following up.
     /// </summary>
-    internal static void AppendOpenFollowUpLink(System.Text.StringBuilder fetch, string responseColumn, string idColumn, string alias)
-    {
-        fetch.Append("<link-entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\" from=\"").Append(responseColumn)
-            .Append("\" to=\"").Append(idColumn).Append("\" link-type=\"outer\" alias=\"").Append(alias).Append("\">");
-        fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Id).Append("\" />");
-        fetch.Append("<filter type=\"and\"><link-entity name=\"").Append(Task).Append("\" from=\"").Append(Regarding)
-            .Append("\" to=\"").Append(SurveyResponseSchema.Id).Append("\" link-type=\"any\">");
-        fetch.Append("<filter type=\"and\"><condition attribute=\"").Append(StateCode).Append("\" operator=\"eq\" value=\"")
-            .Append(Open.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\" /></filter>");
-        fetch.Append("</link-entity></filter></link-entity>");
-    }
+    internal static FetchXml AppendOpenFollowUpLink(FetchXml fetch, string responseColumn, string idColumn, string alias) =>
+        fetch.Link(SurveyResponseSchema.EntityName, responseColumn, idColumn, alias, "outer")
+            .Attribute(SurveyResponseSchema.Id)
+            .Filter().Link(Task, Regarding, SurveyResponseSchema.Id, linkType: "any")
+            .Filter().Condition(StateCode, "eq", Open).End()
+            .End().End()
+            .End();
 
     /// <summary>The customers whose open tasks decide whether a candidate gets one: the account, or the contact without one.</summary>
     public static IEnumerable<EntityReference> Customers(IEnumerable<FollowUpCandidate> candidates) =>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.ServiceModel;
-using System.Text;
 using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
@@ -51,15 +50,11 @@ internal sealed class NpsAggregateReader
         if (customers.Count == 0) return;
         try
         {
-            var fetch = new StringBuilder();
-            fetch.Append("<fetch aggregate=\"true\"><entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\">");
-            fetch.Append("<attribute name=\"").Append(customerColumn).Append("\" alias=\"customer\" groupby=\"true\" />");
-            fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" alias=\"newest\" aggregate=\"max\" />");
-            fetch.Append("<filter type=\"and\">");
-            AppendIn(fetch, customerColumn, customers);
-            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" operator=\"le\" value=\"").Append(QueryValues.Fetch(to)).Append("\" />");
-            fetch.Append("</filter></entity></fetch>");
-            foreach (var row in service.RetrieveMultiple(new FetchExpression(fetch.ToString())).Entities)
+            var fetch = FetchXml.Of(SurveyResponseSchema.EntityName, aggregate: true)
+                .Attribute(customerColumn, "customer", groupBy: true)
+                .Attribute(SurveyResponseSchema.RespondedOn, "newest", "max")
+                .Filter().In(customerColumn, customers).Condition(SurveyResponseSchema.RespondedOn, "le", to).End();
+            foreach (var row in service.RetrieveMultiple(fetch.ToExpression()).Entities)
             {
                 var customer = QueryValues.Id(QueryValues.Raw(row, "customer"));
                 if (customer.HasValue && QueryValues.Raw(row, "newest") is DateTime d) result[customer.Value] = DateTime.SpecifyKind(d, DateTimeKind.Utc);
@@ -83,17 +78,5 @@ internal sealed class NpsAggregateReader
             var newest = service.RetrieveMultiple(query).Entities.FirstOrDefault()?.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
             if (newest.HasValue) result[customers[0]] = DateTime.SpecifyKind(newest.Value, DateTimeKind.Utc);
         }
-    }
-
-    internal static void AppendIn(StringBuilder fetch, string column, List<Guid> ids)
-    {
-        if (ids.Count == 1)
-        {
-            fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"eq\" value=\"").Append(ids[0].ToString("D")).Append("\" />");
-            return;
-        }
-        fetch.Append("<condition attribute=\"").Append(column).Append("\" operator=\"in\">");
-        foreach (var id in ids) fetch.Append("<value>").Append(id.ToString("D")).Append("</value>");
-        fetch.Append("</condition>");
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using CrmCx.Domain.Nps;
 using CrmCx.Infrastructure;
 using CrmCx.Schema;
@@ -66,7 +65,7 @@ internal sealed class NpsCustomerRows
             var link = followUp != null && chunk.Any(followUp.Contains);
             for (var page = 1; ; page++)
             {
-                var rows = service.RetrieveMultiple(new FetchExpression(Fetch(table, idColumn, columns, chunk, link, page)));
+                var rows = service.RetrieveMultiple(Fetch(table, idColumn, columns, chunk, link, page).ToExpression());
                 foreach (var row in rows.Entities)
                 {
                     var openTask = QueryValues.Raw(row, FollowUpColumn) != null;
@@ -109,24 +108,12 @@ internal sealed class NpsCustomerRows
         return result;
     }
 
-    private static string Fetch(string table, string idColumn, string[] columns, List<Guid> ids, bool followUp, int page)
+    private static FetchXml Fetch(string table, string idColumn, string[] columns, List<Guid> ids, bool followUp, int page)
     {
-        var fetch = new StringBuilder(1024 + ids.Count * 60);
-        fetch.Append("<fetch count=\"").Append(PageSize.ToString(CultureInfo.InvariantCulture))
-            .Append("\" page=\"").Append(page.ToString(CultureInfo.InvariantCulture)).Append("\">");
-        fetch.Append("<entity name=\"").Append(table).Append("\">");
-        foreach (var column in columns) fetch.Append("<attribute name=\"").Append(column).Append("\" />");
-        fetch.Append("<filter type=\"and\">");
-        NpsAggregateReader.AppendIn(fetch, idColumn, ids);
-        fetch.Append("</filter>");
-        if (followUp)
-        {
-            FollowUpTasks.AppendOpenFollowUpLink(fetch, ResponseColumn(table), idColumn, FollowUpAlias);
-        }
+        var fetch = FetchXml.Of(table, count: PageSize, page: page).Attributes(columns).Filter().In(idColumn, ids).End();
+        if (followUp) FollowUpTasks.AppendOpenFollowUpLink(fetch, ResponseColumn(table), idColumn, FollowUpAlias);
         // A stable order for the pages (a customer with several such responses spans rows).
-        fetch.Append("<order attribute=\"").Append(idColumn).Append("\" />");
-        fetch.Append("</entity></fetch>");
-        return fetch.ToString();
+        return fetch.Order(idColumn);
     }
 }
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.ServiceModel;
-using System.Text;
 using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
@@ -114,7 +113,7 @@ internal sealed class NpsDayReader
         {
             for (var page = 1; ; page++)
             {
-                var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, new List<ResponseSpan>(), page, since)));
+                var rows = service.RetrieveMultiple(Fetch(accounts, contacts, new List<ResponseSpan>(), page, since).ToExpression());
                 foreach (var row in rows.Entities) Credit(row, accounts, contacts, chunk);
                 if (!rows.MoreRecords) break;
             }
@@ -144,7 +143,7 @@ internal sealed class NpsDayReader
         {
             for (var page = 1; ; page++)
             {
-                var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, spans, page)));
+                var rows = service.RetrieveMultiple(Fetch(accounts, contacts, spans, page).ToExpression());
                 foreach (var row in rows.Entities) Credit(row, accounts, contacts, chunk);
                 if (!rows.MoreRecords) break;
             }
@@ -195,41 +194,30 @@ internal sealed class NpsDayReader
         if (contact.HasValue && contacts.Contains(contact.Value)) into.Add(new DayCredit(CustomerSchema.Contact, contact.Value, date, s, count, newest, oldest));
     }
 
-    private static string Fetch(List<Guid> accounts, List<Guid> contacts, List<ResponseSpan> spans, int page, DateTime? modifiedSince = null)
+    private static FetchXml Fetch(List<Guid> accounts, List<Guid> contacts, List<ResponseSpan> spans, int page, DateTime? modifiedSince = null)
     {
         var r = SurveyResponseSchema.RespondedOn;
-        var fetch = new StringBuilder(1024 + (accounts.Count + contacts.Count) * 60 + spans.Count * 200);
-        fetch.Append("<fetch aggregate=\"true\" count=\"").Append(PageSize.ToString(CultureInfo.InvariantCulture))
-            .Append("\" page=\"").Append(page.ToString(CultureInfo.InvariantCulture)).Append("\">");
-        fetch.Append("<entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\">");
-        if (accounts.Count > 0) fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Account).Append("\" alias=\"account\" groupby=\"true\" />");
-        if (contacts.Count > 0) fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Contact).Append("\" alias=\"contact\" groupby=\"true\" />");
-        fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Score).Append("\" alias=\"score\" groupby=\"true\" />");
+        var fetch = FetchXml.Of(SurveyResponseSchema.EntityName, aggregate: true, count: PageSize, page: page);
+        if (accounts.Count > 0) fetch.Attribute(SurveyResponseSchema.Account, "account", groupBy: true);
+        if (contacts.Count > 0) fetch.Attribute(SurveyResponseSchema.Contact, "contact", groupBy: true);
+        fetch.Attribute(SurveyResponseSchema.Score, "score", groupBy: true);
         // usertimezone="false": days are UTC days, whoever runs the step.
-        foreach (var part in new[] { "year", "month", "day" })
-            fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"").Append(part).Append("\" groupby=\"true\" dategrouping=\"").Append(part).Append("\" usertimezone=\"false\" />");
-        fetch.Append("<attribute name=\"").Append(SurveyResponseSchema.Id).Append("\" alias=\"n\" aggregate=\"count\" />");
-        fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"newest\" aggregate=\"max\" />");
-        fetch.Append("<attribute name=\"").Append(r).Append("\" alias=\"oldest\" aggregate=\"min\" />");
-        fetch.Append("<filter type=\"and\">");
-        fetch.Append("<filter type=\"or\">");
-        if (accounts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Account, accounts);
-        if (contacts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Contact, contacts);
-        fetch.Append("</filter>");
-        // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
-        fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ValidationError).Append("\" operator=\"null\" />");
-        if (modifiedSince.HasValue)
-            fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ModifiedOn).Append("\" operator=\"ge\" value=\"").Append(QueryValues.Fetch(modifiedSince.Value)).Append("\" />");
-        if (spans.Count > 0) fetch.Append("<filter type=\"or\">");
-        foreach (var span in spans)
+        foreach (var part in new[] { "year", "month", "day" }) fetch.Attribute(r, part, groupBy: true, dateGrouping: part, userTimeZone: false);
+        fetch.Attribute(SurveyResponseSchema.Id, "n", "count").Attribute(r, "newest", "max").Attribute(r, "oldest", "min");
+        fetch.Filter().Filter("or");
+        if (accounts.Count > 0) fetch.In(SurveyResponseSchema.Account, accounts);
+        if (contacts.Count > 0) fetch.In(SurveyResponseSchema.Contact, contacts);
+        fetch.End()
+            // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
+            .Condition(SurveyResponseSchema.ValidationError, "null");
+        if (modifiedSince.HasValue) fetch.Condition(SurveyResponseSchema.ModifiedOn, "ge", modifiedSince.Value);
+        if (spans.Count > 0)
         {
-            fetch.Append("<filter type=\"and\">");
-            fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.FromInclusive ? "ge" : "gt").Append("\" value=\"").Append(QueryValues.Fetch(span.From)).Append("\" />");
-            fetch.Append("<condition attribute=\"").Append(r).Append("\" operator=\"").Append(span.ToInclusive ? "le" : "lt").Append("\" value=\"").Append(QueryValues.Fetch(span.To)).Append("\" />");
-            fetch.Append("</filter>");
+            fetch.Filter("or");
+            foreach (var span in spans)
+                fetch.Filter().Condition(r, span.FromInclusive ? "ge" : "gt", span.From).Condition(r, span.ToInclusive ? "le" : "lt", span.To).End();
+            fetch.End();
         }
-        if (spans.Count > 0) fetch.Append("</filter>");
-        fetch.Append("</filter></entity></fetch>");
-        return fetch.ToString();
+        return fetch.End();
     }
 }

@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.ServiceModel;
-using System.Text;
 using CrmCx.Domain.Nps;
 using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using CrmCx.Infrastructure;
 
 namespace CrmCx.Nps;
 
@@ -64,7 +64,7 @@ internal sealed class NpsDayRows
             var contacts = chunk.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).ToList();
             for (var page = 1; ; page++)
             {
-                var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, first, last, page)));
+                var rows = service.RetrieveMultiple(Fetch(accounts, contacts, first, last, page).ToExpression());
                 foreach (var row in rows.Entities)
                 {
                     var number = row.GetAttributeValue<int?>(NpsDaySchema.Day);
@@ -152,24 +152,14 @@ internal sealed class NpsDayRows
         row[NpsDaySchema.LastResponseOn] = counts.Newest;
     }
 
-    private static string Fetch(List<Guid> accounts, List<Guid> contacts, UtcDay first, UtcDay last, int page)
+    private static FetchXml Fetch(List<Guid> accounts, List<Guid> contacts, UtcDay first, UtcDay last, int page)
     {
-        var fetch = new StringBuilder(1024 + (accounts.Count + contacts.Count) * 60);
-        fetch.Append("<fetch count=\"").Append(PageSize.ToString(CultureInfo.InvariantCulture))
-            .Append("\" page=\"").Append(page.ToString(CultureInfo.InvariantCulture)).Append("\">");
-        fetch.Append("<entity name=\"").Append(NpsDaySchema.EntityName).Append("\">");
-        foreach (var column in Columns) fetch.Append("<attribute name=\"").Append(column).Append("\" />");
-        fetch.Append("<filter type=\"and\"><filter type=\"or\">");
-        if (accounts.Count > 0) NpsAggregateReader.AppendIn(fetch, NpsDaySchema.Account, accounts);
-        if (contacts.Count > 0) NpsAggregateReader.AppendIn(fetch, NpsDaySchema.Contact, contacts);
-        fetch.Append("</filter>");
-        fetch.Append("<condition attribute=\"").Append(NpsDaySchema.Day).Append("\" operator=\"ge\" value=\"").Append(first.Number.ToString(CultureInfo.InvariantCulture)).Append("\" />");
-        fetch.Append("<condition attribute=\"").Append(NpsDaySchema.Day).Append("\" operator=\"le\" value=\"").Append(last.Number.ToString(CultureInfo.InvariantCulture)).Append("\" />");
-        fetch.Append("</filter>");
+        var fetch = FetchXml.Of(NpsDaySchema.EntityName, count: PageSize, page: page).Attributes(Columns).Filter().Filter("or");
+        if (accounts.Count > 0) fetch.In(NpsDaySchema.Account, accounts);
+        if (contacts.Count > 0) fetch.In(NpsDaySchema.Contact, contacts);
+        fetch.End().Condition(NpsDaySchema.Day, "ge", first.Number).Condition(NpsDaySchema.Day, "le", last.Number).End();
         // A stable order for the pages.
-        fetch.Append("<order attribute=\"").Append(NpsDaySchema.Id).Append("\" />");
-        fetch.Append("</entity></fetch>");
-        return fetch.ToString();
+        return fetch.Order(NpsDaySchema.Id);
     }
 
     private static DateTime? Utc(DateTime? value) => value.HasValue ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc) : (DateTime?)null;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using CrmCx.Domain.Nps;
 using CrmCx.Infrastructure;
 using CrmCx.Schema;
@@ -54,7 +53,7 @@ internal sealed class NpsWindowReader
         if (accounts.Count + contacts.Count == 0) return new WindowRead(result, true);
         var followAccounts = accounts.Any(a => followUp.Contains(Key(CustomerSchema.Account, a)));
         var followContacts = contacts.Any(c => followUp.Contains(Key(CustomerSchema.Contact, c)));
-        var rows = service.RetrieveMultiple(new FetchExpression(Fetch(accounts, contacts, from, followAccounts, followContacts, most)));
+        var rows = service.RetrieveMultiple(Fetch(accounts, contacts, from, followAccounts, followContacts, most).ToExpression());
 
         var accountSet = new HashSet<Guid>(accounts);
         var contactSet = new HashSet<Guid>(contacts);
@@ -118,42 +117,34 @@ internal sealed class NpsWindowReader
         CustomerSchema.OpenJourneys, CustomerSchema.JourneyRiskLevel, CustomerSchema.AtRiskJourneys,
     };
 
-    private static string Fetch(List<Guid> accounts, List<Guid> contacts, DateTime from, bool followAccounts, bool followContacts, int most)
+    private static FetchXml Fetch(List<Guid> accounts, List<Guid> contacts, DateTime from, bool followAccounts, bool followContacts, int most)
     {
-        var fetch = new StringBuilder(2048 + (accounts.Count + contacts.Count) * 60);
-        fetch.Append("<fetch count=\"").Append(most.ToString(CultureInfo.InvariantCulture)).Append("\" page=\"1\">");
-        fetch.Append("<entity name=\"").Append(SurveyResponseSchema.EntityName).Append("\">");
-        foreach (var column in new[] { SurveyResponseSchema.Id, SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.Score, SurveyResponseSchema.RespondedOn })
-            fetch.Append("<attribute name=\"").Append(column).Append("\" />");
-        fetch.Append("<filter type=\"and\"><filter type=\"or\">");
-        if (accounts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Account, accounts);
-        if (contacts.Count > 0) NpsAggregateReader.AppendIn(fetch, SurveyResponseSchema.Contact, contacts);
-        fetch.Append("</filter>");
-        // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
-        fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.ValidationError).Append("\" operator=\"null\" />");
-        fetch.Append("<condition attribute=\"").Append(SurveyResponseSchema.RespondedOn).Append("\" operator=\"gt\" value=\"").Append(QueryValues.Fetch(from)).Append("\" />");
-        fetch.Append("</filter>");
+        var fetch = FetchXml.Of(SurveyResponseSchema.EntityName, count: most, page: 1)
+            .Attributes(new[] { SurveyResponseSchema.Id, SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.Score, SurveyResponseSchema.RespondedOn })
+            .Filter().Filter("or");
+        if (accounts.Count > 0) fetch.In(SurveyResponseSchema.Account, accounts);
+        if (contacts.Count > 0) fetch.In(SurveyResponseSchema.Contact, contacts);
+        fetch.End()
+            // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
+            .Condition(SurveyResponseSchema.ValidationError, "null")
+            .Condition(SurveyResponseSchema.RespondedOn, "gt", from)
+            .End();
         if (accounts.Count > 0) AppendCustomer(fetch, CustomerSchema.Account, CustomerSchema.AccountId, SurveyResponseSchema.Account, AccountAlias, followAccounts);
         if (contacts.Count > 0) AppendCustomer(fetch, CustomerSchema.Contact, CustomerSchema.ContactId, SurveyResponseSchema.Contact, ContactAlias, followContacts);
         // A stable order, so that duplicates of one response (one per open task) stay together.
-        fetch.Append("<order attribute=\"").Append(SurveyResponseSchema.Id).Append("\" />");
-        fetch.Append("</entity></fetch>");
-        return fetch.ToString();
+        return fetch.Order(SurveyResponseSchema.Id);
     }
 
-    private static void AppendCustomer(StringBuilder fetch, string table, string idColumn, string responseColumn, string alias, bool followUp)
+    private static void AppendCustomer(FetchXml fetch, string table, string idColumn, string responseColumn, string alias, bool followUp)
     {
-        fetch.Append("<link-entity name=\"").Append(table).Append("\" from=\"").Append(idColumn).Append("\" to=\"").Append(responseColumn)
-            .Append("\" link-type=\"outer\" alias=\"").Append(alias).Append("\">");
-        foreach (var column in Columns(table)) fetch.Append("<attribute name=\"").Append(column).Append("\" />");
+        fetch.Link(table, idColumn, responseColumn, alias, "outer").Attributes(Columns(table));
         if (followUp)
         {
             // The owner's language (many-to-one: no more rows), in which the follow-up task is written.
-            fetch.Append("<link-entity name=\"usersettings\" from=\"systemuserid\" to=\"").Append(CustomerSchema.Owner)
-                .Append("\" link-type=\"outer\" alias=\"").Append(alias).Append(LanguageSuffix).Append("\"><attribute name=\"").Append(OwnerLanguage).Append("\" /></link-entity>");
+            fetch.Link("usersettings", "systemuserid", CustomerSchema.Owner, alias + LanguageSuffix, "outer").Attribute(OwnerLanguage).End();
             FollowUpTasks.AppendOpenFollowUpLink(fetch, responseColumn, idColumn, alias + FollowUpSuffix);
         }
-        fetch.Append("</link-entity>");
+        fetch.End();
     }
 }
 
