@@ -4,6 +4,7 @@ import { asRiskLevel, reasonLines } from "../cx/risk";
 import {
   CaseColumns,
   CaseTable,
+  Components,
   CustomerColumns,
   FormattedValue,
   EnvironmentVariables,
@@ -157,7 +158,7 @@ export function driversRequest(account: string, dimension: DriverDimension): Rec
     getMetadata: () => ({
       boundParameter: null,
       operationType: 1,
-      operationName: "cx_GetDrivers",
+      operationName: Components.getDrivers,
       parameterTypes: {
         Dimension: { typeName: "Edm.String", structuralProperty: 1 },
         Account: { typeName: "mscrm.account", structuralProperty: 5 },
@@ -316,7 +317,7 @@ export function createCxData(webApi: WebApiReader): CxData {
     },
     async drivers(account, dimension) {
       const online = webApi.online;
-      if (online === undefined) throw new Error("cx_GetDrivers needs the online Web API.");
+      if (online === undefined) throw new Error(`${Components.getDrivers} needs the online Web API.`);
       const response = await call(() => online.execute(driversRequest(normaliseId(account), dimension)));
       const body = (await response.json()) as Row;
       return parseDrivers(body.Drivers);
