@@ -16,10 +16,6 @@ export const CustomerColumns = {
   detractors: "cx_detractors",
   npsHistory: "cx_npshistory",
   lastResponseOn: "cx_lastresponseon",
-  npsUpdatedOn: "cx_npsupdatedon",
-  npsDaysThrough: "cx_npsdaysthrough",
-  recalculateOn: "cx_recalculateon",
-  npsCorrelationId: "cx_npscorrelationid",
   riskLevel: "cx_risklevel",
   atRiskJourneys: "cx_atriskjourneys",
   riskReasons: "cx_riskreasons",
@@ -30,26 +26,11 @@ export const SurveyResponseTable = "cx_surveyresponse";
 /** Logical names of cx_surveyresponse: One answer from one customer to one survey, usually written by a survey tool integration. */
 export const SurveyResponseColumns = {
   id: "cx_surveyresponseid",
-  name: "cx_name",
-  account: "cx_accountid",
-  accountValue: "_cx_accountid_value",
-  contact: "cx_contactid",
   contactValue: "_cx_contactid_value",
-  journey: "cx_customerjourneyid",
-  journeyValue: "_cx_customerjourneyid_value",
-  journeyStage: "cx_journeystage",
   channel: "cx_channel",
   score: "cx_score",
-  npsCategory: "cx_npscategory",
-  csat: "cx_csat",
-  effort: "cx_effort",
-  satisfactionIndex: "cx_satisfactionindex",
   comment: "cx_comment",
   respondedOn: "cx_respondedon",
-  source: "cx_source",
-  externalId: "cx_externalid",
-  validationError: "cx_validationerror",
-  modifiedOn: "modifiedon",
 } as const;
 
 export const JourneyTable = "cx_customerjourney";
@@ -58,45 +39,25 @@ export const JourneyColumns = {
   id: "cx_customerjourneyid",
   name: "cx_name",
   journeyType: "cx_journeytype",
-  account: "cx_accountid",
   accountValue: "_cx_accountid_value",
-  contact: "cx_contactid",
   contactValue: "_cx_contactid_value",
   currentStage: "cx_currentstage",
-  startedOn: "cx_startedon",
-  completedOn: "cx_completedon",
   score: "cx_score",
-  startScore: "cx_startscore",
   scoreTrend: "cx_scoretrend",
-  nps: "cx_nps",
-  responseCount: "cx_responsecount",
-  touchpointCount: "cx_touchpointcount",
-  repeatContacts: "cx_repeatcontacts",
   riskScore: "cx_riskscore",
   riskLevel: "cx_risklevel",
   riskReasons: "cx_riskreasons",
   riskReasonsJson: "cx_riskreasonsjson",
-  flaggedOn: "cx_flaggedon",
-  recalculateOn: "cx_recalculateon",
   state: "statecode",
-  statusCode: "statuscode",
-  owner: "ownerid",
 } as const;
 
 export const StageScoreTable = "cx_journeystagescore";
 /** Logical names of cx_journeystagescore: The scores of one stage of one customer journey, kept up to date by CrmCx. */
 export const StageScoreColumns = {
-  id: "cx_journeystagescoreid",
-  name: "cx_name",
-  journey: "cx_customerjourneyid",
-  journeyValue: "_cx_customerjourneyid_value",
   stage: "cx_journeystage",
   score: "cx_score",
-  nps: "cx_nps",
   responses: "cx_responsecount",
   touchpoints: "cx_touchpointcount",
-  firstActivityOn: "cx_firstactivityon",
-  lastActivityOn: "cx_lastactivityon",
 } as const;
 
 export const NpsDayTable = "cx_npsday";
@@ -105,7 +66,6 @@ export const DriverDayTable = "cx_driverday";
 
 /** Columns CrmCx adds to cases and activities (the touchpoints of a journey), and their tables. */
 export const CaseColumns = {
-  journey: "cx_customerjourneyid",
   journeyValue: "_cx_customerjourneyid_value",
   stage: "cx_journeystage",
 } as const;
@@ -121,32 +81,11 @@ export const Relationships = {
 
 /** Names of the other solution components code refers to (custom APIs, settings, web resources, form elements, dashboard). */
 export const Components = {
-  recalculate: "cx_Recalculate",
   getDrivers: "cx_GetDrivers",
   settings: "cx_Settings",
-  dataverseConnection: "cx_DataverseConnection",
-  formLibrary: "cx_/scripts/cxform.js",
-  panelPage: "cx_/panel/cxpanel.html",
-  panelScript: "cx_/panel/cxpanel.js",
-  panelStyles: "cx_/panel/cxpanel.css",
   strings: "cx_/strings/cx",
-  stringsEnglish: "cx_/strings/cx.1033.resx",
-  stringsFrench: "cx_/strings/cx.1036.resx",
-  driversPage: "cx_/drivers/cxdrivers.html",
   panelControl: "WebResource_cxpanel",
   responsesTab: "tab_cx_responses",
-  responsesSection: "cx_responses_section",
-  responsesSubgrid: "cx_responses_subgrid",
-  customerExperienceTab: "cx_customerexperience",
-  customerExperiencePanelSection: "cx_customerexperience_panel",
-  customerExperienceScoresSection: "cx_customerexperience_scores",
-  journeyTab: "cx_journey",
-  journeyPanelSection: "cx_journey_panel",
-  journeySection: "cx_journey_section",
-  overviewDashboard: "cx_overview",
-  atRiskJourneysChart: "cx_atriskjourneys_chart",
-  npsByOwnerChart: "cx_npsbyowner_chart",
-  detractorsAwaitingGrid: "cx_detractorsawaiting_grid",
   atRiskNotification: "cx_atriskjourney",
 } as const;
 

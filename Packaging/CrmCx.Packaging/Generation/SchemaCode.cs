@@ -33,6 +33,18 @@ public static class SchemaCode
     /// <summary>The generated TypeScript, relative to the repository.</summary>
     public const string ScriptFile = "WebResources/src/schema.g.ts";
 
+    // The keys each schema.g.ts object carries: what the web resources read (every key must name a model column or a
+    // generated member; the generator refuses one that does not). The panel has a size budget, so the script objects list
+    // these rather than every column; add a key here when a web resource needs another name.
+    private static readonly Dictionary<string, string[]> ScriptKeys = new(StringComparer.Ordinal)
+    {
+        ["CustomerColumns"] = new[] { "nps", "npsPrevious", "npsMargin", "npsPreviousMargin", "npsResponses", "promoters", "passives", "detractors", "npsHistory", "lastResponseOn", "riskLevel", "atRiskJourneys", "riskReasons", "riskReasonsJson" },
+        ["JourneyColumns"] = new[] { "id", "name", "journeyType", "currentStage", "score", "scoreTrend", "riskScore", "riskLevel", "riskReasons", "riskReasonsJson", "state", "accountValue", "contactValue" },
+        ["StageScoreColumns"] = new[] { "stage", "score", "touchpoints", "responses" },
+        ["SurveyResponseColumns"] = new[] { "id", "contactValue", "comment", "score", "respondedOn", "channel" },
+        ["CaseColumns"] = new[] { "journeyValue", "stage" },
+    };
+
     private sealed record Member(string Name, string Value, string Summary, string? Script);
 
     private sealed record ClassSpec(string Name, string Namespace, string Summary, IReadOnlyList<Member> Members, string? ScriptTable, string? ScriptColumns, string? Extra = null);
@@ -134,7 +146,7 @@ public static class SchemaCode
                     .Select(r => new Member(r.CodeName!, r.SchemaName, $"{r.ReferencedEntity} to {r.ReferencingEntity} on {r.ReferencingAttribute}.", null)).ToList(),
                 null, "Relationships"),
             new ClassSpec("ComponentSchema", "CrmCx.Schema", "Names of the other solution components code refers to (custom APIs, settings, web resources, form elements, dashboard).",
-                ComponentNames.All.Select(c => new Member(c.CodeName, c.Name, c.Summary, null)).ToList(),
+                ComponentNames.All.Select(c => new Member(c.CodeName, c.Name, c.Summary, c.InScript ? null : "")).ToList(),
                 null, "Components"),
         };
     }
@@ -157,10 +169,10 @@ public static class SchemaCode
     {
         foreach (var column in columns)
         {
-            yield return new Member(column.Code, column.LogicalName, $"{Kind(column)}: {column.Description.English}", column.Script);
-            // The Web API names a lookup's value _name_value in $select and $filter: script only.
-            if (lookupValues && column.Kind == ColumnKind.Lookup)
-                yield return new Member(column.Code + "Value", $"_{column.LogicalName}_value", "", column.Script + "Value");
+            // The Web API names a lookup's value _name_value in $select and $filter: the script gets that name only.
+            var valueOnly = lookupValues && column.Kind == ColumnKind.Lookup;
+            yield return new Member(column.Code, column.LogicalName, $"{Kind(column)}: {column.Description.English}", valueOnly ? "" : column.Script);
+            if (valueOnly) yield return new Member(column.Code + "Value", $"_{column.LogicalName}_value", "", column.Script + "Value");
         }
     }
 
@@ -226,8 +238,15 @@ public static class SchemaCode
             if (spec.ScriptTable is null) text.Append('\n');
             text.Append("/** ").Append(spec.Summary).Append(" */\n");
             text.Append("export const ").Append(spec.ScriptColumns).Append(" = {\n");
-            foreach (var member in spec.Members.Where(m => m.Script != ""))
-                text.Append("  ").Append(member.Script ?? CodeNames.Camel(member.Name)).Append(": \"").Append(member.Value).Append("\",\n");
+            var members = spec.Members.Where(m => m.Script != "").Select(m => (Key: m.Script ?? CodeNames.Camel(m.Name), m.Value)).ToList();
+            if (ScriptKeys.TryGetValue(spec.ScriptColumns, out var keys))
+            {
+                var unknown = keys.Except(members.Select(m => m.Key)).ToList();
+                if (unknown.Count > 0) throw new InvalidOperationException($"{spec.ScriptColumns} lists keys the model does not have: {string.Join(", ", unknown)}.");
+                members = members.Where(m => keys.Contains(m.Key)).ToList();
+            }
+            foreach (var (key, value) in members)
+                text.Append("  ").Append(key).Append(": \"").Append(value).Append("\",\n");
             text.Append("} as const;\n");
         }
         foreach (var (exportName, choice) in new[] { ("NpsCategory", GlobalChoices.NpsCategory), ("JourneyType", GlobalChoices.JourneyType), ("JourneyStage", GlobalChoices.JourneyStage), ("RiskLevel", GlobalChoices.RiskLevel), ("Channel", GlobalChoices.Channel) })
