@@ -75,8 +75,11 @@ public static class PackagingCommands
                 {
                     var repository = layout ?? RepositoryLayout.Find();
                     // The schema constants first: they need only the model, and the plug-in assembly Solution/ is read from compiles them.
-                    var schemaFiles = SchemaCode.Write(repository.Root);
-                    output.WriteLine($"Schema constants generated: {schemaFiles} files ({SchemaCode.SchemaFolder}, {SchemaCode.ChoicesFile}, {SchemaCode.ScriptFile}).");
+                    if (SchemaCode.HasSources(repository.Root))
+                    {
+                        var schemaFiles = SchemaCode.Write(repository.Root);
+                        output.WriteLine($"Schema constants generated: {schemaFiles} files ({SchemaCode.SchemaFolder}, {SchemaCode.ChoicesFile}, {SchemaCode.ScriptFile}).");
+                    }
                     var generated = Generate(repository, output);
                     output.WriteLine($"Solution/ generated: {generated.Files.Count} files.");
                     if (generated.Problems.Count == 0) return 0;
@@ -90,7 +93,7 @@ public static class PackagingCommands
                     foreach (var d in result.Drift) error.WriteLine(d);
                     if (result.Problems.Count > 0) error.WriteLine("error: " + StepCheck.Refusal(result.Problems, result.StepCount));
                     // The generated schema constants (C# and TypeScript) are committed like Solution/ and checked with it.
-                    var schemaDrift = SchemaCode.Drift(repository.Root);
+                    var schemaDrift = SchemaCode.HasSources(repository.Root) ? SchemaCode.Drift(repository.Root) : Array.Empty<string>();
                     foreach (var d in schemaDrift) error.WriteLine(d);
                     return result.IsClean && schemaDrift.Count == 0 ? 0 : 1;
                 }

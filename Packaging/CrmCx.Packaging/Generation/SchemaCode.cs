@@ -52,6 +52,14 @@ public static class SchemaCode
     // Platform columns and tables (Microsoft's names, not described by the model) that the schema classes carry for the code.
     private static Member Platform(string name, string value, string summary, string? script = null) => new(name, value, summary + " (platform name)", script);
 
+    /// <summary>
+    /// Whether the repository at <paramref name="root"/> holds the sources the constants belong to (the model and the
+    /// domain project); a packaging-only copy (the packer's test repositories: Solution/, a plug-in DLL, built web
+    /// resources) has none, and generate and check leave the constants out there.
+    /// </summary>
+    public static bool HasSources(string root) =>
+        Directory.Exists(Path.Combine(root, "Model", "CrmCx.Model")) && Directory.Exists(Path.Combine(root, "Domain", "CrmCx.Domain"));
+
     /// <summary>Every generated file: repository-relative path (with /) and its text.</summary>
     public static SortedDictionary<string, string> Generate()
     {
