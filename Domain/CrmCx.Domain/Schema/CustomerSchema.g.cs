@@ -8,21 +8,21 @@ namespace CrmCx.Schema;
 /// <summary>Columns CrmCx adds to account and contact (data-model.md), and the standard ones it reads.</summary>
 public static class CustomerSchema
 {
-    /// <summary>Logical name of the account table (platform name)</summary>
+    /// <summary>Logical name of the account table (platform name).</summary>
     public const string Account = "account";
-    /// <summary>Primary key of account (platform name)</summary>
+    /// <summary>Primary key of account (platform name).</summary>
     public const string AccountId = "accountid";
-    /// <summary>Logical name of the contact table (platform name)</summary>
+    /// <summary>Logical name of the contact table (platform name).</summary>
     public const string Contact = "contact";
-    /// <summary>Primary key of contact (platform name)</summary>
+    /// <summary>Primary key of contact (platform name).</summary>
     public const string ContactId = "contactid";
-    /// <summary>The contact's parent customer (account or contact) (platform name)</summary>
+    /// <summary>The contact's parent customer (account or contact) (platform name).</summary>
     public const string ParentCustomer = "parentcustomerid";
-    /// <summary>Owner of the account or contact: receives follow-up tasks and alerts (platform name)</summary>
+    /// <summary>Owner of the account or contact: receives follow-up tasks and alerts (platform name).</summary>
     public const string Owner = "ownerid";
-    /// <summary>Account name (platform name)</summary>
+    /// <summary>Account name (platform name).</summary>
     public const string AccountName = "name";
-    /// <summary>Contact full name (platform name)</summary>
+    /// <summary>Contact full name (platform name).</summary>
     public const string ContactFullName = "fullname";
     /// <summary>Decimal, 1 decimal place: NPS of the rolling window.</summary>
     public const string Nps = "cx_nps";

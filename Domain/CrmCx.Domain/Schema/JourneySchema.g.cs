@@ -52,10 +52,10 @@ public static class JourneySchema
     public const string FlaggedOn = "cx_flaggedon";
     /// <summary>Date and time: Next moment a duration rule changes the journey's risk with no new data; the daily recalculation recomputes it then. Computed by CrmCx.</summary>
     public const string RecalculateOn = "cx_recalculateon";
-    /// <summary>Status: Active (in progress) or Inactive (completed, abandoned) (platform name)</summary>
+    /// <summary>Status: Active (in progress) or Inactive (completed, abandoned) (platform name).</summary>
     public const string StateCode = "statecode";
-    /// <summary>Status reason: In progress, Completed or Abandoned (platform name)</summary>
+    /// <summary>Status reason: In progress, Completed or Abandoned (platform name).</summary>
     public const string StatusCode = "statuscode";
-    /// <summary>Owner of the journey: receives its alerts (platform name)</summary>
+    /// <summary>Owner of the journey: receives its alerts (platform name).</summary>
     public const string Owner = "ownerid";
 }

@@ -46,6 +46,6 @@ public static class SurveyResponseSchema
     public const string ValidationError = "cx_validationerror";
     /// <summary>Alternate key on (cx_source, cx_externalid).</summary>
     public const string ExternalIdKey = "cx_surveyresponse_externalid";
-    /// <summary>When the row was last written (platform name)</summary>
+    /// <summary>When the row was last written (platform name).</summary>
     public const string ModifiedOn = "modifiedon";
 }

@@ -50,7 +50,7 @@ public static class SchemaCode
     private sealed record ClassSpec(string Name, string Namespace, string Summary, IReadOnlyList<Member> Members, string? ScriptTable, string? ScriptColumns, string? Extra = null);
 
     // Platform columns and tables (Microsoft's names, not described by the model) that the schema classes carry for the code.
-    private static Member Platform(string name, string value, string summary, string? script = null) => new(name, value, summary + " (platform name)", script);
+    private static Member Platform(string name, string value, string summary, string? script = null) => new(name, value, summary + " (platform name).", script);
 
     /// <summary>
     /// Whether the repository at <paramref name="root"/> holds the sources the constants belong to (the model and the
