@@ -50,7 +50,10 @@ public static class PackagingCommands
         + "  generate      writes Solution/ from the model, the catalogs and the plug-in registration attributes; a custom API whose\n"
         + "                plug-in class the assembly lacks is refused, and a step that cannot\n"
         + "                ship (no Id, UnSecureConfiguration, or a message without a verified sdkmessageid) is left out and named (exit 1).\n"
-        + "  check         lists the files of Solution/ that differ from what generate writes and the steps that cannot ship (exit 1 when any).\n"
+        + "                It also writes the schema constants from the model: Domain/CrmCx.Domain/Schema/*.g.cs,\n"
+        + "                Domain/CrmCx.Domain/Choices/Choices.g.cs and WebResources/src/schema.g.ts.\n"
+        + "  check         lists the files of Solution/ and the generated schema constants that differ from what generate writes,\n"
+        + "                and the steps that cannot ship (exit 1 when any).\n"
         + "  pack          checks, validates and writes the managed and unmanaged zips (dist/ by default); refuses any step that cannot ship (exit 1).\n"
         + "  --no-build    packs what is built; fails when a build output is missing.\n"
         + "  --version     the version the zips declare, for an upgrade (default: CrmCxSolution.Version; never lower).\n"
@@ -70,7 +73,14 @@ public static class PackagingCommands
             {
                 case "generate":
                 {
-                    var generated = Generate(layout ?? RepositoryLayout.Find(), output);
+                    var repository = layout ?? RepositoryLayout.Find();
+                    // The schema constants first: they need only the model, and the plug-in assembly Solution/ is read from compiles them.
+                    if (SchemaCode.HasSources(repository.Root))
+                    {
+                        var schemaFiles = SchemaCode.Write(repository.Root);
+                        output.WriteLine($"Schema constants generated: {schemaFiles} files ({SchemaCode.SchemaFolder}, {SchemaCode.ChoicesFile}, {SchemaCode.ScriptFile}).");
+                    }
+                    var generated = Generate(repository, output);
                     output.WriteLine($"Solution/ generated: {generated.Files.Count} files.");
                     if (generated.Problems.Count == 0) return 0;
                     error.WriteLine("error: " + StepCheck.Refusal(generated.Problems, generated.Assembly.Steps.Count()));
@@ -78,10 +88,14 @@ public static class PackagingCommands
                 }
                 case "check":
                 {
-                    var result = Check(layout ?? RepositoryLayout.Find(), output);
+                    var repository = layout ?? RepositoryLayout.Find();
+                    var result = Check(repository, output);
                     foreach (var d in result.Drift) error.WriteLine(d);
                     if (result.Problems.Count > 0) error.WriteLine("error: " + StepCheck.Refusal(result.Problems, result.StepCount));
-                    return result.IsClean ? 0 : 1;
+                    // The generated schema constants (C# and TypeScript) are committed like Solution/ and checked with it.
+                    var schemaDrift = SchemaCode.HasSources(repository.Root) ? SchemaCode.Drift(repository.Root) : Array.Empty<string>();
+                    foreach (var d in schemaDrift) error.WriteLine(d);
+                    return result.IsClean && schemaDrift.Count == 0 ? 0 : 1;
                 }
                 case "pack":
                 {

@@ -1,3 +1,4 @@
+using CrmCx.Schema;
 using System;
 using System.Globalization;
 using System.IO;
@@ -34,7 +35,7 @@ internal sealed record RecalcCommand(string Scope, DemoSize Size)
             stderr.Write(string.Format(CultureInfo.InvariantCulture, "\rcx_Recalculate {0} [{1}] call {2:N0}: {3:N0} rows, {4:N0} changed ",
                 Scope, new string('#', Math.Min(20, t.Calls)).PadRight(20, '.'), t.Calls, t.Processed, t.Changed)));
         stderr.WriteLine();
-        stdout.WriteLine(string.Format(CultureInfo.InvariantCulture, "cx_Recalculate (Scope {0}) on the in-memory org at {1:yyyy-MM-dd HH:mm} UTC: {2:N0} calls, {3:N0} rows processed, {4:N0} changed",
+        stdout.WriteLine(string.Format(CultureInfo.InvariantCulture, ComponentSchema.Recalculate + " (Scope {0}) on the in-memory org at {1:yyyy-MM-dd HH:mm} UTC: {2:N0} calls, {3:N0} rows processed, {4:N0} changed",
             Scope, load.Org.Clock.UtcNow, totals.Calls, totals.Processed, totals.Changed));
         var truth = TruthCheck.Run(load.Org);
         DemoReport.WriteTruth(stdout, truth);

@@ -206,7 +206,7 @@ internal sealed class DemoLoader
     {
         var account = plan.Accounts[journey.AccountIndex];
         var owner = journey.IsStory ? agents[0] : agents[journey.AgentIndex];
-        Guard($"cx_customerjourney {journey.Id} ({account.Name})",
+        Guard($"{JourneySchema.EntityName} {journey.Id} ({account.Name})",
             () => linker.Start(journey, account.Name, account.Id, plan.Contacts[journey.ContactIndex].Id, owner));
         journeysStarted++;
     }
@@ -223,7 +223,7 @@ internal sealed class DemoLoader
     }
 
     private void Complete(PlannedJourney journey, DateTime completedOn) =>
-        Guard($"cx_customerjourney {journey.Id} ({plan.Accounts[journey.AccountIndex].Name})", () => linker.Complete(journey, completedOn));
+        Guard($"{JourneySchema.EntityName} {journey.Id} ({plan.Accounts[journey.AccountIndex].Name})", () => linker.Complete(journey, completedOn));
 
     private void Guard(string record, Action write)
     {

@@ -117,6 +117,6 @@ internal sealed class ResponseFeed(IOrganizationService service, FailureProbe pr
 
     /// <summary>How a response is named in messages: its key, customer and date.</summary>
     public static string Describe(PlannedResponse response, string accountName) =>
-        string.Format(CultureInfo.InvariantCulture, "cx_surveyresponse {0}:{1} ({2}, score {3}, responded {4:yyyy-MM-dd})",
+        string.Format(CultureInfo.InvariantCulture, SurveyResponseSchema.EntityName + " {0}:{1} ({2}, score {3}, responded {4:yyyy-MM-dd})",
             response.Source, response.ExternalId, accountName, response.Score, response.RespondedOn);
 }

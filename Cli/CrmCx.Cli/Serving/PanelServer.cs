@@ -185,7 +185,7 @@ public sealed class PanelServer : IAsyncDisposable
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, "WebResources", "dist");
-                if (File.Exists(Path.Combine(candidate, "cx_", "panel", "cxpanel.html"))) return candidate;
+                if (File.Exists(Path.Combine(candidate, ComponentSchema.PanelPage))) return candidate;
             }
         }
         return null;

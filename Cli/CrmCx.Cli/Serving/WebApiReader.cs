@@ -1,3 +1,4 @@
+using CrmCx.Schema;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -62,7 +63,7 @@ public sealed class WebApiReader
     /// </summary>
     public IDictionary<string, object?> ExecuteDrivers(string operation, string? dimension, string? account, int? journeyType = null)
     {
-        if (operation != "cx_GetDrivers") throw new FormatException($"'{operation}' is not an operation the demo server runs.");
+        if (operation != ComponentSchema.GetDrivers) throw new FormatException($"'{operation}' is not an operation the demo server runs.");
         var request = new OrganizationRequest(operation) { ["Dimension"] = dimension ?? "" };
         if (!string.IsNullOrEmpty(account)) request["Account"] = new EntityReference("account", Guid.Parse(account.Trim('{', '}')));
         if (journeyType.HasValue) request["JourneyType"] = journeyType.Value;

@@ -5,6 +5,7 @@ using System.Text;
 using CrmCx.Domain.Choices;
 using CrmCx.Domain.Nps;
 using CrmCx.Domain.Risk;
+using CrmCx.Schema;
 
 namespace CrmCx.Domain.Configuration;
 
@@ -21,7 +22,7 @@ namespace CrmCx.Domain.Configuration;
 public sealed class CrmCxSettings
 {
     /// <summary>Schema name of the environment variable definition that holds the settings.</summary>
-    public const string EnvironmentVariable = "cx_Settings";
+    public const string EnvironmentVariable = ComponentSchema.Settings;
 
     private CrmCxSettings(NpsOptions nps, JourneyRiskOptions journeyRisk, CustomerRiskOptions customerRisk)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CrmCx.Domain.Choices;
+using CrmCx.Schema;
 
 namespace CrmCx.Domain.Nps;
 
@@ -15,14 +16,14 @@ public static class SurveyResponseRules
     /// <summary>cx_name's maximum length.</summary>
     public const int NameMaxLength = 200;
 
-    // The logical names the messages cite (data-model.md); the plugin's Schema constants carry the same names.
-    private const string ScoreColumn = "cx_score";
-    private const string CsatColumn = "cx_csat";
-    private const string EffortColumn = "cx_effort";
-    private const string RespondedOnColumn = "cx_respondedon";
-    private const string AccountColumn = "cx_accountid";
-    private const string ContactColumn = "cx_contactid";
-    private const string StageColumn = "cx_journeystage";
+    // The logical names the messages cite, from the generated schema (the model's names).
+    private const string ScoreColumn = SurveyResponseSchema.Score;
+    private const string CsatColumn = SurveyResponseSchema.Csat;
+    private const string EffortColumn = SurveyResponseSchema.Effort;
+    private const string RespondedOnColumn = SurveyResponseSchema.RespondedOn;
+    private const string AccountColumn = SurveyResponseSchema.Account;
+    private const string ContactColumn = SurveyResponseSchema.Contact;
+    private const string StageColumn = SurveyResponseSchema.JourneyStage;
 
     /// <summary>Checks the selected rules on the row as it will be written; returns every violation, in column order.</summary>
     public static IReadOnlyList<RuleViolation> Validate(SurveyResponseValues row, DateTime now, SurveyResponseRuleSet rules = SurveyResponseRuleSet.All)
@@ -32,7 +33,7 @@ public static class SurveyResponseRules
 
         if ((rules & SurveyResponseRuleSet.Score) != 0)
         {
-            if (row.Score == null) violations.Add(new RuleViolation(ScoreColumn, "cx_score is required and must be a whole number from 0 to 10; got nothing"));
+            if (row.Score == null) violations.Add(new RuleViolation(ScoreColumn, ScoreColumn + " is required and must be a whole number from 0 to 10; got nothing"));
             else CheckWholeNumber(violations, ScoreColumn, row.Score, NpsCategories.MinScore, NpsCategories.MaxScore);
         }
         if ((rules & SurveyResponseRuleSet.Csat) != 0 && row.Csat != null) CheckWholeNumber(violations, CsatColumn, row.Csat, 1, 5);
@@ -41,19 +42,19 @@ public static class SurveyResponseRules
         if ((rules & SurveyResponseRuleSet.RespondedOn) != 0 && row.RespondedOn.HasValue && row.RespondedOn.Value > now + ClockSkew)
         {
             violations.Add(new RuleViolation(RespondedOnColumn,
-                "cx_respondedon must not be in the future (at most 5 minutes after " + FormatTime(now) + "); got " + FormatTime(row.RespondedOn.Value)));
+                RespondedOnColumn + " must not be in the future (at most 5 minutes after " + FormatTime(now) + "); got " + FormatTime(row.RespondedOn.Value)));
         }
 
         if ((rules & SurveyResponseRuleSet.Customer) != 0)
         {
             if (!row.AccountId.HasValue && !row.ContactId.HasValue)
             {
-                violations.Add(new RuleViolation(AccountColumn, "cx_accountid or cx_contactid is required: a response must name its customer; got neither"));
+                violations.Add(new RuleViolation(AccountColumn, AccountColumn + " or " + ContactColumn + " is required: a response must name its customer; got neither"));
             }
             else if (row.AccountId.HasValue && row.ContactId.HasValue && row.ContactParentAccountId != row.AccountId)
             {
                 violations.Add(new RuleViolation(ContactColumn,
-                    "cx_contactid must be a contact of the account in cx_accountid (" + Id(row.AccountId.Value) + "); got contact " + Id(row.ContactId.Value) +
+                    ContactColumn + " must be a contact of the account in " + AccountColumn + " (" + Id(row.AccountId.Value) + "); got contact " + Id(row.ContactId.Value) +
                     (row.ContactParentAccountId.HasValue ? ", whose account is " + Id(row.ContactParentAccountId.Value) : ", which has no parent account")));
             }
         }
@@ -67,14 +68,14 @@ public static class SurveyResponseRules
                 if (stage == null || stage.Type != type)
                 {
                     violations.Add(new RuleViolation(StageColumn,
-                        "cx_journeystage must be a stage of the linked journey's type, " + TypeLabel(type) + " (" +
+                        StageColumn + " must be a stage of the linked journey's type, " + TypeLabel(type) + " (" +
                         string.Join(", ", JourneyStages.Of(type).Select(s => s.Label + " " + s.Value.ToString(CultureInfo.InvariantCulture))) + "); got " +
                         DescribeStage(row.Stage.Value, stage)));
                 }
             }
             else if (stage == null)
             {
-                violations.Add(new RuleViolation(StageColumn, "cx_journeystage must be a journey stage (see data-model.md); got " + DescribeStage(row.Stage.Value, null)));
+                violations.Add(new RuleViolation(StageColumn, StageColumn + " must be a journey stage (see data-model.md); got " + DescribeStage(row.Stage.Value, null)));
             }
         }
         return violations;

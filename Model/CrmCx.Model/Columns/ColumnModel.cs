@@ -67,6 +67,19 @@ public sealed record ColumnModel
     /// <summary>Computed by CrmCx's plugins: shown read-only on forms, never typed in by users.</summary>
     public bool IsComputed { get; init; }
 
+    /// <summary>
+    /// The constant's name in the generated C# schema classes (Domain/CrmCx.Domain/Schema/*.g.cs); by default the schema
+    /// name without the "cx_" prefix (and, for a lookup, without its "Id" suffix). Code names are for code only: they never
+    /// reach the solution XML.
+    /// </summary>
+    public string? CodeName { get; init; }
+    /// <summary>The key in the generated WebResources/src/schema.g.ts; by default the code name in camelCase.</summary>
+    public string? ScriptName { get; init; }
+    /// <summary>The code name in effect.</summary>
+    public string Code => CodeName ?? CodeNames.Default(SchemaName, Kind == ColumnKind.Lookup);
+    /// <summary>The script name in effect.</summary>
+    public string Script => ScriptName ?? CodeNames.Camel(Code);
+
     /// <summary>Lookup targets as a list (empty for other kinds).</summary>
     public IReadOnlyList<string> Targets => Target is null ? Array.Empty<string>() : new[] { Target };
 }

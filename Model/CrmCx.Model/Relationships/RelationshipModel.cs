@@ -24,6 +24,12 @@ public sealed record RelationshipModel(string SchemaName, string ReferencedEntit
     /// parent and cascades nothing else (assign, share, reparent).
     /// </summary>
     public CascadeDelete CascadeDelete { get; init; } = IsParental ? CascadeDelete.Cascade : CascadeDelete.RemoveLink;
+
+    /// <summary>
+    /// The constant's name in the generated schema (RelationshipSchema in C#, Relationships in schema.g.ts, in camelCase)
+    /// for the relationships code names; the others get no constant. Never part of the solution XML.
+    /// </summary>
+    public string? CodeName { get; init; }
 }
 
 /// <summary>Every relationship CrmCx defines.</summary>
@@ -39,19 +45,19 @@ public static class CrmCxRelationships
     /// <summary>The relationships, referenced table first.</summary>
     public static IReadOnlyList<RelationshipModel> All { get; } = new[]
     {
-        new RelationshipModel("cx_account_cx_surveyresponse", "account", SurveyResponseTable.LogicalName, "cx_accountid", false),
-        new RelationshipModel("cx_contact_cx_surveyresponse", "contact", SurveyResponseTable.LogicalName, "cx_contactid", false),
-        new RelationshipModel("cx_customerjourney_cx_surveyresponse", CustomerJourneyTable.LogicalName, SurveyResponseTable.LogicalName, "cx_customerjourneyid", false),
+        new RelationshipModel("cx_account_cx_surveyresponse", "account", SurveyResponseTable.LogicalName, "cx_accountid", false) { CodeName = "AccountSurveyResponses" },
+        new RelationshipModel("cx_contact_cx_surveyresponse", "contact", SurveyResponseTable.LogicalName, "cx_contactid", false) { CodeName = "ContactSurveyResponses" },
+        new RelationshipModel("cx_customerjourney_cx_surveyresponse", CustomerJourneyTable.LogicalName, SurveyResponseTable.LogicalName, "cx_customerjourneyid", false) { CodeName = "JourneySurveyResponses" },
         new RelationshipModel("cx_account_cx_customerjourney", "account", CustomerJourneyTable.LogicalName, "cx_accountid", false),
         new RelationshipModel("cx_contact_cx_customerjourney", "contact", CustomerJourneyTable.LogicalName, "cx_contactid", false),
-        new RelationshipModel("cx_customerjourney_cx_journeystagescore", CustomerJourneyTable.LogicalName, JourneyStageScoreTable.LogicalName, "cx_customerjourneyid", true),
+        new RelationshipModel("cx_customerjourney_cx_journeystagescore", CustomerJourneyTable.LogicalName, JourneyStageScoreTable.LogicalName, "cx_customerjourneyid", true) { CodeName = "JourneyStageScores" },
         // A customer's NPS days go with the customer, but are not assigned or shared with it: they are the system's rows.
         new RelationshipModel("cx_account_cx_npsday", "account", NpsDayTable.LogicalName, "cx_accountid", false) { CascadeDelete = CascadeDelete.Cascade },
         new RelationshipModel("cx_contact_cx_npsday", "contact", NpsDayTable.LogicalName, "cx_contactid", false) { CascadeDelete = CascadeDelete.Cascade },
         // An account's driver days (its per-account summaries for cx_GetDrivers) go with it, as its NPS days do.
         new RelationshipModel("cx_account_cx_driverday", "account", DriverDayTable.LogicalName, "cx_accountid", false) { CascadeDelete = CascadeDelete.Cascade },
     }.Concat(StandardTableExtensions.TouchpointTables.Select(t =>
-        new RelationshipModel("cx_customerjourney_" + t, CustomerJourneyTable.LogicalName, t, "cx_customerjourneyid", false)))
+        new RelationshipModel("cx_customerjourney_" + t, CustomerJourneyTable.LogicalName, t, "cx_customerjourneyid", false) { CodeName = t == "incident" ? "JourneyCases" : null }))
         // Survey responses are activity-enabled: the detractor follow-up task is regarding the response (cx-scoring.md).
         // Dataverse represents that as parental relationships from the table to each activity's regardingobjectid.
         .Concat(RegardingActivities.Select(a =>

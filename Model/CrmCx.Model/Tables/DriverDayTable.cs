@@ -18,6 +18,9 @@ public static class DriverDayTable
     /// <summary>Name of the alternate key on cx_key.</summary>
     public const string KeyName = "cx_driverday_key";
 
+    /// <summary>Dimension and key of the one row that holds the watermark (cx_summarizedthrough).</summary>
+    public const string WatermarkKey = "watermark";
+
     /// <summary>The table.</summary>
     public static TableModel Table { get; } = new()
     {
@@ -65,7 +68,7 @@ public static class DriverDayTable
         },
         Keys = new[]
         {
-            new KeyModel(KeyName, new Label("Day, dimension value and scope", "Jour, valeur et portée"), new[] { "cx_key" }),
+            new KeyModel(KeyName, new Label("Day, dimension value and scope", "Jour, valeur et portée"), new[] { "cx_key" }) { CodeName = "KeyName" },
         },
     };
 }

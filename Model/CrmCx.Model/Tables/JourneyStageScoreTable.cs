@@ -23,17 +23,17 @@ public static class JourneyStageScoreTable
             Column.Text("cx_Name", new Label("Name", "Nom"), new Label("The journey and the stage.", "Le parcours et l'étape."), 200) with { IsPrimaryName = true },
             Column.Lookup("cx_CustomerJourneyId", new Label("Customer Journey", "Parcours client"),
                 new Label("The journey this stage belongs to.", "Le parcours auquel appartient cette étape."), "cx_customerjourney")
-                with { RequiredLevel = RequiredLevel.ApplicationRequired },
+                with { RequiredLevel = RequiredLevel.ApplicationRequired, CodeName = "Journey" },
             Column.Choice("cx_JourneyStage", new Label("Journey Stage", "Étape du parcours"),
-                new Label("The stage.", "L'étape."), GlobalChoices.JourneyStage) with { RequiredLevel = RequiredLevel.ApplicationRequired },
+                new Label("The stage.", "L'étape."), GlobalChoices.JourneyStage) with { RequiredLevel = RequiredLevel.ApplicationRequired, CodeName = "Stage" },
             Column.Decimal("cx_Score", new Label("Stage Score", "Score de l'étape"),
                 new Label("Mean satisfaction index of the stage's responses (0–100).", "Indice de satisfaction moyen des réponses de l'étape (0–100)."), 0m, 100m, 2) with { IsComputed = true },
             Column.Decimal("cx_Nps", new Label("NPS", "NPS"),
                 new Label("NPS of the stage's responses.", "NPS des réponses de l'étape."), -100m, 100m, 1) with { IsComputed = true },
             Column.Count("cx_ResponseCount", new Label("Responses", "Réponses"),
-                new Label("Survey responses of the stage.", "Réponses aux enquêtes de l'étape.")) with { IsComputed = true },
+                new Label("Survey responses of the stage.", "Réponses aux enquêtes de l'étape.")) with { IsComputed = true, ScriptName = "responses" },
             Column.Count("cx_TouchpointCount", new Label("Touchpoints", "Points de contact"),
-                new Label("Cases and activities of the stage.", "Incidents et activités de l'étape.")) with { IsComputed = true },
+                new Label("Cases and activities of the stage.", "Incidents et activités de l'étape.")) with { IsComputed = true, ScriptName = "touchpoints" },
             Column.DateTime("cx_FirstActivityOn", new Label("First Activity On", "Première activité le"),
                 new Label("The stage's first response or touchpoint.", "Première réponse ou premier point de contact de l'étape.")) with { IsComputed = true },
             Column.DateTime("cx_LastActivityOn", new Label("Last Activity On", "Dernière activité le"),
@@ -41,7 +41,7 @@ public static class JourneyStageScoreTable
         },
         Keys = new[]
         {
-            new KeyModel("cx_journeystagescore_stage", new Label("Journey and stage", "Parcours et étape"), new[] { "cx_customerjourneyid", "cx_journeystage" }),
+            new KeyModel("cx_journeystagescore_stage", new Label("Journey and stage", "Parcours et étape"), new[] { "cx_customerjourneyid", "cx_journeystage" }) { CodeName = "StageKey" },
         },
     };
 }

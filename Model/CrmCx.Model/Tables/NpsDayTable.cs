@@ -64,7 +64,7 @@ public static class NpsDayTable
         },
         Keys = new[]
         {
-            new KeyModel(KeyName, new Label("Customer and day", "Client et jour"), new[] { "cx_key" }),
+            new KeyModel(KeyName, new Label("Customer and day", "Client et jour"), new[] { "cx_key" }) { CodeName = "KeyName" },
         },
     };
 }

@@ -19,7 +19,7 @@ public static class StandardTableExtensions
         Column.Decimal("cx_NpsMargin", new Label("NPS Margin", "Marge du NPS"),
             new Label("95 % margin of error of the NPS, in NPS points.", "Marge d'erreur à 95 % du NPS, en points de NPS."), 0m, 200m, 1),
         Column.Decimal("cx_NpsPrevMargin", new Label("Previous NPS Margin", "Marge du NPS précédent"),
-            new Label("95 % margin of error of the previous NPS.", "Marge d'erreur à 95 % du NPS précédent."), 0m, 200m, 1),
+            new Label("95 % margin of error of the previous NPS.", "Marge d'erreur à 95 % du NPS précédent."), 0m, 200m, 1) with { CodeName = "NpsPreviousMargin" },
         Column.Count("cx_NpsResponses", new Label("NPS Responses", "Réponses NPS"),
             new Label("Responses in the window.", "Réponses dans la fenêtre.")),
         Column.Count("cx_Promoters", new Label("Promoters", "Promoteurs"),
@@ -71,9 +71,9 @@ public static class StandardTableExtensions
     public static IReadOnlyList<ColumnModel> TouchpointColumns { get; } = new[]
     {
         Column.Lookup("cx_CustomerJourneyId", new Label("Customer Journey", "Parcours client"),
-            new Label("The journey this case or activity belongs to.", "Le parcours auquel appartient cet incident ou cette activité."), "cx_customerjourney"),
+            new Label("The journey this case or activity belongs to.", "Le parcours auquel appartient cet incident ou cette activité."), "cx_customerjourney") with { CodeName = "Journey" },
         Column.Choice("cx_JourneyStage", new Label("Journey Stage", "Étape du parcours"),
-            new Label("The stage it happened in.", "L'étape pendant laquelle il a eu lieu."), GlobalChoices.JourneyStage),
+            new Label("The stage it happened in.", "L'étape pendant laquelle il a eu lieu."), GlobalChoices.JourneyStage) with { ScriptName = "stage" },
     };
 
     /// <summary>Logical names of the touchpoint tables (cases and the four activity types).</summary>

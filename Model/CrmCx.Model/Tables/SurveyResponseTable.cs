@@ -28,7 +28,7 @@ public static class SurveyResponseTable
             Column.Lookup("cx_ContactId", new Label("Contact", "Contact"),
                 new Label("The person who answered.", "La personne qui a répondu."), "contact"),
             Column.Lookup("cx_CustomerJourneyId", new Label("Customer Journey", "Parcours client"),
-                new Label("The journey this answer is about.", "Le parcours concerné par cette réponse."), "cx_customerjourney"),
+                new Label("The journey this answer is about.", "Le parcours concerné par cette réponse."), "cx_customerjourney") with { CodeName = "Journey" },
             Column.Choice("cx_JourneyStage", new Label("Journey Stage", "Étape du parcours"),
                 new Label("The stage of the journey this answer is about; must belong to the journey's type.",
                     "L'étape du parcours concernée ; elle doit appartenir au type du parcours."), GlobalChoices.JourneyStage),
@@ -61,7 +61,7 @@ public static class SurveyResponseTable
         },
         Keys = new[]
         {
-            new KeyModel("cx_surveyresponse_externalid", new Label("Source and external ID", "Source et ID externe"), new[] { "cx_source", "cx_externalid" }),
+            new KeyModel("cx_surveyresponse_externalid", new Label("Source and external ID", "Source et ID externe"), new[] { "cx_source", "cx_externalid" }) { CodeName = "ExternalIdKey" },
         },
     };
 }

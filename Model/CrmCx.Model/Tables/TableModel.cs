@@ -9,6 +9,8 @@ namespace CrmCx.Model.Tables;
 /// <summary>An alternate key.</summary>
 public sealed record KeyModel(string SchemaName, Label DisplayName, IReadOnlyList<string> Columns)
 {
+    /// <summary>The constant's name in the generated C# schema class; a key without one gets no constant.</summary>
+    public string? CodeName { get; init; }
     /// <summary>Logical name.</summary>
     public string LogicalName => SchemaName.ToLowerInvariant();
 }

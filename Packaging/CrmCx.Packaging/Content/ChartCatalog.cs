@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using CrmCx.Model.Labels;
 using CrmCx.Model.Tables;
 using CrmCx.Packaging.Identity;
+using CrmCx.Schema;
 
 namespace CrmCx.Packaging.Content;
 
@@ -44,9 +45,9 @@ public static class ChartCatalog
                 "Parcours ouverts à risque moyen ou élevé, par type de parcours, empilés par étape en cours."),
             ViewCatalog.AtRiskJourneys,
             Data(CustomerJourneyTable.LogicalName,
-                Aggregate("cx_customerjourneyid", "count", "journeys"),
-                GroupBy("cx_journeytype", "journeytype"),
-                GroupBy("cx_currentstage", "stage")),
+                Aggregate(JourneySchema.Id, "count", "journeys"),
+                GroupBy(JourneySchema.JourneyType, "journeytype"),
+                GroupBy(JourneySchema.CurrentStage, "stage")),
             Presentation("StackedColumn", legend: true)),
         // A mean of the accounts' NPS, each account counting once: pooling the responses would need the counts of every
         // account, which a chart aggregate cannot combine into an NPS. The admin guide says so.
@@ -56,7 +57,7 @@ public static class ChartCatalog
                 "NPS moyen des comptes de chaque propriétaire ayant des réponses dans la fenêtre."),
             ViewCatalog.AccountsWithNps,
             Data("account",
-                Aggregate("cx_nps", "avg", "averagenps"),
+                Aggregate(JourneySchema.Nps, "avg", "averagenps"),
                 GroupBy("ownerid", "owner")),
             Presentation("Bar", legend: false)),
     };

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CrmCx.Model.Labels;
+using CrmCx.Schema;
 
 namespace CrmCx.Packaging.Content;
 
@@ -96,7 +97,7 @@ public static class CustomApiCatalog
     /// </summary>
     public static CustomApiModel Recalculate { get; } = new()
     {
-        UniqueName = "cx_Recalculate",
+        UniqueName = ComponentSchema.Recalculate,
         DisplayName = new Label("Recalculate CrmCx figures", "Recalculer les indicateurs CrmCx"),
         Description = new Label(
             "Recomputes the NPS, journey scores and risk that time alone changes. Scope due: rows whose recalculation time has passed; all: every row. Call again with the returned Continuation until it is empty.",
@@ -148,7 +149,7 @@ public static class CustomApiCatalog
     /// </summary>
     public static CustomApiModel GetDrivers { get; } = new()
     {
-        UniqueName = "cx_GetDrivers",
+        UniqueName = ComponentSchema.GetDrivers,
         DisplayName = new Label("Get CrmCx drivers", "Obtenir les leviers CrmCx"),
         Description = new Label(
             "Satisfaction and NPS per value of a dimension (stage, channel, owner, businessunit, contacts, effort), each against all other responses of the query, with margins and whether the gap is beyond noise. True as of the last daily recalculation, plus today.",

@@ -5,6 +5,7 @@ using CrmCx.Model.Labels;
 using CrmCx.Model.Security;
 using CrmCx.Model.Tables;
 using CrmCx.Packaging.Identity;
+using CrmCx.Schema;
 
 namespace CrmCx.Packaging.Content;
 
@@ -38,11 +39,11 @@ public static class DashboardCatalog
     /// resource of this name is in <see cref="WebResourceCatalog"/>, the dashboard leaves the cell out: it never names a
     /// web resource the solution does not carry.
     /// </summary>
-    public const string DriversPage = "cx_/drivers/cxdrivers.html";
+    public const string DriversPage = ComponentSchema.DriversPage;
 
     /// <summary>The CX overview dashboard.</summary>
     public static DashboardModel Overview { get; } = new(
-        "cx_overview",
+        ComponentSchema.OverviewDashboard,
         new Label("CX overview", "Vue d'ensemble CX"),
         new Label("At-risk journeys by type and stage, NPS by account owner and detractors awaiting follow-up.",
             "Parcours à risque par type et étape, NPS par propriétaire de compte et détracteurs en attente de suivi."),
@@ -58,9 +59,9 @@ public static class DashboardCatalog
         var nps = ChartCatalog.Get("account", ChartCatalog.NpsByAccountOwner);
         var cells = new List<DashboardCell>
         {
-            new DashboardChartCell("cx_atriskjourneys_chart", atRisk.Name, atRisk),
-            new DashboardChartCell("cx_npsbyowner_chart", nps.Name, nps),
-            new DashboardGridCell("cx_detractorsawaiting_grid", new Label("Detractors awaiting follow-up", "Détracteurs en attente de suivi"),
+            new DashboardChartCell(ComponentSchema.AtRiskJourneysChart, atRisk.Name, atRisk),
+            new DashboardChartCell(ComponentSchema.NpsByOwnerChart, nps.Name, nps),
+            new DashboardGridCell(ComponentSchema.DetractorsAwaitingGrid, new Label("Detractors awaiting follow-up", "Détracteurs en attente de suivi"),
                 ViewCatalog.Get(SurveyResponseTable.LogicalName, ViewCatalog.DetractorsAwaitingFollowUp)),
         };
         if (WebResourceCatalog.All.Any(w => w.Name == DriversPage))

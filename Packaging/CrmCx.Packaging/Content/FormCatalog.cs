@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmCx.Drivers;
 using CrmCx.Model.Labels;
 using CrmCx.Model.Tables;
 using CrmCx.Packaging.Identity;
+using CrmCx.Schema;
 
 namespace CrmCx.Packaging.Content;
 
@@ -11,12 +13,12 @@ namespace CrmCx.Packaging.Content;
 public static class FormCatalog
 {
     /// <summary>Control id of the CX panel on the account, contact, journey and case forms (the form library finds the panel by it).</summary>
-    public const string PanelControlId = "WebResource_cxpanel";
+    public const string PanelControlId = ComponentSchema.PanelControl;
 
     /// <summary>Tab of the account and contact forms holding the customer's responses (the panel's "see all" opens it).</summary>
-    public const string ResponsesTab = "tab_cx_responses";
+    public const string ResponsesTab = ComponentSchema.ResponsesTab;
     /// <summary>Subgrid of the customer's responses on the account and contact forms.</summary>
-    public const string ResponsesSubgrid = "cx_responses_subgrid";
+    public const string ResponsesSubgrid = ComponentSchema.ResponsesSubgrid;
     /// <summary>OnLoad handler of the journey form: hands the panel its client API context, as on the customer forms.</summary>
     public const string JourneyOnLoad = "CrmCx.Forms.journeyOnLoad";
 
@@ -43,66 +45,66 @@ public static class FormCatalog
         var noHandlers = Array.Empty<FormHandler>();
         return new List<FormModel>
         {
-            Own(response, "cx_SurveyResponse", FormKind.Main, new Label("Survey Response", "Réponse à l'enquête"),
+            Own(response, SurveyResponseTable.Table.SchemaName, FormKind.Main, new Label("Survey Response", "Réponse à l'enquête"),
                 Tab("general", new Label("General", "Général"),
-                    Section("response", new Label("Response", "Réponse"), F("cx_name"), F("cx_accountid"), F("cx_contactid"), F("cx_respondedon"), F("cx_channel"), F("cx_source"), F("cx_externalid"), F("ownerid")),
-                    Section("scores", new Label("Scores", "Notes"), F("cx_score"), F("cx_npscategory", true), F("cx_csat"), F("cx_effort"), F("cx_satisfactionindex", true)),
-                    Section("journey", new Label("Journey", "Parcours"), F("cx_customerjourneyid"), F("cx_journeystage")),
-                    Section("comment", new Label("Comment", "Commentaire"), F("cx_comment")))),
-            Own(response, "cx_SurveyResponse", FormKind.QuickCreate, new Label("Quick Create Survey Response", "Création rapide : réponse à l'enquête"),
+                    Section("response", new Label("Response", "Réponse"), F(SurveyResponseSchema.Name), F(SurveyResponseSchema.Account), F(SurveyResponseSchema.Contact), F(SurveyResponseSchema.RespondedOn), F(SurveyResponseSchema.Channel), F(SurveyResponseSchema.Source), F(SurveyResponseSchema.ExternalId), F("ownerid")),
+                    Section("scores", new Label("Scores", "Notes"), F(SurveyResponseSchema.Score), F(SurveyResponseSchema.NpsCategory, true), F(SurveyResponseSchema.Csat), F(SurveyResponseSchema.Effort), F(SurveyResponseSchema.SatisfactionIndex, true)),
+                    Section("journey", new Label("Journey", "Parcours"), F(SurveyResponseSchema.Journey), F(SurveyResponseSchema.JourneyStage)),
+                    Section("comment", new Label("Comment", "Commentaire"), F(SurveyResponseSchema.Comment)))),
+            Own(response, SurveyResponseTable.Table.SchemaName, FormKind.QuickCreate, new Label("Quick Create Survey Response", "Création rapide : réponse à l'enquête"),
                 Tab("general", new Label("General", "Général"),
-                    Section("response", new Label("Response", "Réponse"), F("cx_accountid"), F("cx_contactid"), F("cx_score"), F("cx_csat"), F("cx_effort"), F("cx_channel"), F("cx_respondedon"), F("cx_comment")))),
+                    Section("response", new Label("Response", "Réponse"), F(SurveyResponseSchema.Account), F(SurveyResponseSchema.Contact), F(SurveyResponseSchema.Score), F(SurveyResponseSchema.Csat), F(SurveyResponseSchema.Effort), F(SurveyResponseSchema.Channel), F(SurveyResponseSchema.RespondedOn), F(SurveyResponseSchema.Comment)))),
 
-            Own(journey, "cx_CustomerJourney", FormKind.Main, new Label("Customer Journey", "Parcours client"),
+            Own(journey, CustomerJourneyTable.Table.SchemaName, FormKind.Main, new Label("Customer Journey", "Parcours client"),
                 // The panel first: the stage-by-stage satisfaction line, touchpoint counts and reasons are what the form is opened for.
                 PanelTab(),
                 Tab("general", new Label("General", "Général"),
-                    Section("journey", new Label("Journey", "Parcours"), F("cx_name"), F("cx_journeytype"), F("cx_accountid"), F("cx_contactid"), F("cx_currentstage"), F("cx_startedon"), F("cx_completedon"), F("ownerid")),
-                    Section("scores", new Label("Scores", "Scores"), F("cx_score", true), F("cx_startscore", true), F("cx_scoretrend", true), F("cx_nps", true), F("cx_responsecount", true), F("cx_touchpointcount", true), F("cx_repeatcontacts", true)),
-                    Section("risk", new Label("Risk", "Risque"), F("cx_riskscore", true), F("cx_risklevel", true), F("cx_flaggedon", true), F("cx_riskreasons", true))),
+                    Section("journey", new Label("Journey", "Parcours"), F(JourneySchema.Name), F(JourneySchema.JourneyType), F(JourneySchema.Account), F(JourneySchema.Contact), F(JourneySchema.CurrentStage), F(JourneySchema.StartedOn), F(JourneySchema.CompletedOn), F("ownerid")),
+                    Section("scores", new Label("Scores", "Scores"), F(JourneySchema.Score, true), F(JourneySchema.StartScore, true), F(JourneySchema.ScoreTrend, true), F(JourneySchema.Nps, true), F(JourneySchema.ResponseCount, true), F(JourneySchema.TouchpointCount, true), F(JourneySchema.RepeatContacts, true)),
+                    Section("risk", new Label("Risk", "Risque"), F(JourneySchema.RiskScore, true), F(JourneySchema.RiskLevel, true), F(JourneySchema.FlaggedOn, true), F(JourneySchema.RiskReasons, true))),
                 Tab("stages", new Label("Stages and responses", "Étapes et réponses"),
                     Section("stages", new Label("Stages", "Étapes"),
-                        new SubgridCell("stagescores", new Label("Stage scores", "Scores des étapes"), stage, "cx_customerjourney_cx_journeystagescore", StableIdOfView(stage, "associated"))),
+                        new SubgridCell("stagescores", new Label("Stage scores", "Scores des étapes"), stage, RelationshipSchema.JourneyStageScores, StableIdOfView(stage, "associated"))),
                     Section("responses", new Label("Survey responses", "Réponses aux enquêtes"),
-                        new SubgridCell("surveyresponses", new Label("Survey responses", "Réponses aux enquêtes"), response, "cx_customerjourney_cx_surveyresponse", StableIdOfView(response, "associated"))),
+                        new SubgridCell("surveyresponses", new Label("Survey responses", "Réponses aux enquêtes"), response, RelationshipSchema.JourneySurveyResponses, StableIdOfView(response, "associated"))),
                     // Cases are the touchpoints a journey gathers most; activities are counted in the panel.
                     Section("cases", new Label("Cases", "Incidents"),
-                        new SubgridCell("cases", new Label("Cases", "Incidents"), "incident", "cx_customerjourney_incident", StableIdOfView("incident", ViewCatalog.JourneyCases))))) with
+                        new SubgridCell("cases", new Label("Cases", "Incidents"), "incident", RelationshipSchema.JourneyCases, StableIdOfView("incident", ViewCatalog.JourneyCases))))) with
             {
                 Libraries = new[] { WebResourceCatalog.FormLibrary },
                 Handlers = new[] { new FormHandler("onload", JourneyOnLoad, WebResourceCatalog.FormLibrary) },
             },
-            Own(journey, "cx_CustomerJourney", FormKind.QuickCreate, new Label("Quick Create Customer Journey", "Création rapide : parcours client"),
+            Own(journey, CustomerJourneyTable.Table.SchemaName, FormKind.QuickCreate, new Label("Quick Create Customer Journey", "Création rapide : parcours client"),
                 Tab("general", new Label("General", "Général"),
-                    Section("journey", new Label("Journey", "Parcours"), F("cx_journeytype"), F("cx_accountid"), F("cx_contactid"), F("cx_currentstage"), F("cx_startedon")))),
+                    Section("journey", new Label("Journey", "Parcours"), F(JourneySchema.JourneyType), F(JourneySchema.Account), F(JourneySchema.Contact), F(JourneySchema.CurrentStage), F(JourneySchema.StartedOn)))),
 
-            Own(stage, "cx_JourneyStageScore", FormKind.Main, new Label("Journey Stage Score", "Score d'étape du parcours"),
+            Own(stage, JourneyStageScoreTable.Table.SchemaName, FormKind.Main, new Label("Journey Stage Score", "Score d'étape du parcours"),
                 Tab("general", new Label("General", "Général"),
-                    Section("stage", new Label("Stage", "Étape"), F("cx_name"), F("cx_customerjourneyid"), F("cx_journeystage"), F("ownerid")),
-                    Section("scores", new Label("Scores", "Scores"), F("cx_score", true), F("cx_nps", true), F("cx_responsecount", true), F("cx_touchpointcount", true), F("cx_firstactivityon", true), F("cx_lastactivityon", true)))),
-            Own(stage, "cx_JourneyStageScore", FormKind.QuickCreate, new Label("Quick Create Journey Stage Score", "Création rapide : score d'étape"),
+                    Section("stage", new Label("Stage", "Étape"), F(StageScoreSchema.Name), F(StageScoreSchema.Journey), F(StageScoreSchema.Stage), F("ownerid")),
+                    Section("scores", new Label("Scores", "Scores"), F(StageScoreSchema.Score, true), F(StageScoreSchema.Nps, true), F(StageScoreSchema.ResponseCount, true), F(StageScoreSchema.TouchpointCount, true), F(StageScoreSchema.FirstActivityOn, true), F(StageScoreSchema.LastActivityOn, true)))),
+            Own(stage, JourneyStageScoreTable.Table.SchemaName, FormKind.QuickCreate, new Label("Quick Create Journey Stage Score", "Création rapide : score d'étape"),
                 Tab("general", new Label("General", "Général"),
-                    Section("stage", new Label("Stage", "Étape"), F("cx_customerjourneyid"), F("cx_journeystage")))),
+                    Section("stage", new Label("Stage", "Étape"), F(StageScoreSchema.Journey), F(StageScoreSchema.Stage)))),
 
             // NPS days are the rollup's computed rows: one read-only main form, no quick create form.
-            Own(npsDay, "cx_NpsDay", FormKind.Main, new Label("NPS day", "Jour NPS"),
+            Own(npsDay, NpsDayTable.Table.SchemaName, FormKind.Main, new Label("NPS day", "Jour NPS"),
                 Tab("general", new Label("General", "Général"),
-                    Section("day", new Label("Customer and day", "Client et jour"), F("cx_name", true), F("cx_accountid", true), F("cx_contactid", true), F("cx_day", true), F("cx_key", true)),
-                    Section("counts", new Label("Responses", "Réponses"), F("cx_promoters", true), F("cx_passives", true), F("cx_detractors", true), F("cx_lastresponseon", true)))),
+                    Section("day", new Label("Customer and day", "Client et jour"), F(NpsDaySchema.Name, true), F(NpsDaySchema.Account, true), F(NpsDaySchema.Contact, true), F(NpsDaySchema.Day, true), F(NpsDaySchema.Key, true)),
+                    Section("counts", new Label("Responses", "Réponses"), F(NpsDaySchema.Promoters, true), F(NpsDaySchema.Passives, true), F(NpsDaySchema.Detractors, true), F(NpsDaySchema.LastResponseOn, true)))),
 
             // Driver days are the daily run's computed rows (cx_GetDrivers reads them): one read-only main form.
-            Own(driverDay, "cx_DriverDay", FormKind.Main, new Label("Driver day", "Jour des leviers"),
+            Own(driverDay, DriverDayTable.Table.SchemaName, FormKind.Main, new Label("Driver day", "Jour des leviers"),
                 Tab("general", new Label("General", "Général"),
-                    Section("day", new Label("Day and value", "Jour et valeur"), F("cx_name", true), F("cx_day", true), F("cx_dimension", true), F("cx_value", true), F("cx_journeytype", true), F("cx_accountid", true), F("cx_key", true)),
-                    Section("counts", new Label("Responses", "Réponses"), F("cx_responses", true), F("cx_promoters", true), F("cx_detractors", true), F("cx_satisfactioncount", true), F("cx_satisfactionsum", true), F("cx_satisfactionsquares", true), F("cx_summarizedthrough", true)))),
+                    Section("day", new Label("Day and value", "Jour et valeur"), F(DriverDaySchema.Name, true), F(DriverDaySchema.Day, true), F(DriverDaySchema.Dimension, true), F(DriverDaySchema.Value, true), F(DriverDaySchema.JourneyType, true), F(DriverDaySchema.Account, true), F(DriverDaySchema.Key, true)),
+                    Section("counts", new Label("Responses", "Réponses"), F(DriverDaySchema.Responses, true), F(DriverDaySchema.Promoters, true), F(DriverDaySchema.Detractors, true), F(DriverDaySchema.SatisfactionCount, true), F(DriverDaySchema.SatisfactionSum, true), F(DriverDaySchema.SatisfactionSquares, true), F(DriverDaySchema.SummarizedThrough, true)))),
 
             Customer("account", "Account", AccountMainForm, new Label("Account", "Compte"), "CrmCx.Forms.accountOnLoad"),
             Customer("contact", "Contact", ContactMainForm, new Label("Contact", "Contact"), "CrmCx.Forms.contactOnLoad"),
             // The case's journey, its stage and risk: the panel reads them from the case's cx_customerjourneyid.
             new FormModel("incident", "Incident", FormKind.Main, CaseMainForm, new Label("Case", "Incident"), new Label("CrmCx additions to the case form.", "Ajouts de CrmCx au formulaire d'incident."), true,
-                new[] { Tab("cx_journey", new Label("Customer journey", "Parcours client"),
-                    Section("cx_journey_panel", CxLabel, PanelCell()),
-                    Section("cx_journey_section", new Label("Customer journey", "Parcours client"), F("cx_customerjourneyid"), F("cx_journeystage"))) },
+                new[] { Tab(ComponentSchema.JourneyTab, new Label("Customer journey", "Parcours client"),
+                    Section(ComponentSchema.JourneyPanelSection, CxLabel, PanelCell()),
+                    Section(ComponentSchema.JourneySection, new Label("Customer journey", "Parcours client"), F(TouchpointSchema.Journey), F(TouchpointSchema.JourneyStage))) },
                 new[] { WebResourceCatalog.FormLibrary }, new[] { new FormHandler("onload", "CrmCx.Forms.caseOnLoad", WebResourceCatalog.FormLibrary) }),
         };
 
@@ -113,14 +115,14 @@ public static class FormCatalog
             new(entity, schema, FormKind.Main, id, name, new Label($"CrmCx additions to the {entity} form.", $"Ajouts de CrmCx au formulaire {name.French}."), true,
                 new[]
                 {
-                    Tab("cx_customerexperience", CxLabel,
-                        Section("cx_customerexperience_panel", CxLabel, PanelCell()),
-                        Section("cx_customerexperience_scores", new Label("NPS and risk", "NPS et risque"),
-                            F("cx_nps", true), F("cx_npsresponses", true), F("cx_risklevel", true), F("cx_atriskjourneys", true), F("cx_lastresponseon", true), F("cx_npsupdatedon", true))),
+                    Tab(ComponentSchema.CustomerExperienceTab, CxLabel,
+                        Section(ComponentSchema.CustomerExperiencePanelSection, CxLabel, PanelCell()),
+                        Section(ComponentSchema.CustomerExperienceScoresSection, new Label("NPS and risk", "NPS et risque"),
+                            F(CustomerSchema.Nps, true), F(CustomerSchema.NpsResponses, true), F(CustomerSchema.RiskLevel, true), F(CustomerSchema.AtRiskJourneys, true), F(CustomerSchema.LastResponseOn, true), F(CustomerSchema.NpsUpdatedOn, true))),
                     // The panel's "see all" opens this tab: every response of the customer, newest first.
                     Tab(ResponsesTab, new Label("Survey responses", "Réponses aux enquêtes"),
-                        Section("cx_responses_section", new Label("Survey responses", "Réponses aux enquêtes"),
-                            new SubgridCell(ResponsesSubgrid, new Label("Survey responses", "Réponses aux enquêtes"), response, $"cx_{entity}_cx_surveyresponse",
+                        Section(ComponentSchema.ResponsesSection, new Label("Survey responses", "Réponses aux enquêtes"),
+                            new SubgridCell(ResponsesSubgrid, new Label("Survey responses", "Réponses aux enquêtes"), response, entity == CustomerSchema.Account ? RelationshipSchema.AccountSurveyResponses : RelationshipSchema.ContactSurveyResponses,
                                 StableIdOfView(response, ViewCatalog.CustomerResponses)))),
                 },
                 new[] { WebResourceCatalog.FormLibrary }, new[] { new FormHandler("onload", onLoad, WebResourceCatalog.FormLibrary) });
@@ -128,7 +130,7 @@ public static class FormCatalog
 
     private static WebResourceCell PanelCell() => new(PanelControlId, WebResourceCatalog.Panel, PanelLabel, 14);
 
-    private static TabModel PanelTab() => Tab("cx_customerexperience", CxLabel, Section("cx_customerexperience_panel", CxLabel, PanelCell()));
+    private static TabModel PanelTab() => Tab(ComponentSchema.CustomerExperienceTab, CxLabel, Section(ComponentSchema.CustomerExperiencePanelSection, CxLabel, PanelCell()));
 
     // Views are built from the model alone, so their ids can be computed without the view catalog (no initialisation cycle).
     private static Guid StableIdOfView(string entity, string key) => StableId.For($"view:{entity}:{key}");

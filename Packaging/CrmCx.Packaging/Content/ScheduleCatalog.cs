@@ -1,6 +1,7 @@
 using System;
 using CrmCx.Model.Labels;
 using CrmCx.Packaging.Identity;
+using CrmCx.Schema;
 
 namespace CrmCx.Packaging.Content;
 
@@ -49,7 +50,7 @@ public static class ScheduleCatalog
     public static string FlowFileName => $"{Compact(FlowName)}-{FlowId.ToString("D").ToUpperInvariant()}.json";
 
     /// <summary>Logical name of the connection reference the flow runs its Dataverse action with.</summary>
-    public const string ConnectionReferenceName = "cx_DataverseConnection";
+    public const string ConnectionReferenceName = ComponentSchema.DataverseConnection;
 
     /// <summary>The connection reference's display name.</summary>
     public const string ConnectionReferenceDisplayName = "CrmCx Dataverse connection";

@@ -1,3 +1,5 @@
+using CrmCx.Schema;
+
 namespace CrmCx.Packaging.Content;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace CrmCx.Packaging.Content;
 public static class SettingsCatalog
 {
     /// <summary>Schema name of the environment variable definition (the plug-ins look it up by this name).</summary>
-    public const string SchemaName = "cx_Settings";
+    public const string SchemaName = ComponentSchema.Settings;
 
     /// <summary>Display name, as makers and administrators see it.</summary>
     public const string DisplayName = "CrmCx settings";

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Xml.Linq;
 using CrmCx.Model.Labels;
 using CrmCx.Packaging.Identity;
+using CrmCx.Schema;
 
 namespace CrmCx.Packaging.Content;
 
@@ -25,7 +26,7 @@ public static class QueryType
 public sealed record ViewModel(string Entity, string Key, Label Name, int QueryType, bool IsDefault, XElement Fetch, IReadOnlyList<(string Column, int Width)> Columns)
 {
     /// <summary>The primary name column the grid opens the row from (layoutxml jump).</summary>
-    public string PrimaryName { get; init; } = "cx_name";
+    public string PrimaryName { get; init; } = SurveyResponseSchema.Name; // cx_name, the primary name of every CrmCx table
 
     /// <summary>Stable id.</summary>
     public Guid Id => StableId.For($"view:{Entity}:{Key}");

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCx.Packaging.Identity;
+using CrmCx.Schema;
 
 namespace CrmCx.Packaging.Content;
 
@@ -25,13 +26,13 @@ public static class WebResourceCatalog
     public const int Html = 1, Css = 2, Script = 3, Resx = 12;
 
     /// <summary>The form library.</summary>
-    public const string FormLibrary = "cx_/scripts/cxform.js";
+    public const string FormLibrary = ComponentSchema.FormLibrary;
     /// <summary>The CX panel page embedded in forms.</summary>
-    public const string Panel = "cx_/panel/cxpanel.html";
+    public const string Panel = ComponentSchema.PanelPage;
     /// <summary>English strings.</summary>
-    public const string StringsEnglish = "cx_/strings/cx.1033.resx";
+    public const string StringsEnglish = ComponentSchema.StringsEnglish;
     /// <summary>French strings.</summary>
-    public const string StringsFrench = "cx_/strings/cx.1036.resx";
+    public const string StringsFrench = ComponentSchema.StringsFrench;
 
     /// <summary>Every web resource, in solution order.</summary>
     public static IReadOnlyList<WebResourceModel> All { get; } = new[]
@@ -39,14 +40,14 @@ public static class WebResourceCatalog
         // Xrm.Utility.getResourceString only finds a RESX that is a dependency of the calling script.
         new WebResourceModel(FormLibrary, "CrmCx form library", Script, 0, "OnLoad handlers of the account, contact and case forms.", new[] { StringsEnglish, StringsFrench }),
         new WebResourceModel(Panel, "CrmCx customer experience panel", Html, 0, "NPS, trend and at-risk journeys of a customer, embedded in forms.",
-            new[] { "cx_/panel/cxpanel.js", "cx_/panel/cxpanel.css", StringsEnglish, StringsFrench }),
-        new WebResourceModel("cx_/panel/cxpanel.js", "CrmCx panel script", Script, 0, "Script of the customer experience panel.", new[] { StringsEnglish, StringsFrench }),
-        new WebResourceModel("cx_/panel/cxpanel.css", "CrmCx panel styles", Css, 0, "Styles of the customer experience panel.", Array.Empty<string>()),
+            new[] { ComponentSchema.PanelScript, ComponentSchema.PanelStyles, StringsEnglish, StringsFrench }),
+        new WebResourceModel(ComponentSchema.PanelScript, "CrmCx panel script", Script, 0, "Script of the customer experience panel.", new[] { StringsEnglish, StringsFrench }),
+        new WebResourceModel(ComponentSchema.PanelStyles, "CrmCx panel styles", Css, 0, "Styles of the customer experience panel.", Array.Empty<string>()),
         // The CX overview dashboard shows this page once it is here (DashboardCatalog.DriversPage).
         new WebResourceModel(DashboardCatalog.DriversPage, "CrmCx drivers page", Html, 0, "Stages, channels, owners and business units against the rest (cx_GetDrivers), on the CX overview dashboard.",
-            new[] { "cx_/drivers/cxdrivers.js", "cx_/drivers/cxdrivers.css", StringsEnglish, StringsFrench }),
-        new WebResourceModel("cx_/drivers/cxdrivers.js", "CrmCx drivers page script", Script, 0, "Script of the drivers page.", new[] { StringsEnglish, StringsFrench }),
-        new WebResourceModel("cx_/drivers/cxdrivers.css", "CrmCx drivers page styles", Css, 0, "Styles of the drivers page.", Array.Empty<string>()),
+            new[] { ComponentSchema.DriversScript, ComponentSchema.DriversStyles, StringsEnglish, StringsFrench }),
+        new WebResourceModel(ComponentSchema.DriversScript, "CrmCx drivers page script", Script, 0, "Script of the drivers page.", new[] { StringsEnglish, StringsFrench }),
+        new WebResourceModel(ComponentSchema.DriversStyles, "CrmCx drivers page styles", Css, 0, "Styles of the drivers page.", Array.Empty<string>()),
         new WebResourceModel(StringsEnglish, "CrmCx strings (English)", Resx, 1033, "English strings of the CrmCx web resources.", Array.Empty<string>()),
         new WebResourceModel(StringsFrench, "CrmCx strings (French)", Resx, 1036, "French strings of the CrmCx web resources.", Array.Empty<string>()),
     };

@@ -1,6 +1,7 @@
 using System;
 using CrmCx.Domain.Drivers;
 using CrmCx.Infrastructure;
+using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCx.Drivers;
@@ -14,7 +15,7 @@ namespace CrmCx.Drivers;
 public sealed class GetDriversPlugin : PluginBase
 {
     /// <summary>Unique name of the custom API.</summary>
-    public const string MessageName = "cx_GetDrivers";
+    public const string MessageName = ComponentSchema.GetDrivers;
     /// <summary>Request parameter (String): stage, channel, owner, businessunit, contacts or effort.</summary>
     public const string Dimension = "Dimension";
     /// <summary>Request parameter (Integer, optional): a cx_journeytype value.</summary>

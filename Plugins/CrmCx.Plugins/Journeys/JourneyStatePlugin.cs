@@ -12,7 +12,7 @@ namespace CrmCx.Journeys;
 /// again: a closed journey keeps its last figures but no longer counts. Closing stamps cx_completedon when it is empty, so the
 /// duration rule measures the journey as it was; reopening recomputes it.
 /// </summary>
-[CrmPluginRegistration("Update", "cx_customerjourney", StageEnum.PostOperation, ExecutionModeEnum.Asynchronous, "statecode,cx_accountid,cx_contactid", "CrmCx.Journeys: journey state or customer changed", 1, IsolationModeEnum.Sandbox, Id = "ec2137af-79e9-4b2f-bb19-f1fee247089c", Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = "statecode,cx_accountid,cx_contactid", Image2Name = "post", Image2Type = ImageTypeEnum.PostImage, Image2Attributes = "statecode,cx_accountid,cx_contactid,cx_completedon")]
+[CrmPluginRegistration("Update", JourneySchema.EntityName, StageEnum.PostOperation, ExecutionModeEnum.Asynchronous, JourneySchema.StateCode + "," + JourneySchema.Account + "," + JourneySchema.Contact, "CrmCx.Journeys: journey state or customer changed", 1, IsolationModeEnum.Sandbox, Id = "ec2137af-79e9-4b2f-bb19-f1fee247089c", Image1Name = "pre", Image1Type = ImageTypeEnum.PreImage, Image1Attributes = JourneySchema.StateCode + "," + JourneySchema.Account + "," + JourneySchema.Contact, Image2Name = "post", Image2Type = ImageTypeEnum.PostImage, Image2Attributes = JourneySchema.StateCode + "," + JourneySchema.Account + "," + JourneySchema.Contact + "," + JourneySchema.CompletedOn)]
 public sealed class JourneyStatePlugin : JourneyPluginBase
 {
     /// <inheritdoc />

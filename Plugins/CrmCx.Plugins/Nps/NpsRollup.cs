@@ -49,7 +49,7 @@ public sealed class NpsRollup : PluginBase
     /// The columns whose change changes a customer's figures. Journey and stage are left out on purpose: they change
     /// journey scores (the journeys rollup's steps), not the customer's NPS.
     /// </summary>
-    public const string FilteringColumns = "cx_score,cx_accountid,cx_contactid,cx_respondedon";
+    public const string FilteringColumns = SurveyResponseSchema.Score + "," + SurveyResponseSchema.Account + "," + SurveyResponseSchema.Contact + "," + SurveyResponseSchema.RespondedOn;
 
     /// <summary>Alias of the pre-image (update, delete).</summary>
     public const string PreImageAlias = "pre";
@@ -58,10 +58,10 @@ public sealed class NpsRollup : PluginBase
     public const string PostImageAlias = "post";
 
     /// <summary>What the rollup needs of the row before the change: its customers, score and date (whose day summary changes).</summary>
-    public const string ImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon";
+    public const string ImageColumns = SurveyResponseSchema.Account + "," + SurveyResponseSchema.Contact + "," + SurveyResponseSchema.Score + "," + SurveyResponseSchema.RespondedOn;
 
     /// <summary>What it needs after an update: the customers, and what a follow-up task says.</summary>
-    public const string PostImageColumns = "cx_accountid,cx_contactid,cx_score,cx_respondedon,cx_comment";
+    public const string PostImageColumns = SurveyResponseSchema.Account + "," + SurveyResponseSchema.Contact + "," + SurveyResponseSchema.Score + "," + SurveyResponseSchema.RespondedOn + "," + SurveyResponseSchema.Comment;
 
     // The organization's base language, for follow-up tasks of owners whose own language CrmCx does not speak; kept a
     // few minutes per plug-in instance, like the settings.

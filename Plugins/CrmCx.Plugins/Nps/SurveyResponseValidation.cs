@@ -40,11 +40,11 @@ public sealed class SurveyResponseValidation : PluginBase
 
     /// <summary>The columns whose change needs validation or changes a derived column.</summary>
     public const string FilteringColumns =
-        "cx_score,cx_csat,cx_effort,cx_respondedon,cx_accountid,cx_contactid,cx_customerjourneyid,cx_journeystage,cx_name,cx_npscategory,cx_satisfactionindex";
+        SurveyResponseSchema.Score + "," + SurveyResponseSchema.Csat + "," + SurveyResponseSchema.Effort + "," + SurveyResponseSchema.RespondedOn + "," + SurveyResponseSchema.Account + "," + SurveyResponseSchema.Contact + "," + SurveyResponseSchema.Journey + "," + SurveyResponseSchema.JourneyStage + "," + SurveyResponseSchema.Name + "," + SurveyResponseSchema.NpsCategory + "," + SurveyResponseSchema.SatisfactionIndex;
 
     /// <summary>What the update needs of the stored row: every column a rule or a derived value reads.</summary>
     public const string PreImageColumns =
-        "cx_score,cx_csat,cx_effort,cx_respondedon,cx_accountid,cx_contactid,cx_customerjourneyid,cx_journeystage,cx_name,cx_npscategory,cx_satisfactionindex,createdon";
+        SurveyResponseSchema.Score + "," + SurveyResponseSchema.Csat + "," + SurveyResponseSchema.Effort + "," + SurveyResponseSchema.RespondedOn + "," + SurveyResponseSchema.Account + "," + SurveyResponseSchema.Contact + "," + SurveyResponseSchema.Journey + "," + SurveyResponseSchema.JourneyStage + "," + SurveyResponseSchema.Name + "," + SurveyResponseSchema.NpsCategory + "," + SurveyResponseSchema.SatisfactionIndex + "," + "createdon";
 
     private const string CreatedOn = "createdon";
     private const int IdsPerQuery = 250;

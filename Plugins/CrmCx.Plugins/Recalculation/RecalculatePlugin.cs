@@ -1,3 +1,4 @@
+using CrmCx.Schema;
 using System;
 using CrmCx.Domain.Recalculation;
 using CrmCx.Drivers;
@@ -15,7 +16,7 @@ namespace CrmCx.Recalculation;
 public sealed class RecalculatePlugin : PluginBase
 {
     /// <summary>Unique name of the custom API.</summary>
-    public const string MessageName = "cx_Recalculate";
+    public const string MessageName = ComponentSchema.Recalculate;
     /// <summary>Request parameter: one account, contact or journey to recompute now.</summary>
     public const string Target = "Target";
     /// <summary>Request parameter: due (default) or all.</summary>

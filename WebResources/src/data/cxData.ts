@@ -4,6 +4,7 @@ import { asRiskLevel, reasonLines } from "../cx/risk";
 import {
   CaseColumns,
   CaseTable,
+  Components,
   CustomerColumns,
   FormattedValue,
   EnvironmentVariables,
@@ -186,7 +187,7 @@ export function driversRequest(account: string | null, dimension: DriverDimensio
     request.JourneyType = journeyType;
     parameterTypes.JourneyType = { typeName: "Edm.Int32", structuralProperty: 1 };
   }
-  request.getMetadata = () => ({ boundParameter: null, operationType: 1, operationName: "cx_GetDrivers", parameterTypes });
+  request.getMetadata = () => ({ boundParameter: null, operationType: 1, operationName: Components.getDrivers, parameterTypes });
   return request;
 }
 
@@ -344,14 +345,14 @@ export function createCxData(webApi: WebApiReader): CxData {
     },
     async drivers(account, dimension) {
       const online = webApi.online;
-      if (online === undefined) throw new Error("cx_GetDrivers needs the online Web API.");
+      if (online === undefined) throw new Error(`${Components.getDrivers} needs the online Web API.`);
       const response = await call(() => online.execute(driversRequest(normaliseId(account), dimension)));
       const body = (await response.json()) as Row;
       return parseDrivers(body.Drivers);
     },
     async driversOf(dimension, journeyType) {
       const online = webApi.online;
-      if (online === undefined) throw new Error("cx_GetDrivers needs the online Web API.");
+      if (online === undefined) throw new Error(`${Components.getDrivers} needs the online Web API.`);
       const response = await call(() => online.execute(driversRequest(null, dimension, journeyType)));
       const body = (await response.json()) as Row;
       return parseDrivers(body.Drivers);

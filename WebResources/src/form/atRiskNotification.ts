@@ -3,10 +3,10 @@ import type { Formatter } from "../localization/format";
 import type { Translate } from "../localization/localizer";
 import { plural } from "../localization/plural";
 import { renderReasons } from "../localization/reasons";
-import { RiskLevel } from "../schema";
+import { Components, RiskLevel } from "../schema";
 
 /** One notification per form, replaced on every refresh, so the id is fixed. */
-export const AtRiskNotificationId = "cx_atriskjourney";
+export const AtRiskNotificationId = Components.atRiskNotification;
 
 export interface AtRiskMessage {
   level: Xrm.FormNotificationLevel;

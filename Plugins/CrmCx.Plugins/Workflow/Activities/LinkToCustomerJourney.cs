@@ -1,6 +1,7 @@
 using System;
 using System.Activities;
 using CrmCx.Registration;
+using CrmCx.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
@@ -18,12 +19,12 @@ public sealed class LinkToCustomerJourney : CodeActivity
     /// <summary>Journey type (cx_journeytype).</summary>
     [RequiredArgument]
     [Input("Journey type")]
-    [AttributeTarget("cx_customerjourney", "cx_journeytype")]
+    [AttributeTarget(JourneySchema.EntityName, JourneySchema.JourneyType)]
     public InArgument<OptionSetValue> JourneyType { get; set; } = null!;
 
     /// <summary>Stage (cx_journeystage); empty for the journey's current stage.</summary>
     [Input("Stage")]
-    [AttributeTarget("cx_customerjourney", "cx_currentstage")]
+    [AttributeTarget(JourneySchema.EntityName, JourneySchema.CurrentStage)]
     public InArgument<OptionSetValue> Stage { get; set; } = null!;
 
     /// <summary>Start a journey when the customer has none open of the type.</summary>
@@ -33,7 +34,7 @@ public sealed class LinkToCustomerJourney : CodeActivity
 
     /// <summary>The journey the record is linked to.</summary>
     [Output("Journey")]
-    [ReferenceTarget("cx_customerjourney")]
+    [ReferenceTarget(JourneySchema.EntityName)]
     public OutArgument<EntityReference> Journey { get; set; } = null!;
 
     /// <summary>Whether the journey was started by this step.</summary>
@@ -42,7 +43,7 @@ public sealed class LinkToCustomerJourney : CodeActivity
 
     /// <summary>The journey's risk level.</summary>
     [Output("Risk level")]
-    [AttributeTarget("cx_customerjourney", "cx_risklevel")]
+    [AttributeTarget(JourneySchema.EntityName, JourneySchema.RiskLevel)]
     public OutArgument<OptionSetValue> RiskLevel { get; set; } = null!;
 
     /// <inheritdoc />
