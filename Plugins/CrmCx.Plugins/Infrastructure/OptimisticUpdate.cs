@@ -9,7 +9,7 @@ namespace CrmCx.Infrastructure;
 /// <summary>
 /// Optimistic concurrency for rollups that recompute from the rows at rest: read the row's version before reading what
 /// the figures come from, then write only if nobody wrote the row since (<see cref="TryUpdate"/>); on false, read again
-/// and recompute, a bounded number of times. Every change queues its own recompute that starts after the change, so
+/// and recompute, a bounded number of times (<see cref="Retry"/>, the one such loop). Every change queues its own recompute that starts after the change, so
 /// the last write that succeeds always saw every change.
 /// </summary>
 public static class OptimisticUpdate
@@ -58,6 +58,25 @@ public static class OptimisticUpdate
         catch (FaultException<OrganizationServiceFault> e) when (IsVersionMismatch(e))
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="attempt"/> (given its number, from 1) until one is done, at most <paramref name="maxAttempts"/>
+    /// in all; returns the done attempt's value. After each conflict but the last, <paramref name="onConflict"/> gets the
+    /// number of the attempt about to be made; after the last, the error from <paramref name="gaveUp"/> is thrown.
+    /// </summary>
+    public static T Retry<T>(int maxAttempts, Func<int, UpdateAttempt<T>> attempt, Action<int>? onConflict, Func<Exception> gaveUp)
+    {
+        if (maxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(maxAttempts));
+        if (attempt == null) throw new ArgumentNullException(nameof(attempt));
+        if (gaveUp == null) throw new ArgumentNullException(nameof(gaveUp));
+        for (var number = 1; ; number++)
+        {
+            var outcome = attempt(number);
+            if (!outcome.IsConflict) return outcome.Value;
+            if (number == maxAttempts) throw gaveUp();
+            onConflict?.Invoke(number + 1);
         }
     }
 }

@@ -6,6 +6,7 @@ using CrmCx.Domain.Choices;
 using CrmCx.Domain.Journeys;
 using CrmCx.Domain.Risk;
 using CrmCx.Domain.Text;
+using CrmCx.Infrastructure;
 using CrmCx.Settings;
 using Microsoft.Xrm.Sdk;
 
@@ -138,31 +139,28 @@ public sealed class JourneyRecomputeService
 
     private JourneyRecomputeResult? RecomputeOne(Guid journeyId, DateTime now, Dictionary<string, CustomerRow> pending, bool responsesAddedOnly)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        return OptimisticUpdate.Retry(MaxAttempts, attempt =>
         {
             var journey = JourneyReader.Read(service, journeyId);
             if (journey == null)
             {
                 trace?.Invoke("Journey " + journeyId + " no longer exists; nothing to recompute.");
-                return null;
+                return UpdateAttempt.Done<JourneyRecomputeResult?>(null);
             }
             // A retry reads everything again: whoever overtook this recompute may have changed touchpoints too.
             var result = TryRecompute(journey, now, responsesAddedOnly && attempt == 1);
-            if (result != null)
+            if (result == null) return UpdateAttempt.Conflict<JourneyRecomputeResult?>();
+            // The customers' figures depend on the journey's level and state only: unchanged, nothing to roll up.
+            if (result.PreviousLevel != result.Risk.Level)
             {
-                // The customers' figures depend on the journey's level and state only: unchanged, nothing to roll up.
-                if (result.PreviousLevel != result.Risk.Level)
-                {
-                    foreach (var customer in new[] { journey.Account, journey.Contact })
-                        if (customer != null) pending[Key(customer.Reference)] = customer;
-                }
-                return result;
+                foreach (var customer in new[] { journey.Account, journey.Contact })
+                    if (customer != null) pending[Key(customer.Reference)] = customer;
             }
-            if (attempt < MaxAttempts)
-                trace?.Invoke("Journey " + journeyId + " was written by someone else meanwhile: recomputing (attempt " + (attempt + 1) + " of " + MaxAttempts + ").");
-        }
-        throw new InvalidPluginExecutionException(
-            "Journey " + journeyId + " changed " + MaxAttempts + " times while it was being recomputed; the recompute gives up and the journey will be right at its next change.");
+            return UpdateAttempt.Done<JourneyRecomputeResult?>(result);
+        },
+        next => trace?.Invoke("Journey " + journeyId + " was written by someone else meanwhile: recomputing (attempt " + next + " of " + MaxAttempts + ")."),
+        () => new InvalidPluginExecutionException(
+            "Journey " + journeyId + " changed " + MaxAttempts + " times while it was being recomputed; the recompute gives up and the journey will be right at its next change."));
     }
 
     /// <summary>Computes and writes the journey read at one version; null when its version no longer matches at the write.</summary>
@@ -203,22 +201,22 @@ public sealed class JourneyRecomputeService
     /// </summary>
     private void RollUp(EntityReference reference, CustomerRow? read, DateTime now)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        // The value (whether the row was there) is not needed: a customer gone is traced and done.
+        OptimisticUpdate.Retry(MaxAttempts, attempt =>
         {
             var customer = attempt == 1 && read != null ? read : JourneyReader.ReadCustomer(service, reference);
             if (customer == null)
             {
                 trace?.Invoke(reference.LogicalName + " " + reference.Id + " no longer exists; no risk to roll up.");
-                return;
+                return UpdateAttempt.Done(false);
             }
             var journeys = customers.Read(reference);
             var risk = customers.Assess(customer, journeys, now, () => BaseText(now));
-            if (customers.TryWrite(customer, risk)) return;
-            if (attempt < MaxAttempts)
-                trace?.Invoke(reference.LogicalName + " " + reference.Id + " was written by someone else meanwhile: rolling its risk up again (attempt " + (attempt + 1) + " of " + MaxAttempts + ").");
-        }
-        throw new InvalidPluginExecutionException(
-            "The risk of " + reference.LogicalName + " " + reference.Id + " changed " + MaxAttempts + " times while it was being rolled up; the rollup gives up and the customer will be right at its next journey change.");
+            return customers.TryWrite(customer, risk) ? UpdateAttempt.Done(true) : UpdateAttempt.Conflict<bool>();
+        },
+        next => trace?.Invoke(reference.LogicalName + " " + reference.Id + " was written by someone else meanwhile: rolling its risk up again (attempt " + next + " of " + MaxAttempts + ")."),
+        () => new InvalidPluginExecutionException(
+            "The risk of " + reference.LogicalName + " " + reference.Id + " changed " + MaxAttempts + " times while it was being rolled up; the rollup gives up and the customer will be right at its next journey change."));
     }
 
     private static string Key(EntityReference customer) => customer.LogicalName + ":" + customer.Id.ToString("N");

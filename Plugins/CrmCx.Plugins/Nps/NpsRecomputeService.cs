@@ -4,6 +4,7 @@ using System.Linq;
 using CrmCx.Domain.Nps;
 using CrmCx.Domain.Risk;
 using CrmCx.Domain.Text;
+using CrmCx.Infrastructure;
 using CrmCx.Schema;
 using CrmCx.Settings;
 using Microsoft.Xrm.Sdk;
@@ -139,21 +140,19 @@ public sealed class NpsRecomputeService
                 large.Add(customer.Row);
                 continue;
             }
-            var result = Compute(customer.Row, customer.Responses, now, touches, 1);
-            for (var attempt = 2; result == null && attempt <= MaxAttempts; attempt++)
+            var result = OptimisticUpdate.Retry(MaxAttempts, attempt =>
             {
-                trace?.Invoke("NPS of " + customer.Row.Table + " " + customer.Row.Row.Id + " was written by someone else meanwhile: recomputing (attempt " + attempt + " of " + MaxAttempts + ").");
+                if (attempt == 1) return UpdateAttempt.Written(Compute(customer.Row, customer.Responses, now, touches, 1));
                 var again = Read(new[] { customer.Row.Reference }, now, follow);
                 var row = Rows(new List<EntityReference> { customer.Row.Reference }, again, follow).FirstOrDefault();
-                if (row == null) break;
+                if (row == null) return UpdateAttempt.Done<CustomerNps?>(null);
                 if (!again.Complete)
                 {
                     large.Add(row.Row);
-                    break;
+                    return UpdateAttempt.Done<CustomerNps?>(null);
                 }
-                result = Compute(row.Row, row.Responses, now, touches, attempt);
-                if (result == null && attempt == MaxAttempts) throw GaveUp(customer.Row);
-            }
+                return UpdateAttempt.Written(Compute(row.Row, row.Responses, now, touches, attempt));
+            }, next => Retrying(customer.Row, next), () => GaveUp(customer.Row));
             if (result != null) outcome.Customers.Add(result);
         }
     }
@@ -208,17 +207,15 @@ public sealed class NpsRecomputeService
         var written = days.Recompute(rows, at, touches, summarized, 1, request, rebuildDays);
         foreach (var row in rows)
         {
-            var result = written[row.Key];
-            for (var attempt = 2; result == null && attempt <= MaxAttempts; attempt++)
+            var result = OptimisticUpdate.Retry(MaxAttempts, attempt =>
             {
-                trace?.Invoke("NPS of " + row.Table + " " + row.Row.Id + " was written by someone else meanwhile: recomputing (attempt " + attempt + " of " + MaxAttempts + ").");
+                if (attempt == 1) return UpdateAttempt.Written(written[row.Key]);
                 var again = customerRows.Read(row.Table, new List<Guid> { row.Row.Id }, row.HasOpenFollowUp.HasValue ? new HashSet<Guid> { row.Row.Id } : null);
                 StoredCustomer? fresh;
-                if (!again.TryGetValue(row.Row.Id, out fresh)) break;
+                if (!again.TryGetValue(row.Row.Id, out fresh)) return UpdateAttempt.Done<CustomerNps?>(null);
                 // The writer that got in first may have computed for a later instant: recompute for that one, not ours.
-                result = days.Recompute(new List<StoredCustomer> { fresh }, At(at, new[] { fresh }, touches), touches, summarized, attempt, request, rebuildDays)[fresh.Key];
-                if (result == null && attempt == MaxAttempts) throw GaveUp(row);
-            }
+                return UpdateAttempt.Written(days.Recompute(new List<StoredCustomer> { fresh }, At(at, new[] { fresh }, touches), touches, summarized, attempt, request, rebuildDays)[fresh.Key]);
+            }, next => Retrying(row, next), () => GaveUp(row));
             if (result != null) outcome.Customers.Add(result);
         }
     }
@@ -266,6 +263,9 @@ public sealed class NpsRecomputeService
         var periods = NpsPeriods.For(now, options.WindowDays);
         return periods.HistoryStart < periods.PreviousStart ? periods.HistoryStart.AddTicks(-1) : periods.PreviousStart;
     }
+
+    private void Retrying(StoredCustomer row, int attempt) =>
+        trace?.Invoke("NPS of " + row.Table + " " + row.Row.Id + " was written by someone else meanwhile: recomputing (attempt " + attempt + " of " + MaxAttempts + ").");
 
     private static InvalidPluginExecutionException GaveUp(StoredCustomer row) => new InvalidPluginExecutionException(
         "The NPS of " + row.Table + " " + row.Row.Id + " changed " + MaxAttempts + " times while it was being recomputed; the rollup gives up and will be right at the next response.");
