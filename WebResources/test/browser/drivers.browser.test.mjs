@@ -2,47 +2,20 @@
 // the CX overview dashboard (window.Xrm read by the page as window.parent.Xrm). Served from disk through request
 // interception on a made-up origin, like the panel's tests.
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { axeSource, launch, origin, output } from "./chromium.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const output = join(root, "test-output");
-const origin = "http://crmcx.test";
-const axeSource = await readFile(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
-const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".resx": "application/xml" };
-
+let browser;
 let context;
-let profile;
 
 before(async () => {
-  await mkdir(output, { recursive: true });
-  profile = await mkdtemp(join(tmpdir(), "cx-drivers-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1000, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  await context.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== origin) return route.abort();
-    const path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root)) return route.fulfill({ status: 403 });
-    try {
-      return route.fulfill({ status: 200, body: await readFile(path), contentType: types[extname(path)] ?? "application/octet-stream" });
-    } catch {
-      return route.fulfill({ status: 404 });
-    }
-  });
+  browser = await launch({ profilePrefix: "cx-drivers-chromium-", viewport: { width: 1000, height: 900 } });
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 async function openDrivers({ scenario = "story", lcid = 1033, state = "ready", forcedColors } = {}) {

@@ -1,49 +1,23 @@
 // Browser tests: the built panel and form library in Debian's Chromium, driven by playwright-core.
 // Pages are served from disk through request interception on a made-up origin: nothing leaves the machine.
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize } from "node:path";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { axeSource, launch, origin, output } from "./chromium.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const output = join(root, "test-output");
-const origin = "http://crmcx.test";
-const axeSource = await readFile(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
-const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".resx": "application/xml" };
-
+let browser;
 let context;
-let profile;
 const requestsOnLoad = {};
 
 before(async () => {
-  await mkdir(output, { recursive: true });
-  profile = await mkdtemp(join(tmpdir(), "cx-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 760, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  await context.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== origin) return route.abort();
-    const path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root)) return route.fulfill({ status: 403 });
-    try {
-      return route.fulfill({ status: 200, body: await readFile(path), contentType: types[extname(path)] ?? "application/octet-stream" });
-    } catch {
-      return route.fulfill({ status: 404 });
-    }
-  });
+  browser = await launch({ profilePrefix: "cx-chromium-", viewport: { width: 760, height: 900 } });
+  context = browser.context;
 });
 
 after(async () => {
   await writeFile(join(output, "requests-on-load.json"), JSON.stringify(requestsOnLoad, null, 2));
-  await context?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 /** Opens the harness (a fake account form) and returns the page and the panel's frame once `state` shows. */
