@@ -23,7 +23,7 @@ internal sealed class PluginInvoker
         var slot = org.ReserveTrace();
         try
         {
-            step.GetPlugin().Execute(provider);
+            step.GetPlugin(org.Pipeline.NewInstancePerExecution).Execute(provider);
         }
         catch (InvalidPluginExecutionException e)
         {

@@ -35,6 +35,13 @@ public sealed class PluginPipeline
     public IReadOnlyList<PluginStep> Steps => steps;
 
     /// <summary>
+    /// Whether every execution gets a new plug-in instance, as when each asynchronous job runs on another sandbox worker
+    /// or the platform dropped its cached instance ("Dataverse manages the length of time that a plug-in instance is held
+    /// in cache", develop-iplugin-implementations-stateless.md). Off by default: one cached instance per step.
+    /// </summary>
+    public bool NewInstancePerExecution { get; set; }
+
+    /// <summary>
     /// Imports SdkMessageProcessingStep elements against the plugin assembly, all or none (a solution import fails as a
     /// whole); fails naming every step it refuses. Returns the steps in the order given.
     /// </summary>

@@ -62,9 +62,9 @@ public sealed class PluginStep
         || changedColumns.Any(c => FilteringAttributes.Contains(c, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The plugin instance; Dataverse caches one per step and may share it across threads, so plugins must be stateless.</summary>
-    internal IPlugin GetPlugin()
+    internal IPlugin GetPlugin(bool newInstance = false)
     {
-        if (instance is not null) return instance;
+        if (instance is not null && !newInstance) return instance;
         var twoStrings = PluginType.GetConstructor(new[] { typeof(string), typeof(string) });
         var oneString = PluginType.GetConstructor(new[] { typeof(string) });
         var none = PluginType.GetConstructor(Type.EmptyTypes);

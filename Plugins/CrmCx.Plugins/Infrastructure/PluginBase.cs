@@ -9,9 +9,10 @@ namespace CrmCx.Infrastructure;
 /// <summary>
 /// Base of every CrmCx plugin: reads the services once, hands a <see cref="LocalPluginContext"/> to the plugin and
 /// turns unexpected failures into <see cref="InvalidPluginExecutionException"/> so the caller sees a readable message.
-/// Plugins stay stateless: the only thing an instance keeps is the immutable settings it last read
-/// (<see cref="EnvironmentSettings"/>); everything else lives in the context. Steps carry no configuration: the
-/// settings are the environment variable cx_Settings.
+/// Plugins keep no state of an execution: what an instance keeps is shared, locked and safe to lose (the immutable
+/// settings it last read, <see cref="EnvironmentSettings"/>; the base language; the NPS rollup's memo of a bulk
+/// request's customers, <see cref="CrmCx.Nps.NpsRequestMemo"/>); everything else lives in the context. Steps carry
+/// no configuration: the settings are the environment variable cx_Settings.
 /// </summary>
 public abstract class PluginBase : IPlugin
 {

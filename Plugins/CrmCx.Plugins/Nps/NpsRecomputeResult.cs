@@ -20,18 +20,22 @@ public sealed class NpsRequest
     public static readonly TimeSpan LongestOperation = TimeSpan.FromMinutes(2);
 
     /// <summary>Creates the request.</summary>
-    public NpsRequest(Guid correlationId, DateTime triggeredAt, bool mayStop)
+    public NpsRequest(Guid correlationId, DateTime triggeredAt, bool mayStop, NpsRequestMemo? memo = null)
     {
         CorrelationId = correlationId;
         TriggeredAt = DateTime.SpecifyKind(triggeredAt, DateTimeKind.Utc);
         MayStop = mayStop;
+        Memo = memo;
     }
+
+    /// <summary>What earlier jobs of this plug-in instance learnt of the request's customers (null: none kept).</summary>
+    public NpsRequestMemo? Memo { get; }
 
     /// <summary>The request's correlation id (the same for every row of a CreateMultiple or UpdateMultiple).</summary>
     public Guid CorrelationId { get; }
     /// <summary>When the row's operation ran.</summary>
     public DateTime TriggeredAt { get; }
-    /// <summary>Whether the job may leave a customer alone (false for deletes, moves and follow-up candidates).</summary>
+    /// <summary>Whether the job may leave a customer alone (false for deletes and moves).</summary>
     public bool MayStop { get; }
     /// <summary>The earliest modifiedon a row of this request can carry.</summary>
     public DateTime WrittenSince => TriggeredAt - LongestOperation;

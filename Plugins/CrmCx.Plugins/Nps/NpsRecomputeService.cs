@@ -110,9 +110,44 @@ public sealed class NpsRecomputeService
         var now = Utc(utcNow);
         var outcome = new Outcome();
         var large = new List<StoredCustomer>();
+        refs = Remembered(refs, follow, outcome);
         FromResponses(refs, now, follow, touches, outcome, large);
         if (large.Count > 0) FromDays(large, now, touches, outcome);
+        Remember(outcome);
         return new NpsRecomputeResult(outcome.Customers, outcome.Coalesced);
+    }
+
+    /// <summary>
+    /// The customers still to read: those an earlier job of this instance already computed for this row's request
+    /// (<see cref="NpsRequestMemo"/>) are left alone without a read, with what the follow-up rule needs from the memo.
+    /// </summary>
+    private List<EntityReference> Remembered(List<EntityReference> refs, HashSet<string> follow, Outcome outcome)
+    {
+        if (request?.Memo == null || !request.MayStop) return refs;
+        var rest = new List<EntityReference>(refs.Count);
+        foreach (var customer in refs)
+        {
+            var known = request.Memo.Counted(request.CorrelationId, customer, request.TriggeredAt, follow.Contains(NpsWindowReader.Key(customer.LogicalName, customer.Id)));
+            if (known == null)
+            {
+                rest.Add(customer);
+                continue;
+            }
+            outcome.Customers.Add(known);
+            outcome.Coalesced++;
+        }
+        return rest;
+    }
+
+    /// <summary>Tells the memo which customers now have figures at rest that count every row of the request.</summary>
+    private void Remember(Outcome outcome)
+    {
+        if (request?.Memo == null) return;
+        foreach (var customer in outcome.Customers)
+        {
+            if (customer.Figures != null) request.Memo.Remember(request.CorrelationId, customer, customer.Figures.ComputedOn);
+        }
+        foreach (var pair in outcome.CountedOn) request.Memo.Remember(request.CorrelationId, pair.Key, pair.Value);
     }
 
     /// <summary>
@@ -228,8 +263,10 @@ public sealed class NpsRecomputeService
     {
         if (request == null || !request.Counted(row.Row.GetAttributeValue<string>(CustomerSchema.NpsCorrelationId), row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn)))
             return false;
-        outcome.Customers.Add(new CustomerNps(row.Reference, row.Name, row.Row.GetAttributeValue<EntityReference>(CustomerSchema.Owner), null, false, 0, row.HasOpenFollowUp,
-            row.Row.GetAttributeValue<int?>(NpsWindowReader.OwnerLanguage)));
+        var left = new CustomerNps(row.Reference, row.Name, row.Row.GetAttributeValue<EntityReference>(CustomerSchema.Owner), null, false, 0, row.HasOpenFollowUp,
+            row.Row.GetAttributeValue<int?>(NpsWindowReader.OwnerLanguage));
+        outcome.Customers.Add(left);
+        outcome.CountedOn.Add(new KeyValuePair<CustomerNps, DateTime>(left, Utc(row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn)!.Value)));
         outcome.Coalesced++;
         return true;
     }
@@ -292,5 +329,7 @@ public sealed class NpsRecomputeService
     {
         public List<CustomerNps> Customers { get; } = new List<CustomerNps>();
         public int Coalesced { get; set; }
+        /// <summary>Customers left alone after a read: the computed-on date of the figures found at rest.</summary>
+        public List<KeyValuePair<CustomerNps, DateTime>> CountedOn { get; } = new List<KeyValuePair<CustomerNps, DateTime>>();
     }
 }

@@ -20,9 +20,11 @@ namespace CrmCx.Nps;
 /// Create, Update and Delete only: Dataverse's merged pipeline runs these steps once per row when a client sends
 /// CreateMultiple or UpdateMultiple, and a step on the multiple messages would need their sdkmessageid, which no
 /// public source gives (docs/admin-guide.md).</para>
-/// <para>Bulk requests stay cheap: every row's job reads its customers first, and a customer whose last rollup was made
-/// by a job of the same request (same correlation id, <see cref="CustomerSchema.NpsCorrelationId"/>) for this row's
-/// time or later is left alone: that job ran after the request committed, so it counted this row. The first job of a
+/// <para>Bulk requests stay cheap: a customer whose last rollup was made by a job of the same request (same correlation
+/// id, <see cref="CustomerSchema.NpsCorrelationId"/>) for this row's time or later is left alone: that job ran after
+/// the request committed, so it counted this row. A job learns that from the instance's memo of the request when an
+/// earlier job of it ran here (no read at all, <see cref="NpsRequestMemo"/>), else from the customer row it reads
+/// first. Within one request a customer gets at most one follow-up task. The first job of a
 /// request also summarizes again the days of every response of the customer written in the last two minutes (a
 /// Dataverse message operation must end within 2 minutes, so that covers the whole request). A job never stops
 /// early for a delete or a response that moved to another customer or date (its old day is only known to it); a
@@ -66,6 +68,10 @@ public sealed class NpsRollup : PluginBase
     // The organization's base language, for follow-up tasks of owners whose own language CrmCx does not speak; kept a
     // few minutes per plug-in instance, like the settings.
     private readonly CrmCx.Settings.OrganizationLanguage baseLanguage = new CrmCx.Settings.OrganizationLanguage();
+
+    // The customers this instance's jobs computed per request: the other rows' jobs of a bulk request then need no read
+    // (a hint that is safe to miss; see NpsRequestMemo).
+    private readonly NpsRequestMemo memo = new NpsRequestMemo();
 
     /// <inheritdoc />
     protected override void ExecuteCrmPlugin(LocalPluginContext context)
@@ -131,7 +137,7 @@ public sealed class NpsRollup : PluginBase
         var now = context.OperationTime;
         var trace = new Action<string>(m => context.Trace("{0}", m));
         // The follow-up rule's "is a task already open?" is answered by the recompute's read of the customer rows.
-        var request = new NpsRequest(context.ExecutionContext.CorrelationId, now, mayStop);
+        var request = new NpsRequest(context.ExecutionContext.CorrelationId, now, mayStop, memo);
         var result = new NpsRecomputeService(context.SystemService, options, trace, Settings(context).CustomerRisk, baseLanguage).Recompute(customers, now, FollowUpTasks.Customers(candidates), touched, request);
         if (result.Coalesced > 0) context.Trace("{0} customers already recomputed by another job of the same request: left alone.", result.Coalesced);
         context.Trace("NPS recomputed for {0} customers ({1} written, {2} retries after concurrent writes).", result.Customers.Count, result.Written, result.Retries);
@@ -139,6 +145,8 @@ public sealed class NpsRollup : PluginBase
         {
             var created = new FollowUpTasks(context.SystemService, options, trace, () => baseLanguage.Get(context.SystemService, now)).Create(candidates, result, now);
             context.Trace("{0} follow-up tasks created.", created.Count);
+            // Each candidate's customer now has an open task (found or just opened): the request's later detractors open none.
+            foreach (var customer in FollowUpTasks.Customers(candidates)) memo.FollowUpOpen(request.CorrelationId, customer);
         }
     }
 
