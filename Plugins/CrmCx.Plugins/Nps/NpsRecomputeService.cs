@@ -103,14 +103,18 @@ public sealed class NpsRecomputeService
     private NpsRecomputeResult Run(IEnumerable<EntityReference> customers, DateTime utcNow, IEnumerable<EntityReference>? followUpCustomers, IEnumerable<NpsTouch>? touched)
     {
         if (customers == null) throw new ArgumentNullException(nameof(customers));
-        var refs = NpsCustomerRows.Group(customers).SelectMany(g => g.Value.Select(id => new EntityReference(g.Key, id))).ToList();
-        var follow = new HashSet<string>(NpsCustomerRows.Group(followUpCustomers ?? Enumerable.Empty<EntityReference>())
-            .SelectMany(g => g.Value.Select(id => NpsWindowReader.Key(g.Key, id))), StringComparer.Ordinal);
+        var refs = new List<EntityReference>();
+        foreach (var group in NpsCustomerRows.Group(customers))
+            foreach (var id in group.Value) refs.Add(new EntityReference(group.Key, id));
+        var followUp = followUpCustomers == null ? new List<EntityReference>() : followUpCustomers.Where(c => c != null).ToList();
+        var outcome = new Outcome();
+        refs = Remembered(refs, followUp, outcome);
+        // Every customer already counted (most rows of a bulk request): nothing to read, nothing to remember anew.
+        if (refs.Count == 0) return new NpsRecomputeResult(outcome.Customers, outcome.Coalesced);
+        var follow = new HashSet<string>(NpsCustomerRows.Group(followUp).SelectMany(g => g.Value.Select(id => NpsWindowReader.Key(g.Key, id))), StringComparer.Ordinal);
         var touches = Touches(touched);
         var now = Utc(utcNow);
-        var outcome = new Outcome();
         var large = new List<StoredCustomer>();
-        refs = Remembered(refs, follow, outcome);
         FromResponses(refs, now, follow, touches, outcome, large);
         if (large.Count > 0) FromDays(large, now, touches, outcome);
         Remember(outcome);
@@ -121,13 +125,13 @@ public sealed class NpsRecomputeService
     /// The customers still to read: those an earlier job of this instance already computed for this row's request
     /// (<see cref="NpsRequestMemo"/>) are left alone without a read, with what the follow-up rule needs from the memo.
     /// </summary>
-    private List<EntityReference> Remembered(List<EntityReference> refs, HashSet<string> follow, Outcome outcome)
+    private List<EntityReference> Remembered(List<EntityReference> refs, List<EntityReference> followUp, Outcome outcome)
     {
         if (request?.Memo == null || !request.MayStop) return refs;
         var rest = new List<EntityReference>(refs.Count);
         foreach (var customer in refs)
         {
-            var known = request.Memo.Counted(request.CorrelationId, customer, request.TriggeredAt, follow.Contains(NpsWindowReader.Key(customer.LogicalName, customer.Id)));
+            var known = request.Memo.Counted(request.CorrelationId, customer, request.TriggeredAt, Contains(followUp, customer));
             if (known == null)
             {
                 rest.Add(customer);
@@ -137,6 +141,13 @@ public sealed class NpsRecomputeService
             outcome.Coalesced++;
         }
         return rest;
+    }
+
+    private static bool Contains(List<EntityReference> customers, EntityReference customer)
+    {
+        foreach (var c in customers)
+            if (c.Id == customer.Id && string.Equals(c.LogicalName, customer.LogicalName, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>Tells the memo which customers now have figures at rest that count every row of the request.</summary>

@@ -107,7 +107,7 @@ public sealed class NpsRollup : PluginBase
         var changes = Changes(context);
         var customers = new List<EntityReference>();
         var touched = new List<NpsTouch>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+
         var candidates = new List<FollowUpCandidate>();
         // Whether a job of the same request that already recomputed a customer counted everything this job would.
         var mayStop = context.MessageName != "Delete";
@@ -117,8 +117,8 @@ public sealed class NpsRollup : PluginBase
             // no recompute, so the customers are not even rewritten.
             if (change.Before != null && change.After != null && !ChangesWhatCounts(change.Before, change.After)) continue;
             if (change.Before != null && change.After != null && MovesDayOrCustomer(change.Before, change.After)) mayStop = false;
-            AddCustomers(customers, seen, touched, change.Before);
-            AddCustomers(customers, seen, touched, change.After);
+            AddCustomers(customers, touched, change.Before);
+            AddCustomers(customers, touched, change.After);
             var after = change.After;
             if (after == null) continue;
             var score = after.GetAttributeValue<int?>(SurveyResponseSchema.Score);
@@ -207,18 +207,24 @@ public sealed class NpsRollup : PluginBase
         return false;
     }
 
-    private static void AddCustomers(List<EntityReference> customers, HashSet<string> seen, List<NpsTouch> touched, Entity? row)
+    private static void AddCustomers(List<EntityReference> customers, List<NpsTouch> touched, Entity? row)
     {
         if (row == null) return;
         var respondedOn = row.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
-        foreach (var column in new[] { SurveyResponseSchema.Account, SurveyResponseSchema.Contact })
-        {
-            var customer = row.GetAttributeValue<EntityReference>(column);
-            if (customer == null) continue;
-            if (seen.Add(customer.LogicalName + ":" + customer.Id.ToString("D"))) customers.Add(customer);
-            // The day the response was or is on: its summary for this customer is made again.
-            if (respondedOn.HasValue) touched.Add(new NpsTouch(customer, respondedOn.Value));
-        }
+        AddCustomer(customers, touched, row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account), respondedOn);
+        AddCustomer(customers, touched, row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact), respondedOn);
+    }
+
+    private static void AddCustomer(List<EntityReference> customers, List<NpsTouch> touched, EntityReference? customer, DateTime? respondedOn)
+    {
+        if (customer == null) return;
+        // A change names at most four customers (before and after): a list is the cheapest set.
+        var known = false;
+        foreach (var c in customers)
+            known |= c.Id == customer.Id && string.Equals(c.LogicalName, customer.LogicalName, StringComparison.Ordinal);
+        if (!known) customers.Add(customer);
+        // The day the response was or is on: its summary for this customer is made again.
+        if (respondedOn.HasValue) touched.Add(new NpsTouch(customer, respondedOn.Value));
     }
 
     private sealed class Change

@@ -55,19 +55,21 @@ internal sealed class NpsWindowReader
         var followContacts = contacts.Any(c => followUp.Contains(Key(CustomerSchema.Contact, c)));
         var rows = service.RetrieveMultiple(Fetch(accounts, contacts, from, followAccounts, followContacts, most).ToExpression());
 
-        var accountSet = new HashSet<Guid>(accounts);
-        var contactSet = new HashSet<Guid>(contacts);
-        var counted = new HashSet<string>(StringComparer.Ordinal);
+        // Each customer's key is made once, not per row (a read can bring thousands of rows).
+        var accountKeys = accounts.ToDictionary(id => id, id => Key(CustomerSchema.Account, id));
+        var contactKeys = contacts.ToDictionary(id => id, id => Key(CustomerSchema.Contact, id));
+        var counted = new HashSet<CountedResponse>();
         foreach (var row in rows.Entities)
         {
             var score = row.GetAttributeValue<int?>(SurveyResponseSchema.Score);
             var respondedOn = row.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
             var account = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account);
             var contact = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact);
-            if (account != null && accountSet.Contains(account.Id))
-                Add(result, counted, CustomerSchema.Account, account.Id, row, AccountAlias, score, respondedOn, followUp);
-            if (contact != null && contactSet.Contains(contact.Id))
-                Add(result, counted, CustomerSchema.Contact, contact.Id, row, ContactAlias, score, respondedOn, followUp);
+            string? key;
+            if (account != null && accountKeys.TryGetValue(account.Id, out key))
+                Add(result, counted, key, CustomerSchema.Account, account.Id, row, AccountAlias, AccountFollowUpId, score, respondedOn, followUp);
+            if (contact != null && contactKeys.TryGetValue(contact.Id, out key))
+                Add(result, counted, key, CustomerSchema.Contact, contact.Id, row, ContactAlias, ContactFollowUpId, score, respondedOn, followUp);
         }
         return new WindowRead(result, !rows.MoreRecords);
     }
@@ -75,21 +77,24 @@ internal sealed class NpsWindowReader
     /// <summary>table:id, the key customers go by in the rollup.</summary>
     public static string Key(string table, Guid id) => table + ":" + id.ToString("D");
 
+    // The aliased id of a response an open task regards, per customer link.
+    private const string AccountFollowUpId = AccountAlias + FollowUpSuffix + "." + SurveyResponseSchema.Id;
+    private const string ContactFollowUpId = ContactAlias + FollowUpSuffix + "." + SurveyResponseSchema.Id;
+
     private static void Add(
-        Dictionary<string, WindowCustomer> result, HashSet<string> counted, string table, Guid id, Entity row, string alias,
-        int? score, DateTime? respondedOn, ISet<string> followUp)
+        Dictionary<string, WindowCustomer> result, HashSet<CountedResponse> counted, string key, string table, Guid id, Entity row, string alias,
+        string followUpId, int? score, DateTime? respondedOn, ISet<string> followUp)
     {
-        var key = Key(table, id);
         WindowCustomer? customer;
         if (!result.TryGetValue(key, out customer))
         {
             var asked = followUp.Contains(key);
             result[key] = customer = new WindowCustomer(Customer(table, id, row, alias), asked ? false : (bool?)null);
         }
-        if (customer.HasOpenFollowUp == false && QueryValues.Raw(row, alias + FollowUpSuffix + "." + SurveyResponseSchema.Id) != null)
+        if (customer.HasOpenFollowUp == false && QueryValues.Raw(row, followUpId) != null)
             customer.HasOpenFollowUp = true;
         // The follow-up link can bring a response back once per open task of the customer: count each response once.
-        if (!counted.Add(key + "|" + row.Id.ToString("D"))) return;
+        if (!counted.Add(new CountedResponse(key, row.Id))) return;
         if (score.HasValue && respondedOn.HasValue)
             customer.Responses.Add(new ScoredResponse(score.Value, DateTime.SpecifyKind(respondedOn.Value, DateTimeKind.Utc)));
     }
@@ -146,6 +151,25 @@ internal sealed class NpsWindowReader
         }
         fetch.End();
     }
+}
+
+/// <summary>A response counted for a customer (no ValueTuple: the plug-in assembly for .NET Framework 4.6.2 ships alone).</summary>
+internal readonly struct CountedResponse : IEquatable<CountedResponse>
+{
+    public CountedResponse(string customer, Guid response)
+    {
+        Customer = customer;
+        Response = response;
+    }
+
+    public string Customer { get; }
+    public Guid Response { get; }
+
+    public bool Equals(CountedResponse other) => Response == other.Response && string.Equals(Customer, other.Customer, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CountedResponse other && Equals(other);
+
+    public override int GetHashCode() => Response.GetHashCode() ^ StringComparer.Ordinal.GetHashCode(Customer);
 }
 
 /// <summary>What one <see cref="NpsWindowReader.Read"/> found.</summary>

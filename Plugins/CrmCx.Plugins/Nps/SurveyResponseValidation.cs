@@ -192,11 +192,24 @@ public sealed class SurveyResponseValidation : PluginBase
 
     private static Dictionary<Guid, Entity> Lookup(LocalPluginContext context, string table, string idColumn, IEnumerable<Guid?> ids, params string[] columns)
     {
-        var distinct = ids.Where(id => id.HasValue).Select(id => id!.Value).Distinct().ToList();
+        // Runs once per row of a bulk request (the merged pipeline): no LINQ chain, nothing allocated for an empty lookup.
+        List<Guid>? distinct = null;
+        HashSet<Guid>? seen = null;
+        foreach (var id in ids)
+        {
+            if (!id.HasValue) continue;
+            if (distinct == null) distinct = new List<Guid>(1);
+            // A set only for a batch: one row's lookup compares a handful of ids.
+            if (seen == null && distinct.Count >= 16) seen = new HashSet<Guid>(distinct);
+            if (seen != null ? !seen.Add(id.Value) : distinct.Contains(id.Value)) continue;
+            distinct.Add(id.Value);
+        }
         var result = new Dictionary<Guid, Entity>();
+        if (distinct == null) return result;
         for (var start = 0; start < distinct.Count; start += IdsPerQuery)
         {
-            var chunk = distinct.Skip(start).Take(IdsPerQuery).Cast<object>().ToArray();
+            var chunk = new object[Math.Min(IdsPerQuery, distinct.Count - start)];
+            for (var i = 0; i < chunk.Length; i++) chunk[i] = distinct[start + i];
             var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns) };
             query.Criteria.AddCondition(idColumn, ConditionOperator.In, chunk);
             // The system service: the rules must see the contact's account even when the caller may not read it.
