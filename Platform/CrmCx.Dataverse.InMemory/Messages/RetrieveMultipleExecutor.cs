@@ -9,6 +9,9 @@ namespace CrmCx.Dataverse.InMemory.Messages;
 /// <summary>RetrieveMultiple: QueryExpression, QueryByAttribute or FetchXML, run by the query engine.</summary>
 internal sealed class RetrieveMultipleExecutor(InMemoryOrganization org) : IMessageExecutor
 {
+    // One delegate for every query this executor runs (the engine reads the org's clock through it).
+    private readonly System.Func<System.DateTime> utcNow = () => org.Clock.UtcNow;
+
     public string MessageName => "RetrieveMultiple";
 
     public OrganizationResponse Execute(OrganizationRequest request, RequestScope scope)
@@ -16,6 +19,14 @@ internal sealed class RetrieveMultipleExecutor(InMemoryOrganization org) : IMess
         if (!request.Parameters.TryGetValue("Query", out var value) || value is not QueryBase query)
             throw Faults.InvalidArgument("Required field 'Query' is missing for RetrieveMultiple.");
         var entityName = EntityNameOf(query);
+        if (org.Pipeline.Matching(MessageName, entityName, null).Count == 0)
+        {
+            // No step can see or change the query or its results: the pipeline would only run the query, so run it alone
+            // (a query is the commonest request, and the operation, its item and parameter views were most of its overhead).
+            var direct = new RetrieveMultipleResponse();
+            direct.Results["EntityCollection"] = new QueryEngine(org.Rows.Store, utcNow).RetrieveMultiple(query, scope.UserId);
+            return direct;
+        }
         PipelineOperation op = null!;
         EntityCollection? result = null;
         op = new PipelineOperation
@@ -25,7 +36,7 @@ internal sealed class RetrieveMultipleExecutor(InMemoryOrganization org) : IMess
             RequestInputs = request.Parameters,
             Items = new[] { new PipelineItem(query, System.Guid.Empty) },
             // PreOperation plugins may change the query in InputParameters: run what is there then.
-            Core = _ => result = new QueryEngine(org.Rows.Store, () => org.Clock.UtcNow).RetrieveMultiple((QueryBase)request.Parameters["Query"], scope.UserId),
+            Core = _ => result = new QueryEngine(org.Rows.Store, utcNow).RetrieveMultiple((QueryBase)request.Parameters["Query"], scope.UserId),
             AfterCore = () => op.RequestOutputs["BusinessEntityCollection"] = result,
         };
         org.Runner.Run(op, scope);

@@ -19,8 +19,12 @@ internal sealed class PipelineItem
     public Guid Id { get; set; }
     public Entity? PreRow { get; set; }
     public Entity? PostRow { get; set; }
-    public ParameterCollection Inputs { get; set; } = new();
-    public ParameterCollection Outputs { get; set; } = new();
+    // Created on first read: PrepareViews sets both before any step or core operation reads them.
+    private ParameterCollection? inputs;
+    private ParameterCollection? outputs;
+
+    public ParameterCollection Inputs { get => inputs ??= new(); set => inputs = value; }
+    public ParameterCollection Outputs { get => outputs ??= new(); set => outputs = value; }
 
     /// <summary>The columns the target sets (what filtering attributes test).</summary>
     public IEnumerable<string> Columns => Target is Entity e ? e.Attributes.Keys : Enumerable.Empty<string>();
@@ -46,9 +50,13 @@ internal sealed class PipelineOperation
     public Action? AfterCore { get; init; }
     /// <summary>Reads the row after the main operation (post-images); null when the message has none.</summary>
     public Func<PipelineItem, Entity?>? ReadPostRow { get; init; }
+    // The multiple-message views exist only for messages that have one; created on first read otherwise.
+    private ParameterCollection? multipleInputs;
+    private ParameterCollection? multipleOutputs;
+
     /// <summary>The multiple-message view of the parameters (Targets), set up by the runner.</summary>
-    public ParameterCollection MultipleInputs { get; set; } = new();
-    public ParameterCollection MultipleOutputs { get; set; } = new();
+    public ParameterCollection MultipleInputs { get => multipleInputs ??= new(); set => multipleInputs = value; }
+    public ParameterCollection MultipleOutputs { get => multipleOutputs ??= new(); set => multipleOutputs = value; }
 
     /// <summary>Builds the parameter views: the request's own parameters for its message, derived ones for the merged message.</summary>
     public void PrepareViews()

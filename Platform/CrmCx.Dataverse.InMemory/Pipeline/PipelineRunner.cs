@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.ServiceModel;
 using CrmCx.Dataverse.InMemory.Messages;
 using CrmCx.Dataverse.InMemory.Store;
@@ -18,10 +17,9 @@ internal sealed class PipelineRunner
     public void Run(PipelineOperation op, RequestScope scope)
     {
         op.PrepareViews();
-        var allows = op.AllowsStep ?? (_ => true);
-        var single = org.Pipeline.For(op.SingleMessage, op.EntityName).Where(allows).ToList();
-        var multiple = op.MultipleMessage is null ? new List<PluginStep>() : org.Pipeline.For(op.MultipleMessage, op.EntityName).Where(allows).ToList();
-        var run = new RunState(op, scope, single, multiple, new ParameterCollection(), Guid.NewGuid());
+        var single = org.Pipeline.Matching(op.SingleMessage, op.EntityName, op.AllowsStep);
+        var multiple = op.MultipleMessage is null ? Array.Empty<PluginStep>() : org.Pipeline.Matching(op.MultipleMessage, op.EntityName, op.AllowsStep);
+        var run = new RunState(op, scope, single, multiple, Guid.NewGuid());
 
         RunStage(run, PipelineStage.PreValidation);
         RunStage(run, PipelineStage.PreOperation);
@@ -42,39 +40,60 @@ internal sealed class PipelineRunner
         }
         op.AfterCore?.Invoke();
 
-        if (op.ReadPostRow is not null && single.Concat(multiple).Any(s => s.Stage == PipelineStage.PostOperation && s.Images.Any(i => i.IsPost)))
+        if (op.ReadPostRow is not null && (HasPostImage(single) || HasPostImage(multiple)))
         {
             foreach (var item in op.Items) item.PostRow = op.ReadPostRow(item);
         }
         RunStage(run, PipelineStage.PostOperation);
     }
 
+    private static bool HasPostImage(IReadOnlyList<PluginStep> steps)
+    {
+        foreach (var s in steps)
+        {
+            if (s.Stage != PipelineStage.PostOperation) continue;
+            foreach (var image in s.Images)
+                if (image.IsPost) return true;
+        }
+        return false;
+    }
+
     private void RunStage(RunState run, PipelineStage stage)
     {
-        // Most requests (queries above all) have no step at all: skip the ordering below.
+        // Most requests (queries above all) have no step at all, and most stages one: no ordering to do then.
         if (run.Single.Count == 0 && run.Multiple.Count == 0) return;
-        var steps = run.Single.Select(s => (Step: s, Multiple: false))
-            .Concat(run.Multiple.Select(s => (Step: s, Multiple: true)))
-            .Where(s => s.Step.Stage == stage)
-            .OrderBy(s => s.Step.ExecutionOrder)
-            .ThenBy(s => IndexOf(s.Step))
-            .ToList();
+        var steps = new List<(PluginStep Step, bool Multiple)>();
+        foreach (var s in run.Single)
+            if (s.Stage == stage) steps.Add((s, false));
+        foreach (var s in run.Multiple)
+            if (s.Stage == stage) steps.Add((s, true));
+        if (steps.Count > 1) SortByExecutionOrder(steps);
         foreach (var (step, isMultiple) in steps)
         {
             var op = run.Op;
+            var items = op.Items;
             if (isMultiple)
             {
-                if (!op.Items.Any(i => step.Passes(i.Columns))) continue;
+                if (!AnyPasses(step, items)) continue;
                 var context = NewContext(run, step, stage, op.MultipleMessage!, op.MultipleInputs, op.MultipleOutputs, Guid.Empty);
-                context.PreEntityImagesCollection = op.Items.Select(i => Images(step, i, pre: true)).ToArray();
-                context.PostEntityImagesCollection = stage == PipelineStage.PostOperation ? op.Items.Select(i => Images(step, i, pre: false)).ToArray()
-                    : op.Items.Select(_ => new EntityImageCollection()).ToArray();
+                var pre = new EntityImageCollection[items.Count];
+                var post = new EntityImageCollection[items.Count];
+                for (var i = 0; i < items.Count; i++)
+                {
+                    pre[i] = Images(step, items[i], pre: true);
+                    post[i] = stage == PipelineStage.PostOperation ? Images(step, items[i], pre: false) : new EntityImageCollection();
+                }
+                context.PreEntityImagesCollection = pre;
+                context.PostEntityImagesCollection = post;
                 Execute(step, context);
             }
             else
             {
-                foreach (var item in op.Items.Where(i => step.Passes(i.Columns)).ToList())
+                // Items is fixed for the operation (plugins replace targets, not items): no copy of the passing ones is needed.
+                for (var i = 0; i < items.Count; i++)
                 {
+                    var item = items[i];
+                    if (!step.Passes(item.Columns)) continue;
                     var context = NewContext(run, step, stage, op.SingleMessage, item.Inputs, item.Outputs, item.Id);
                     context.PreEntityImages = Images(step, item, pre: true);
                     if (stage == PipelineStage.PostOperation) context.PostEntityImages = Images(step, item, pre: false);
@@ -82,6 +101,35 @@ internal sealed class PipelineRunner
                 }
             }
         }
+    }
+
+    private static bool AnyPasses(PluginStep step, IReadOnlyList<PipelineItem> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+            if (step.Passes(items[i].Columns)) return true;
+        return false;
+    }
+
+    // Execution order, then registration order (a stable insertion sort: a stage has a handful of steps at most).
+    private void SortByExecutionOrder(List<(PluginStep Step, bool Multiple)> steps)
+    {
+        for (var i = 1; i < steps.Count; i++)
+        {
+            var current = steps[i];
+            var j = i - 1;
+            while (j >= 0 && Compare(steps[j].Step, current.Step) > 0)
+            {
+                steps[j + 1] = steps[j];
+                j--;
+            }
+            steps[j + 1] = current;
+        }
+    }
+
+    private int Compare(PluginStep a, PluginStep b)
+    {
+        var byOrder = a.ExecutionOrder.CompareTo(b.ExecutionOrder);
+        return byOrder != 0 ? byOrder : IndexOf(a).CompareTo(IndexOf(b));
     }
 
     // A custom API's plug-in: the main operation, with the request's parameters and the outputs it sets (custom-api.md
@@ -102,40 +150,54 @@ internal sealed class PipelineRunner
         org.Invoker.Invoke(step, context);
     }
 
-    // The async service gets a serialized copy of the context: later changes in the transaction do not reach it.
-    private static PluginExecutionContext AsyncCopy(PluginExecutionContext c) => new()
+    // The async service gets a serialized copy of the context: later changes in the transaction do not reach it. Empty
+    // images are left for the copy to create on first read (as the context it copies does).
+    private static PluginExecutionContext AsyncCopy(PluginExecutionContext c)
     {
-        Mode = (int)StepMode.Asynchronous,
-        IsInTransaction = false,
-        Depth = c.Depth,
-        MessageName = c.MessageName,
-        PrimaryEntityName = c.PrimaryEntityName,
-        PrimaryEntityId = c.PrimaryEntityId,
-        RequestId = c.RequestId,
-        InputParameters = EntityCopier.CopyParameters(c.InputParameters),
-        OutputParameters = EntityCopier.CopyParameters(c.OutputParameters),
-        SharedVariables = EntityCopier.CopyParameters(c.SharedVariables),
-        UserId = c.UserId,
-        InitiatingUserId = c.InitiatingUserId,
-        BusinessUnitId = c.BusinessUnitId,
-        OrganizationId = c.OrganizationId,
-        OrganizationName = c.OrganizationName,
-        PreEntityImages = CopyImages(c.PreEntityImages),
-        PostEntityImages = CopyImages(c.PostEntityImages),
-        PreEntityImagesCollection = c.PreEntityImagesCollection.Select(CopyImages).ToArray(),
-        PostEntityImagesCollection = c.PostEntityImagesCollection.Select(CopyImages).ToArray(),
-        OwningExtension = c.OwningExtension,
-        CorrelationId = c.CorrelationId,
-        OperationId = Guid.NewGuid(),
-        OperationCreatedOn = c.OperationCreatedOn,
-        Stage = c.Stage,
-        ParentContext = null,
-        AuthenticatedUserId = c.AuthenticatedUserId,
-    };
+        var copy = new PluginExecutionContext
+        {
+            Mode = (int)StepMode.Asynchronous,
+            IsInTransaction = false,
+            Depth = c.Depth,
+            MessageName = c.MessageName,
+            PrimaryEntityName = c.PrimaryEntityName,
+            PrimaryEntityId = c.PrimaryEntityId,
+            RequestId = c.RequestId,
+            InputParameters = EntityCopier.CopyParameters(c.InputParameters),
+            OutputParameters = EntityCopier.CopyParameters(c.OutputParameters),
+            SharedVariables = EntityCopier.CopyParameters(c.SharedVariables),
+            UserId = c.UserId,
+            InitiatingUserId = c.InitiatingUserId,
+            BusinessUnitId = c.BusinessUnitId,
+            OrganizationId = c.OrganizationId,
+            OrganizationName = c.OrganizationName,
+            PreEntityImagesCollection = CopyImages(c.PreEntityImagesCollection),
+            PostEntityImagesCollection = CopyImages(c.PostEntityImagesCollection),
+            OwningExtension = c.OwningExtension,
+            CorrelationId = c.CorrelationId,
+            OperationId = Guid.NewGuid(),
+            OperationCreatedOn = c.OperationCreatedOn,
+            Stage = c.Stage,
+            ParentContext = null,
+            AuthenticatedUserId = c.AuthenticatedUserId,
+        };
+        if (c.HasPreEntityImages) copy.PreEntityImages = CopyImages(c.PreEntityImages);
+        if (c.HasPostEntityImages) copy.PostEntityImages = CopyImages(c.PostEntityImages);
+        return copy;
+    }
+
+    private static EntityImageCollection[] CopyImages(EntityImageCollection[] images)
+    {
+        if (images.Length == 0) return images;
+        var copy = new EntityImageCollection[images.Length];
+        for (var i = 0; i < images.Length; i++) copy[i] = CopyImages(images[i]);
+        return copy;
+    }
 
     private static EntityImageCollection CopyImages(EntityImageCollection images)
     {
         var copy = new EntityImageCollection();
+        if (images.Count == 0) return copy;
         foreach (var pair in images) copy[pair.Key] = EntityCopier.Copy(pair.Value);
         return copy;
     }
@@ -144,7 +206,7 @@ internal sealed class PipelineRunner
         ParameterCollection inputs, ParameterCollection outputs, Guid primaryId)
     {
         var scope = run.Scope;
-        return new PluginExecutionContext
+        var context = new PluginExecutionContext
         {
             Mode = (int)StepMode.Synchronous,
             // A top-level PreValidation runs before the transaction starts (understand-the-data-context.md).
@@ -155,8 +217,6 @@ internal sealed class PipelineRunner
             PrimaryEntityId = primaryId,
             RequestId = scope.RequestId,
             InputParameters = inputs,
-            // Output parameters are only populated for PostOperation; the main operation (a custom API's plug-in) sets them.
-            OutputParameters = stage is PipelineStage.PostOperation or PipelineStage.MainOperation ? outputs : new ParameterCollection(),
             SharedVariables = run.SharedVariables,
             UserId = scope.UserId,
             InitiatingUserId = scope.InitiatingUserId,
@@ -171,16 +231,21 @@ internal sealed class PipelineRunner
             ParentContext = scope.Parent,
             AuthenticatedUserId = scope.InitiatingUserId,
         };
+        // Output parameters are only populated for PostOperation; the main operation (a custom API's plug-in) sets them.
+        // Earlier stages get an empty collection of their own, created when the plug-in first reads it.
+        if (stage is PipelineStage.PostOperation or PipelineStage.MainOperation) context.OutputParameters = outputs;
+        return context;
     }
 
     private static EntityImageCollection Images(PluginStep step, PipelineItem item, bool pre)
     {
         var images = new EntityImageCollection();
-        foreach (var image in step.Images.Where(i => pre ? i.IsPre : i.IsPost))
+        var row = pre ? item.PreRow : item.PostRow;
+        if (row is null) return images;
+        foreach (var image in step.Images)
         {
-            var row = pre ? item.PreRow : item.PostRow;
-            if (row is null) continue;
-            images[image.EntityAlias] = EntityCopier.Copy(row, image.Attributes.Count == 0 ? null : image.Attributes.ToList());
+            if (!(pre ? image.IsPre : image.IsPost)) continue;
+            images[image.EntityAlias] = EntityCopier.Copy(row, image.Attributes.Count == 0 ? null : image.Attributes);
         }
         return images;
     }
@@ -195,6 +260,17 @@ internal sealed class PipelineRunner
         return int.MaxValue;
     }
 
-    private sealed record RunState(PipelineOperation Op, RequestScope Scope, List<PluginStep> Single, List<PluginStep> Multiple,
-        ParameterCollection SharedVariables, Guid OperationId);
+    private sealed class RunState(PipelineOperation op, RequestScope scope, IReadOnlyList<PluginStep> single, IReadOnlyList<PluginStep> multiple, Guid operationId)
+    {
+        private ParameterCollection? sharedVariables;
+
+        public PipelineOperation Op { get; } = op;
+        public RequestScope Scope { get; } = scope;
+        public IReadOnlyList<PluginStep> Single { get; } = single;
+        public IReadOnlyList<PluginStep> Multiple { get; } = multiple;
+        public Guid OperationId { get; } = operationId;
+
+        /// <summary>One collection for every step of the operation, created when the first context is (none without a step).</summary>
+        public ParameterCollection SharedVariables => sharedVariables ??= new ParameterCollection();
+    }
 }

@@ -6,6 +6,15 @@ namespace CrmCx.Dataverse.InMemory.Pipeline;
 /// <summary>The execution context a plugin receives, filled as Dataverse fills it.</summary>
 internal sealed class PluginExecutionContext : IPluginExecutionContext4
 {
+    // The collections and the step reference are created on first read: the runner sets most of them right after
+    // construction, and eager defaults were allocated only to be replaced (a context per step per row).
+    private ParameterCollection? inputParameters;
+    private ParameterCollection? outputParameters;
+    private ParameterCollection? sharedVariables;
+    private EntityImageCollection? preEntityImages;
+    private EntityImageCollection? postEntityImages;
+    private EntityReference? owningExtension;
+
     public int Mode { get; set; }
     public int IsolationMode { get; set; } = 2; // Sandbox, the only mode online.
     public int Depth { get; set; }
@@ -13,18 +22,24 @@ internal sealed class PluginExecutionContext : IPluginExecutionContext4
     public string PrimaryEntityName { get; set; } = string.Empty;
     public Guid? RequestId { get; set; }
     public string SecondaryEntityName { get; set; } = "none";
-    public ParameterCollection InputParameters { get; set; } = new();
-    public ParameterCollection OutputParameters { get; set; } = new();
-    public ParameterCollection SharedVariables { get; set; } = new();
+    public ParameterCollection InputParameters { get => inputParameters ??= new(); set => inputParameters = value; }
+    public ParameterCollection OutputParameters { get => outputParameters ??= new(); set => outputParameters = value; }
+    public ParameterCollection SharedVariables { get => sharedVariables ??= new(); set => sharedVariables = value; }
     public Guid UserId { get; set; }
     public Guid InitiatingUserId { get; set; }
     public Guid BusinessUnitId { get; set; }
     public Guid OrganizationId { get; set; }
     public string OrganizationName { get; set; } = string.Empty;
     public Guid PrimaryEntityId { get; set; }
-    public EntityImageCollection PreEntityImages { get; set; } = new();
-    public EntityImageCollection PostEntityImages { get; set; } = new();
-    public EntityReference OwningExtension { get; set; } = new("sdkmessageprocessingstep", Guid.Empty);
+    public EntityImageCollection PreEntityImages { get => preEntityImages ??= new(); set => preEntityImages = value; }
+    public EntityImageCollection PostEntityImages { get => postEntityImages ??= new(); set => postEntityImages = value; }
+    public EntityReference OwningExtension { get => owningExtension ??= new("sdkmessageprocessingstep", Guid.Empty); set => owningExtension = value; }
+
+    /// <summary>Whether PreEntityImages holds an image, without creating the empty collection.</summary>
+    internal bool HasPreEntityImages => preEntityImages is { Count: > 0 };
+
+    /// <summary>Whether PostEntityImages holds an image, without creating the empty collection.</summary>
+    internal bool HasPostEntityImages => postEntityImages is { Count: > 0 };
     public Guid CorrelationId { get; set; }
     public bool IsExecutingOffline => false;
     public bool IsOfflinePlayback => false;

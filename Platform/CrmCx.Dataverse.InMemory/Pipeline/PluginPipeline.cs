@@ -97,6 +97,23 @@ public sealed class PluginPipeline
         steps.Where(s => s.MessageName.Equals(messageName, StringComparison.OrdinalIgnoreCase)
                          && (s.EntityLogicalName is null || string.Equals(s.EntityLogicalName, entityName, StringComparison.Ordinal)));
 
+    /// <summary>
+    /// The steps <see cref="For"/> returns that <paramref name="allows"/> lets run (every one when null), in registration
+    /// order; an empty array, not a new list, when there are none (most requests, queries above all, have no step).
+    /// </summary>
+    internal IReadOnlyList<PluginStep> Matching(string messageName, string? entityName, Func<PluginStep, bool>? allows)
+    {
+        List<PluginStep>? found = null;
+        foreach (var s in steps)
+        {
+            if (!s.MessageName.Equals(messageName, StringComparison.OrdinalIgnoreCase)) continue;
+            if (s.EntityLogicalName is not null && !string.Equals(s.EntityLogicalName, entityName, StringComparison.Ordinal)) continue;
+            if (allows is not null && !allows(s)) continue;
+            (found ??= new List<PluginStep>()).Add(s);
+        }
+        return found is null ? Array.Empty<PluginStep>() : found;
+    }
+
     /// <summary>Whether a step of one of the messages for the table has a pre-image (so the row must be read before the operation).</summary>
     internal bool NeedsPreImage(string entityName, params string[] messageNames) =>
         messageNames.Any(m => For(m, entityName).Any(s => s.Images.Any(i => i.IsPre)));

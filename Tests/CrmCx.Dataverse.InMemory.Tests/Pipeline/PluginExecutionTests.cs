@@ -156,6 +156,35 @@ public sealed class PluginExecutionTests
     }
 
     [Fact]
+    public void A_step_without_images_reads_empty_collections_of_its_own_in_every_mode()
+    {
+        // Dataverse never hands a plug-in null collections: a step with no image, or a stage with no outputs, reads empty ones.
+        var key = ContextCapture.NewKey();
+        org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "account", PipelineStage.PreOperation) { UnsecureConfiguration = key });
+        org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous)
+            { UnsecureConfiguration = key });
+
+        Service.Create(new Entity("account") { ["name"] = "x" });
+        org.DrainAsyncQueue();
+
+        var contexts = ContextCapture.Of(key);
+        Assert.Equal(2, contexts.Count);
+        Assert.All(contexts, c =>
+        {
+            Assert.Empty(c.PreEntityImages);
+            Assert.Empty(c.PostEntityImages);
+            Assert.NotNull(c.OwningExtension);
+        });
+        var (preOperation, asynchronous) = (contexts[0], contexts[1]);
+        Assert.Empty(preOperation.OutputParameters);
+        Assert.Equal(1, asynchronous.Mode);
+        Assert.True(asynchronous.OutputParameters.Contains("id"));
+        // A collection the plug-in fills is its own: what one context's plug-in adds does not appear in another's.
+        preOperation.PreEntityImages["added"] = new Entity("account");
+        Assert.False(asynchronous.PreEntityImages.Contains("added"));
+    }
+
+    [Fact]
     public void A_plugins_request_runs_one_level_deeper_with_the_calling_context_as_parent()
     {
         var key = ContextCapture.NewKey();
