@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Microsoft.Xrm.Sdk;
@@ -11,18 +12,34 @@ internal readonly record struct KeyValue(string Value)
     /// <summary>Builds the key value from column values in key order; null when a value is missing (rows with an empty key column are not indexed).</summary>
     public static KeyValue? From(ReadOnlySpan<object?> values)
     {
+        // Most keys have one column: its text needs no builder (every stored row's keys are built on each write).
+        if (values.Length == 1) return values[0] is { } single ? new KeyValue(string.Concat(Normalize(single), Separator)) : null;
         var builder = new StringBuilder();
         foreach (var value in values)
         {
             if (value is null) return null;
-            builder.Append(Normalize(value)).Append('\u001f');
+            builder.Append(Normalize(value)).Append(Separator);
         }
         return new KeyValue(builder.ToString());
     }
 
+    /// <summary>The key value of a row's key columns; null when one is missing.</summary>
+    public static KeyValue? Of(Entity row, IReadOnlyList<string> columns)
+    {
+        if (columns.Count == 1)
+            return row.Attributes.TryGetValue(columns[0], out var single) && single is not null ? new KeyValue(string.Concat(Normalize(single), Separator)) : null;
+        var values = new object?[columns.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = row.Attributes.TryGetValue(columns[i], out var v) ? v : null;
+        return From(values);
+    }
+
+    private const string Separator = "\u001f";
+
     // Latin1_General_CI_AI, the databases' collation: case- and accent-insensitive (as the query engine compares text).
     private static string Fold(string text)
     {
+        // ASCII has no accents and FormD leaves it as it is: upper-casing is the whole fold (keys are mostly ASCII).
+        if (System.Text.Ascii.IsValid(text)) return text.ToUpperInvariant();
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -79,9 +79,9 @@ internal sealed class RowStore : IRowSource
     {
         var rows = Rows(table.LogicalName);
         if (rows.Find(row.Id) is not null) throw Faults.DuplicateId(table.LogicalName, row.Id);
-        rows.CheckKeys(table, row);
+        var keys = rows.CheckKeys(table, row);
         Log?.Record(table.LogicalName, row.Id, null, version - 1);
-        rows.Put(table, row);
+        rows.Put(table, row, keys);
     }
 
     /// <summary>Replaces a stored row; fails on a duplicate alternate key.</summary>
@@ -89,9 +89,9 @@ internal sealed class RowStore : IRowSource
     {
         var rows = Rows(table.LogicalName);
         var previous = rows.Find(row.Id) ?? throw Faults.RowNotFound(table.LogicalName, row.Id);
-        rows.CheckKeys(table, row);
+        var keys = rows.CheckKeys(table, row);
         Log?.Record(table.LogicalName, row.Id, previous, version - 1);
-        rows.Put(table, row);
+        rows.Put(table, row, keys);
     }
 
     /// <summary>Removes a stored row.</summary>

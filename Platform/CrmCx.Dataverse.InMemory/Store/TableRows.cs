@@ -33,27 +33,35 @@ internal sealed class TableRows
         return index.Map.TryGetValue(value, out var id) ? id : null;
     }
 
-    /// <summary>Throws the duplicate-key fault when another row holds one of the row's alternate key values.</summary>
-    public void CheckKeys(TableDefinition table, Entity row)
+    /// <summary>
+    /// Throws the duplicate-key fault when another row holds one of the row's alternate key values; returns the row's
+    /// value per index (null when the table has no key), for <see cref="Put"/> to index without building them again.
+    /// </summary>
+    public KeyValue?[]? CheckKeys(TableDefinition table, Entity row)
     {
         EnsureIndexes(table);
-        foreach (var index in indexes)
+        if (indexes.Count == 0) return null;
+        var values = new KeyValue?[indexes.Count];
+        for (var i = 0; i < indexes.Count; i++)
         {
-            var value = index.ValueOf(row);
+            var index = indexes[i];
+            var value = values[i] = index.ValueOf(row);
             if (value is { } v && index.Map.TryGetValue(v, out var other) && other != row.Id)
                 throw Faults.DuplicateKey(table.LogicalName, index.Key.LogicalName, index.Key.Columns);
         }
+        return values;
     }
 
-    /// <summary>Stores or replaces a row, keeping the key indexes right.</summary>
-    public void Put(TableDefinition table, Entity row)
+    /// <summary>Stores or replaces a row, keeping the key indexes right; keyValues are CheckKeys' answer for this row, when at hand.</summary>
+    public void Put(TableDefinition table, Entity row, KeyValue?[]? keyValues = null)
     {
         EnsureIndexes(table);
         if (rows.TryGetValue(row.Id, out var old)) Unindex(old);
         rows[row.Id] = row;
-        foreach (var index in indexes)
+        for (var i = 0; i < indexes.Count; i++)
         {
-            if (index.ValueOf(row) is { } v) index.Map[v] = row.Id;
+            var index = indexes[i];
+            if ((keyValues is not null && keyValues.Length == indexes.Count ? keyValues[i] : index.ValueOf(row)) is { } v) index.Map[v] = row.Id;
         }
     }
 
@@ -74,8 +82,10 @@ internal sealed class TableRows
     // Keys may be added to the metadata after rows exist (a model applied late): rebuild the indexes then.
     private void EnsureIndexes(TableDefinition table)
     {
-        if (indexes.Count == table.Keys.Count && indexes.Select(i => i.Key).SequenceEqual(table.Keys)) return;
-        indexes = table.Keys.Select(k => new KeyIndex(k)).ToList();
+        if (IndexesMatch(table.Keys)) return;
+        var rebuilt = new List<KeyIndex>(table.Keys.Count);
+        foreach (var key in table.Keys) rebuilt.Add(new KeyIndex(key));
+        indexes = rebuilt;
         foreach (var row in rows.Values)
         {
             foreach (var index in indexes)
@@ -85,16 +95,20 @@ internal sealed class TableRows
         }
     }
 
+    // Checked on every write: a loop, not LINQ's iterators.
+    private bool IndexesMatch(IReadOnlyList<AlternateKeyDefinition> keys)
+    {
+        if (indexes.Count != keys.Count) return false;
+        for (var i = 0; i < keys.Count; i++)
+            if (!ReferenceEquals(indexes[i].Key, keys[i])) return false;
+        return true;
+    }
+
     private sealed class KeyIndex(AlternateKeyDefinition key)
     {
         public AlternateKeyDefinition Key { get; } = key;
         public Dictionary<KeyValue, Guid> Map { get; } = new();
 
-        public KeyValue? ValueOf(Entity row)
-        {
-            var values = new object?[Key.Columns.Count];
-            for (var i = 0; i < values.Length; i++) values[i] = row.Attributes.TryGetValue(Key.Columns[i], out var v) ? v : null;
-            return KeyValue.From(values);
-        }
+        public KeyValue? ValueOf(Entity row) => KeyValue.Of(row, Key.Columns);
     }
 }
