@@ -12,20 +12,27 @@ internal static class EntityCopier
     public static Entity Copy(Entity source, IReadOnlyCollection<string>? columns = null)
     {
         var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion, EntityState = source.EntityState };
+        // The SDK's collections enumerate through a boxed enumerator: empty ones (formatted values and keys, mostly) are skipped.
+        var formatted = source.FormattedValues;
         if (columns is null)
         {
-            foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = CopyValue(pair.Value);
-            foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
+            var attributes = copy.Attributes;
+            foreach (var pair in source.Attributes) attributes[pair.Key] = CopyValue(pair.Value);
+            if (formatted.Count > 0)
+                foreach (var pair in formatted) copy.FormattedValues[pair.Key] = pair.Value;
         }
         else
         {
+            var attributes = source.Attributes;
             foreach (var column in columns)
             {
-                if (source.Attributes.TryGetValue(column, out var value)) copy.Attributes[column] = CopyValue(value);
-                if (source.FormattedValues.TryGetValue(column, out var formatted)) copy.FormattedValues[column] = formatted;
+                if (attributes.TryGetValue(column, out var value)) copy.Attributes[column] = CopyValue(value);
+                if (formatted.Count > 0 && formatted.TryGetValue(column, out var text)) copy.FormattedValues[column] = text;
             }
         }
-        foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CopyValue(pair.Value);
+        var keys = source.KeyAttributes;
+        if (keys.Count > 0)
+            foreach (var pair in keys) copy.KeyAttributes[pair.Key] = CopyValue(pair.Value);
         return copy;
     }
 
@@ -33,7 +40,9 @@ internal static class EntityCopier
     public static EntityReference Copy(EntityReference source)
     {
         var copy = new EntityReference(source.LogicalName, source.Id) { Name = source.Name, RowVersion = source.RowVersion };
-        foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CopyValue(pair.Value);
+        var keys = source.KeyAttributes;
+        if (keys.Count > 0)
+            foreach (var pair in keys) copy.KeyAttributes[pair.Key] = CopyValue(pair.Value);
         return copy;
     }
 
@@ -41,13 +50,15 @@ internal static class EntityCopier
     public static object? CopyValue(object? value) => value switch
     {
         null => null,
+        // The commonest values first: immutable ones need no copy.
+        string or Guid or int or bool or DateTime or decimal or long or double => value,
         Entity e => Copy(e),
         EntityReference r => Copy(r),
         OptionSetValue o => new OptionSetValue(o.Value),
         Money m => new Money(m.Value),
-        OptionSetValueCollection c => new OptionSetValueCollection(c.Select(o => new OptionSetValue(o.Value)).ToList()),
+        OptionSetValueCollection c => CopyOptions(c),
         EntityCollection c => CopyCollection(c),
-        EntityReferenceCollection c => new EntityReferenceCollection(c.Select(Copy).ToList()),
+        EntityReferenceCollection c => CopyReferences(c),
         AliasedValue a => new AliasedValue(a.EntityLogicalName, a.AttributeLogicalName, CopyValue(a.Value)),
         byte[] b => (byte[])b.Clone(),
         // A StringArray custom API parameter or response property.
@@ -55,10 +66,28 @@ internal static class EntityCopier
         _ => value,
     };
 
+    private static OptionSetValueCollection CopyOptions(OptionSetValueCollection source)
+    {
+        var options = new List<OptionSetValue>(source.Count);
+        foreach (var o in source) options.Add(new OptionSetValue(o.Value));
+        return new OptionSetValueCollection(options);
+    }
+
+    private static EntityReferenceCollection CopyReferences(EntityReferenceCollection source)
+    {
+        var references = new List<EntityReference>(source.Count);
+        foreach (var r in source) references.Add(Copy(r));
+        return new EntityReferenceCollection(references);
+    }
+
     /// <summary>A copy of a collection of rows.</summary>
     public static EntityCollection CopyCollection(EntityCollection source)
     {
-        var copy = new EntityCollection(source.Entities.Select(e => Copy(e)).ToList())
+        // An array of the exact size: the collection copies what it is given into its own list.
+        var entities = source.Entities;
+        var rows = new Entity[entities.Count];
+        for (var i = 0; i < rows.Length; i++) rows[i] = Copy(entities[i]);
+        var copy = new EntityCollection(rows)
         {
             EntityName = source.EntityName,
             MoreRecords = source.MoreRecords,
@@ -96,7 +125,12 @@ internal static class EntityCopier
         new(request.RequestName) { RequestId = request.RequestId, Parameters = CopyParameters(request.Parameters) };
 
     /// <summary>Copies of the given rows.</summary>
-    public static List<Entity> CopyAll(IEnumerable<Entity> rows) => rows.Select(r => Copy(r)).ToList();
+    public static List<Entity> CopyAll(IEnumerable<Entity> rows)
+    {
+        var copies = rows is ICollection<Entity> sized ? new List<Entity>(sized.Count) : new List<Entity>();
+        foreach (var row in rows) copies.Add(Copy(row));
+        return copies;
+    }
 
     /// <summary>Whether two values are equal as Dataverse compares column values.</summary>
     public static bool ValueEquals(object? a, object? b) => (a, b) switch

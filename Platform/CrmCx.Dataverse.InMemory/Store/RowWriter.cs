@@ -10,6 +10,10 @@ namespace CrmCx.Dataverse.InMemory.Store;
 /// <summary>Turns a Create or Update target into a stored row: validates every value against the metadata and sets the platform columns.</summary>
 internal sealed class RowWriter
 {
+    // The tables a customer or owner column may point to when its definition names none.
+    private static readonly string[] CustomerTargets = { "account", "contact" };
+    private static readonly string[] OwnerTargets = { "systemuser", "team" };
+
     private readonly RowStore store;
 
     public RowWriter(RowStore store) => this.store = store;
@@ -38,10 +42,11 @@ internal sealed class RowWriter
         row["createdon"] = row.Attributes.TryGetValue("overriddencreatedon", out var overridden) && overridden is DateTime o ? o : info.UtcNow;
         row["modifiedon"] = info.UtcNow;
         row["createdby"] = user;
-        row["modifiedby"] = EntityCopier.Copy(user);
+        // New references rather than copies of user: a copy reads (and so creates) the key collection of the one it copies.
+        row["modifiedby"] = new EntityReference("systemuser", info.UserId);
         if (table.Ownership == OwnershipType.UserOwned)
         {
-            if (!row.Attributes.TryGetValue("ownerid", out var owner) || owner is null) row["ownerid"] = EntityCopier.Copy(user);
+            if (!row.Attributes.TryGetValue("ownerid", out var owner) || owner is null) row["ownerid"] = new EntityReference("systemuser", info.UserId);
             SetOwningColumns(row, info);
         }
         if (table.IsActivity) row["activitytypecode"] = table.LogicalName;
@@ -192,8 +197,8 @@ internal sealed class RowWriter
             case ColumnType.Owner:
                 if (value is not EntityReference r) throw Faults.TypeMismatch(t, c, "Microsoft.Xrm.Sdk.EntityReference", value);
                 var targets = column.Targets.Count > 0 ? column.Targets
-                    : column.Type == ColumnType.Customer ? new[] { "account", "contact" }
-                    : column.Type == ColumnType.Owner ? new[] { "systemuser", "team" } : Array.Empty<string>();
+                    : column.Type == ColumnType.Customer ? CustomerTargets
+                    : column.Type == ColumnType.Owner ? OwnerTargets : Array.Empty<string>();
                 if (string.IsNullOrEmpty(r.LogicalName) || (targets.Count > 0 && !targets.Contains(r.LogicalName)))
                     throw Faults.InvalidArgument($"The '{c}' lookup of '{t}' cannot point to '{r.LogicalName}'; valid targets: {string.Join(", ", targets)}.");
                 // Lookups given by alternate key are resolved to the primary id; a missing row fails ObjectDoesNotExist.
