@@ -98,6 +98,8 @@ internal sealed class MessageDispatcher
             Origin = origin,
         };
         var failureDooms = origin.Parent?.IsInTransaction ?? true;
-        return executor.IsTransactional ? org.Transactions.Run(() => executor.Execute(copy, scope), failureDooms) : executor.Execute(copy, scope);
+        return executor.IsTransactional
+            ? org.Transactions.Run((executor, copy, scope), static s => s.executor.Execute(s.copy, s.scope), failureDooms)
+            : executor.Execute(copy, scope);
     }
 }

@@ -62,11 +62,13 @@ internal sealed class PipelineRunner
     {
         // Most requests (queries above all) have no step at all, and most stages one: no ordering to do then.
         if (run.Single.Count == 0 && run.Multiple.Count == 0) return;
-        var steps = new List<(PluginStep Step, bool Multiple)>();
-        foreach (var s in run.Single)
-            if (s.Stage == stage) steps.Add((s, false));
-        foreach (var s in run.Multiple)
-            if (s.Stage == stage) steps.Add((s, true));
+        List<(PluginStep Step, bool Multiple)>? steps = null;
+        // Index loops: the step lists are interfaces, whose foreach boxes an enumerator (three stages per request).
+        for (var i = 0; i < run.Single.Count; i++)
+            if (run.Single[i].Stage == stage) (steps ??= new()).Add((run.Single[i], false));
+        for (var i = 0; i < run.Multiple.Count; i++)
+            if (run.Multiple[i].Stage == stage) (steps ??= new()).Add((run.Multiple[i], true));
+        if (steps is null) return;
         if (steps.Count > 1) SortByExecutionOrder(steps);
         foreach (var (step, isMultiple) in steps)
         {
@@ -80,8 +82,8 @@ internal sealed class PipelineRunner
                 var post = new EntityImageCollection[items.Count];
                 for (var i = 0; i < items.Count; i++)
                 {
-                    pre[i] = Images(step, items[i], pre: true);
-                    post[i] = stage == PipelineStage.PostOperation ? Images(step, items[i], pre: false) : new EntityImageCollection();
+                    pre[i] = Images(step, items[i], pre: true) ?? new EntityImageCollection();
+                    post[i] = (stage == PipelineStage.PostOperation ? Images(step, items[i], pre: false) : null) ?? new EntityImageCollection();
                 }
                 context.PreEntityImagesCollection = pre;
                 context.PostEntityImagesCollection = post;
@@ -95,8 +97,9 @@ internal sealed class PipelineRunner
                     var item = items[i];
                     if (!step.Passes(item.Columns)) continue;
                     var context = NewContext(run, step, stage, op.SingleMessage, item.Inputs, item.Outputs, item.Id);
-                    context.PreEntityImages = Images(step, item, pre: true);
-                    if (stage == PipelineStage.PostOperation) context.PostEntityImages = Images(step, item, pre: false);
+                    // No image: the context creates its empty collection when the plug-in first reads it.
+                    if (Images(step, item, pre: true) is { } preImages) context.PreEntityImages = preImages;
+                    if (stage == PipelineStage.PostOperation && Images(step, item, pre: false) is { } postImages) context.PostEntityImages = postImages;
                     Execute(step, context);
                 }
             }
@@ -165,7 +168,6 @@ internal sealed class PipelineRunner
             RequestId = c.RequestId,
             InputParameters = EntityCopier.CopyParameters(c.InputParameters),
             OutputParameters = EntityCopier.CopyParameters(c.OutputParameters),
-            SharedVariables = EntityCopier.CopyParameters(c.SharedVariables),
             UserId = c.UserId,
             InitiatingUserId = c.InitiatingUserId,
             BusinessUnitId = c.BusinessUnitId,
@@ -173,7 +175,7 @@ internal sealed class PipelineRunner
             OrganizationName = c.OrganizationName,
             PreEntityImagesCollection = CopyImages(c.PreEntityImagesCollection),
             PostEntityImagesCollection = CopyImages(c.PostEntityImagesCollection),
-            OwningExtension = c.OwningExtension,
+            OwningStep = c.OwningStep,
             CorrelationId = c.CorrelationId,
             OperationId = Guid.NewGuid(),
             OperationCreatedOn = c.OperationCreatedOn,
@@ -181,6 +183,9 @@ internal sealed class PipelineRunner
             ParentContext = null,
             AuthenticatedUserId = c.AuthenticatedUserId,
         };
+        if (c.HasOwningExtension) copy.OwningExtension = c.OwningExtension;
+        // An empty collection is left for the copy to create on first read, as the context it copies would.
+        if (c.HasSharedVariables) copy.SharedVariables = EntityCopier.CopyParameters(c.SharedVariables);
         if (c.HasPreEntityImages) copy.PreEntityImages = CopyImages(c.PreEntityImages);
         if (c.HasPostEntityImages) copy.PostEntityImages = CopyImages(c.PostEntityImages);
         return copy;
@@ -223,7 +228,7 @@ internal sealed class PipelineRunner
             BusinessUnitId = scope.BusinessUnitId,
             OrganizationId = org.OrganizationId,
             OrganizationName = org.OrganizationName,
-            OwningExtension = new EntityReference("sdkmessageprocessingstep", step.Id) { Name = step.Name },
+            OwningStep = step,
             CorrelationId = scope.CorrelationId,
             OperationId = run.OperationId,
             OperationCreatedOn = scope.Now,
@@ -237,15 +242,16 @@ internal sealed class PipelineRunner
         return context;
     }
 
-    private static EntityImageCollection Images(PluginStep step, PipelineItem item, bool pre)
+    // The step's images of the row before (pre) or after the operation; null when it has none, so no empty collection is made.
+    private static EntityImageCollection? Images(PluginStep step, PipelineItem item, bool pre)
     {
-        var images = new EntityImageCollection();
         var row = pre ? item.PreRow : item.PostRow;
-        if (row is null) return images;
+        if (row is null || step.Images.Count == 0) return null;
+        EntityImageCollection? images = null;
         foreach (var image in step.Images)
         {
             if (!(pre ? image.IsPre : image.IsPost)) continue;
-            images[image.EntityAlias] = EntityCopier.Copy(row, image.Attributes.Count == 0 ? null : image.Attributes);
+            (images ??= new EntityImageCollection())[image.EntityAlias] = EntityCopier.Copy(row, image.Attributes.Count == 0 ? null : image.Attributes);
         }
         return images;
     }

@@ -33,13 +33,26 @@ internal sealed class PluginExecutionContext : IPluginExecutionContext4
     public Guid PrimaryEntityId { get; set; }
     public EntityImageCollection PreEntityImages { get => preEntityImages ??= new(); set => preEntityImages = value; }
     public EntityImageCollection PostEntityImages { get => postEntityImages ??= new(); set => postEntityImages = value; }
-    public EntityReference OwningExtension { get => owningExtension ??= new("sdkmessageprocessingstep", Guid.Empty); set => owningExtension = value; }
+    public EntityReference OwningExtension
+    {
+        get => owningExtension ??= OwningStep is { } step ? new("sdkmessageprocessingstep", step.Id) { Name = step.Name } : new("sdkmessageprocessingstep", Guid.Empty);
+        set => owningExtension = value;
+    }
+
+    /// <summary>The step OwningExtension names, made into the reference on first read (most plug-ins never read it).</summary>
+    internal PluginStep? OwningStep { get; set; }
 
     /// <summary>Whether PreEntityImages holds an image, without creating the empty collection.</summary>
     internal bool HasPreEntityImages => preEntityImages is { Count: > 0 };
 
     /// <summary>Whether PostEntityImages holds an image, without creating the empty collection.</summary>
     internal bool HasPostEntityImages => postEntityImages is { Count: > 0 };
+
+    /// <summary>Whether SharedVariables holds a value, without creating the empty collection.</summary>
+    internal bool HasSharedVariables => sharedVariables is { Count: > 0 };
+
+    /// <summary>Whether OwningExtension was read or set (and so is an instance of its own), without creating it.</summary>
+    internal bool HasOwningExtension => owningExtension is not null;
     public Guid CorrelationId { get; set; }
     public bool IsExecutingOffline => false;
     public bool IsOfflinePlayback => false;

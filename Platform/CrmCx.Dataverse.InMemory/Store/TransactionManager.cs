@@ -22,9 +22,10 @@ internal sealed class TransactionManager
     public bool InTransaction => store.Log is not null;
 
     /// <summary>Runs work in the open transaction (rolled back to a savepoint on failure) or in a new one (committed on success, rolled back entirely on failure).</summary>
+    /// <param name="state">What the work needs, passed in so that a static lambda serves (every request comes here: no closure per request).</param>
     /// <param name="work">The request.</param>
     /// <param name="failureDooms">Whether a failure of nested work dooms the open transaction (false for requests from a top-level PreValidation plugin, which runs outside it).</param>
-    public T Run<T>(Func<T> work, bool failureDooms = true)
+    public T Run<TState, T>(TState state, Func<TState, T> work, bool failureDooms = true)
     {
         if (store.Log is { } log)
         {
@@ -32,7 +33,7 @@ internal sealed class TransactionManager
             var pendingMark = pending.Count;
             try
             {
-                return work();
+                return work(state);
             }
             catch
             {
@@ -49,7 +50,7 @@ internal sealed class TransactionManager
         doomed = false;
         try
         {
-            var result = work();
+            var result = work(state);
             if (doomed) throw Faults.NoActiveTransaction();
             store.Log = null;
             // Asynchronous steps are queued only when the transaction commits.

@@ -185,6 +185,60 @@ public sealed class PluginExecutionTests
     }
 
     [Fact]
+    public void A_plugin_reads_its_own_step_as_OwningExtension_in_every_mode_and_keeps_what_it_changes()
+    {
+        // The reference is made on first read: it must still name the step, and be one instance per context.
+        var key = ContextCapture.NewKey();
+        var sync = org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "account", PipelineStage.PreOperation) { UnsecureConfiguration = key });
+        var async = org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous)
+            { UnsecureConfiguration = key });
+
+        Service.Create(new Entity("account") { ["name"] = "x" });
+        Service.Create(new Entity("account") { ["name"] = "y" });
+        org.DrainAsyncQueue();
+
+        var contexts = ContextCapture.Of(key);
+        Assert.Equal(4, contexts.Count);
+        Assert.Equal(new[] { sync.Id, sync.Id, async.Id, async.Id }, contexts.Select(c => c.OwningExtension.Id));
+        Assert.Equal(new[] { sync.Name, sync.Name, async.Name, async.Name }, contexts.Select(c => c.OwningExtension.Name));
+        Assert.All(contexts, c => Assert.Equal("sdkmessageprocessingstep", c.OwningExtension.LogicalName));
+        contexts[0].OwningExtension.Name = "changed";
+        Assert.Equal("changed", contexts[0].OwningExtension.Name);
+        Assert.Equal(sync.Name, contexts[1].OwningExtension.Name);
+    }
+
+    [Fact]
+    public void An_async_job_reads_a_copy_of_the_shared_variables_set_before_it_was_queued()
+    {
+        var key = ContextCapture.NewKey();
+        org.Pipeline.Register(new PluginStep(typeof(SharingPlugin), "Create", "account", PipelineStage.PreOperation));
+        org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous)
+            { UnsecureConfiguration = key });
+        org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "contact", PipelineStage.PostOperation, StepMode.Asynchronous)
+            { UnsecureConfiguration = key });
+
+        Service.Create(new Entity("account") { ["name"] = "x" });
+        Service.Create(new Entity("contact") { ["lastname"] = "y" });
+        org.DrainAsyncQueue();
+
+        var (account, contact) = (ContextCapture.Of(key)[0], ContextCapture.Of(key)[1]);
+        var shared = Assert.IsType<EntityReference>(account.SharedVariables["shared"]);
+        Assert.Equal("set before the job was queued", shared.Name);
+        // The job's copy is its own: changing it does not change what a later job of another request reads.
+        account.SharedVariables["added"] = 1;
+        Assert.Empty(contact.SharedVariables);
+        contact.SharedVariables["added"] = 2;
+        Assert.Equal(1, account.SharedVariables["added"]);
+    }
+
+    /// <summary>Puts a mutable value in the shared variables, for a later asynchronous step to read.</summary>
+    public sealed class SharingPlugin : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider) =>
+            serviceProvider.Context().SharedVariables["shared"] = new EntityReference("account", Guid.NewGuid()) { Name = "set before the job was queued" };
+    }
+
+    [Fact]
     public void A_plugins_request_runs_one_level_deeper_with_the_calling_context_as_parent()
     {
         var key = ContextCapture.NewKey();
