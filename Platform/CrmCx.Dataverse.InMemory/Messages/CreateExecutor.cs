@@ -12,7 +12,7 @@ internal sealed class CreateExecutor(InMemoryOrganization org) : IMessageExecuto
     {
         var target = WriteOperations.Target(request);
         var table = org.Metadata.Get(target.LogicalName);
-        var op = WriteOperations.Create(org, table, new[] { target }, isMultiple: false, request.Parameters, scope);
+        var op = WriteOperations.Create(org, table, new[] { target }, isMultiple: false, request.Parameters, scope, targetsEndWithRun: true);
         org.Runner.Run(op, scope);
         var response = new CreateResponse();
         response.Results["id"] = op.Items[0].Id;

@@ -12,7 +12,7 @@ internal sealed class CreateMultipleExecutor(InMemoryOrganization org) : IMessag
     public OrganizationResponse Execute(OrganizationRequest request, RequestScope scope)
     {
         var (table, targets) = WriteOperations.Targets(org, request);
-        var op = WriteOperations.Create(org, table, targets, isMultiple: true, request.Parameters, scope);
+        var op = WriteOperations.Create(org, table, targets, isMultiple: true, request.Parameters, scope, targetsEndWithRun: true);
         org.Runner.Run(op, scope);
         var response = new CreateMultipleResponse();
         response.Results["Ids"] = op.Items.Select(i => i.Id).ToArray();

@@ -12,7 +12,7 @@ internal sealed class UpdateExecutor(InMemoryOrganization org) : IMessageExecuto
     {
         var target = WriteOperations.Target(request);
         var table = org.Metadata.Get(target.LogicalName);
-        var op = WriteOperations.Update(org, table, new[] { target }, isMultiple: false, request.Parameters, WriteOperations.Behavior(request), scope);
+        var op = WriteOperations.Update(org, table, new[] { target }, isMultiple: false, request.Parameters, WriteOperations.Behavior(request), scope, targetsEndWithRun: true);
         org.Runner.Run(op, scope);
         return new UpdateResponse();
     }

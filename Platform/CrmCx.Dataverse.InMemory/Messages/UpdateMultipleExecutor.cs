@@ -11,7 +11,7 @@ internal sealed class UpdateMultipleExecutor(InMemoryOrganization org) : IMessag
     public OrganizationResponse Execute(OrganizationRequest request, RequestScope scope)
     {
         var (table, targets) = WriteOperations.Targets(org, request);
-        var op = WriteOperations.Update(org, table, targets, isMultiple: true, request.Parameters, WriteOperations.Behavior(request), scope);
+        var op = WriteOperations.Update(org, table, targets, isMultiple: true, request.Parameters, WriteOperations.Behavior(request), scope, targetsEndWithRun: true);
         org.Runner.Run(op, scope);
         return new UpdateMultipleResponse();
     }

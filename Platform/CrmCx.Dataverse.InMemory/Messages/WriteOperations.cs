@@ -12,7 +12,7 @@ internal static class WriteOperations
 {
     /// <summary>A Create (one target) or CreateMultiple (Targets) event: both raise Create and CreateMultiple steps.</summary>
     public static PipelineOperation Create(InMemoryOrganization org, TableDefinition table, IReadOnlyList<Entity> targets, bool isMultiple,
-        ParameterCollection inputs, RequestScope scope)
+        ParameterCollection inputs, RequestScope scope, bool targetsEndWithRun = false)
     {
         var items = targets.Select(t => new PipelineItem(t, t.Id)).ToList();
         PipelineOperation op = null!;
@@ -24,6 +24,7 @@ internal static class WriteOperations
             EntityName = table.LogicalName,
             RequestInputs = inputs,
             Items = items,
+            TargetsEndWithRun = targetsEndWithRun,
             Core = item => item.Id = org.Rows.Create(table, (Entity)item.Target, scope),
             AfterCore = () =>
             {
@@ -38,7 +39,7 @@ internal static class WriteOperations
 
     /// <summary>An Update (one target) or UpdateMultiple (Targets) event: both raise Update and UpdateMultiple steps.</summary>
     public static PipelineOperation Update(InMemoryOrganization org, TableDefinition table, IReadOnlyList<Entity> targets, bool isMultiple,
-        ParameterCollection inputs, ConcurrencyBehavior behavior, RequestScope scope)
+        ParameterCollection inputs, ConcurrencyBehavior behavior, RequestScope scope, bool targetsEndWithRun = false)
     {
         var items = new List<PipelineItem>();
         if (isMultiple)
@@ -62,6 +63,7 @@ internal static class WriteOperations
             EntityName = table.LogicalName,
             RequestInputs = inputs,
             Items = items,
+            TargetsEndWithRun = targetsEndWithRun,
             Core = item => org.Rows.Update(table, (Entity)item.Target, behavior, scope),
             ReadPostRow = item => org.Rows.Snapshot(table.LogicalName, item.Id),
         };

@@ -48,6 +48,12 @@ internal sealed class PipelineOperation
     public Func<PluginStep, bool>? AllowsStep { get; init; }
     /// <summary>Sets output parameters after the main operation.</summary>
     public Action? AfterCore { get; init; }
+    /// <summary>
+    /// Whether nothing reads or changes the targets once the run is over (the request's own copies, read by no response):
+    /// then the last PostOperation step's asynchronous job may take an item's target rather than a copy. Not for an
+    /// operation inside another one (Upsert's Create or Update), whose targets the outer operation's steps still see.
+    /// </summary>
+    public bool TargetsEndWithRun { get; init; }
     /// <summary>Reads the row after the main operation (post-images); null when the message has none.</summary>
     public Func<PipelineItem, Entity?>? ReadPostRow { get; init; }
     // The multiple-message views exist only for messages that have one; created on first read otherwise.

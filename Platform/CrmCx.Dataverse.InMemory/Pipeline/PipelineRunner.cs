@@ -70,8 +70,9 @@ internal sealed class PipelineRunner
             if (run.Multiple[i].Stage == stage) (steps ??= new()).Add((run.Multiple[i], true));
         if (steps is null) return;
         if (steps.Count > 1) SortByExecutionOrder(steps);
-        foreach (var (step, isMultiple) in steps)
+        for (var s = 0; s < steps.Count; s++)
         {
+            var (step, isMultiple) = steps[s];
             var op = run.Op;
             var items = op.Items;
             if (isMultiple)
@@ -100,7 +101,9 @@ internal sealed class PipelineRunner
                     // No image: the context creates its empty collection when the plug-in first reads it.
                     if (Images(step, item, pre: true) is { } preImages) context.PreEntityImages = preImages;
                     if (stage == PipelineStage.PostOperation && Images(step, item, pre: false) is { } postImages) context.PostEntityImages = postImages;
-                    Execute(step, context);
+                    // The last step of PostOperation is the last to see the item's target, and nothing reads the targets of
+                    // such an operation after the run: an asynchronous job may take the target instead of a copy of it.
+                    Execute(step, context, takesTarget: op.TargetsEndWithRun && stage == PipelineStage.PostOperation && s == steps.Count - 1);
                 }
             }
         }
@@ -143,19 +146,20 @@ internal sealed class PipelineRunner
         org.Invoker.Invoke(main, context);
     }
 
-    private void Execute(PluginStep step, PluginExecutionContext context)
+    private void Execute(PluginStep step, PluginExecutionContext context, bool takesTarget = false)
     {
         if (step.Mode == StepMode.Asynchronous)
         {
-            org.Transactions.AddAsync(new AsyncJob(step, AsyncCopy(context)));
+            org.Transactions.AddAsync(new AsyncJob(step, AsyncCopy(context, takesTarget)));
             return;
         }
         org.Invoker.Invoke(step, context);
     }
 
     // The async service gets a serialized copy of the context: later changes in the transaction do not reach it. Empty
-    // images are left for the copy to create on first read (as the context it copies does).
-    private static PluginExecutionContext AsyncCopy(PluginExecutionContext c)
+    // images are left for the copy to create on first read (as the context it copies does). takesTarget: nobody else
+    // reads or changes the input Target after this (the request's own server-side copy), so the job takes it as it is.
+    private static PluginExecutionContext AsyncCopy(PluginExecutionContext c, bool takesTarget)
     {
         var copy = new PluginExecutionContext
         {
@@ -166,7 +170,7 @@ internal sealed class PipelineRunner
             PrimaryEntityName = c.PrimaryEntityName,
             PrimaryEntityId = c.PrimaryEntityId,
             RequestId = c.RequestId,
-            InputParameters = EntityCopier.CopyParameters(c.InputParameters),
+            InputParameters = EntityCopier.CopyParameters(c.InputParameters, takesTarget ? "Target" : null),
             OutputParameters = EntityCopier.CopyParameters(c.OutputParameters),
             UserId = c.UserId,
             InitiatingUserId = c.InitiatingUserId,

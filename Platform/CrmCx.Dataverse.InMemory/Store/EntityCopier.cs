@@ -99,11 +99,11 @@ internal static class EntityCopier
         return copy;
     }
 
-    /// <summary>A copy of a parameter collection, values deep-copied (as the wire would).</summary>
-    public static ParameterCollection CopyParameters(ParameterCollection source)
+    /// <summary>A copy of a parameter collection, values deep-copied (as the wire would) except the one named taken, which is taken as it is.</summary>
+    public static ParameterCollection CopyParameters(ParameterCollection source, string? taken = null)
     {
         var copy = new ParameterCollection();
-        foreach (var pair in source) copy[pair.Key] = CopyParameterValue(pair.Value);
+        foreach (var pair in source) copy[pair.Key] = pair.Key == taken ? pair.Value : CopyParameterValue(pair.Value);
         return copy;
     }
 

@@ -97,4 +97,57 @@ public sealed class AsyncQueueTests
         Assert.Equal(new[] { "Two", "Three" }, contexts.Select(c => (string)c.PostEntityImages["Post"]["name"]));
         Assert.All(contexts, c => Assert.False(c.IsInTransaction));
     }
+    [Fact]
+    public void An_async_job_changing_its_target_changes_neither_the_stored_row_nor_the_callers_entity()
+    {
+        // The last PostOperation job takes the request's server-side target rather than a copy: it must be the request's own.
+        org.Pipeline.Register(new PluginStep(typeof(RenameTargetPlugin), "Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous));
+        var sent = new Entity("account") { ["name"] = "Contoso", ["description"] = "sent" };
+
+        var id = Service.Create(sent);
+        org.DrainAsyncQueue();
+
+        Assert.Equal(SystemJobStatus.Succeeded, Assert.Single(org.SystemJobs).Status);
+        Assert.Equal("Contoso", org.Peek("account", id)!["name"]);
+        Assert.Equal("Contoso", sent["name"]);
+        Assert.Equal(Guid.Empty, sent.Id);
+    }
+
+    [Fact]
+    public void A_synchronous_step_after_an_async_one_does_not_change_the_target_the_async_job_reads()
+    {
+        var key = ContextCapture.NewKey();
+        org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous)
+            { UnsecureConfiguration = key, ExecutionOrder = 1 });
+        org.Pipeline.Register(new PluginStep(typeof(RenameTargetPlugin), "Create", "account", PipelineStage.PostOperation) { ExecutionOrder = 2 });
+
+        Service.Create(new Entity("account") { ["name"] = "Contoso" });
+        org.DrainAsyncQueue();
+
+        Assert.Equal("Contoso", ((Entity)Assert.Single(ContextCapture.Of(key)).InputParameters["Target"])["name"]);
+    }
+
+    [Fact]
+    public void Two_async_steps_of_one_create_read_targets_of_their_own()
+    {
+        var key = ContextCapture.NewKey();
+        org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous)
+            { UnsecureConfiguration = key, ExecutionOrder = 1 });
+        org.Pipeline.Register(new PluginStep(typeof(CapturingPlugin), "Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous)
+            { UnsecureConfiguration = key, ExecutionOrder = 2 });
+
+        Service.Create(new Entity("account") { ["name"] = "Contoso" });
+        org.DrainAsyncQueue();
+
+        var targets = ContextCapture.Of(key).Select(c => (Entity)c.InputParameters["Target"]).ToList();
+        Assert.Equal(2, targets.Count);
+        targets[0]["name"] = "changed by the first job";
+        Assert.Equal("Contoso", targets[1]["name"]);
+    }
+
+    /// <summary>Renames the target it is given (in whatever stage and mode it is registered).</summary>
+    public sealed class RenameTargetPlugin : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider) => ((Entity)serviceProvider.Context().InputParameters["Target"])["name"] = "renamed";
+    }
 }
