@@ -1,4 +1,4 @@
-using System.Linq;
+using System.Collections.Generic;
 using CrmCx.Dataverse.InMemory.Metadata;
 using CrmCx.Dataverse.InMemory.Pipeline;
 using CrmCx.Dataverse.InMemory.Store;
@@ -48,15 +48,24 @@ internal sealed class RetrieveExecutor(InMemoryOrganization org) : IMessageExecu
 
     private Entity Project(TableDefinition table, Entity stored, ColumnSet columns)
     {
-        var names = columns.AllColumns ? null : columns.Columns.Append(table.PrimaryIdAttribute).Distinct().ToList();
-        var copy = EntityCopier.Copy(stored, names);
-        // Dataverse fills EntityReference.Name with the referenced row's primary name.
-        foreach (var pair in copy.Attributes.ToList())
+        var copy = EntityCopier.Copy(stored, columns.AllColumns ? null : Names(columns, table.PrimaryIdAttribute));
+        // Dataverse fills EntityReference.Name with the referenced row's primary name (the references, not the collection, change).
+        foreach (var pair in copy.Attributes)
         {
             if (pair.Value is EntityReference r && org.Metadata.Find(r.LogicalName) is { } target
                 && !string.IsNullOrEmpty(target.PrimaryNameAttribute) && org.Rows.Store.Find(r.LogicalName, r.Id) is { } referenced)
                 r.Name = referenced.GetAttributeValue<string>(target.PrimaryNameAttribute);
         }
         return copy;
+    }
+
+    // The asked columns and the primary id, each once, in order (a loop: every Retrieve comes here).
+    private static List<string> Names(ColumnSet columns, string primaryId)
+    {
+        var names = new List<string>(columns.Columns.Count + 1);
+        foreach (var column in columns.Columns)
+            if (!names.Contains(column)) names.Add(column);
+        if (!names.Contains(primaryId)) names.Add(primaryId);
+        return names;
     }
 }

@@ -115,8 +115,20 @@ public sealed class PluginPipeline
     }
 
     /// <summary>Whether a step of one of the messages for the table has a pre-image (so the row must be read before the operation).</summary>
-    internal bool NeedsPreImage(string entityName, params string[] messageNames) =>
-        messageNames.Any(m => For(m, entityName).Any(s => s.Images.Any(i => i.IsPre)));
+    internal bool NeedsPreImage(string entityName, params string[] messageNames)
+    {
+        // Loops, not LINQ: every Update asks.
+        foreach (var s in steps)
+        {
+            if (s.EntityLogicalName is not null && !string.Equals(s.EntityLogicalName, entityName, StringComparison.Ordinal)) continue;
+            var named = false;
+            foreach (var m in messageNames) named |= s.MessageName.Equals(m, StringComparison.OrdinalIgnoreCase);
+            if (!named) continue;
+            for (var i = 0; i < s.Images.Count; i++)
+                if (s.Images[i].IsPre) return true;
+        }
+        return false;
+    }
 
     /// <summary>Whether any step is registered for the message.</summary>
     internal bool HasSteps(string messageName) => steps.Any(s => s.MessageName.Equals(messageName, StringComparison.OrdinalIgnoreCase));
