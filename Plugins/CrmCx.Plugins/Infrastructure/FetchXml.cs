@@ -86,9 +86,12 @@ public sealed class FetchXml
     /// <summary>The query as FetchXML text, closing whatever is still open.</summary>
     public override string ToString()
     {
-        var text = new StringBuilder(xml.ToString());
-        foreach (var name in open) text.Append("</").Append(name).Append('>');
-        return text.ToString();
+        // The closing tags go on the builder for one ToString and come off again: one copy of the text, not three.
+        var length = xml.Length;
+        foreach (var name in open) xml.Append("</").Append(name).Append('>');
+        var text = xml.ToString();
+        xml.Length = length;
+        return text;
     }
 
     /// <summary>The query as the SDK sends it.</summary>

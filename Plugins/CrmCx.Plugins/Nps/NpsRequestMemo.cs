@@ -89,6 +89,22 @@ public sealed class NpsRequestMemo
         return new CustomerNps(customer, known.Name, known.Owner, null, false, 0, known.HasOpenFollowUp, known.OwnerLanguage);
     }
 
+    /// <summary>
+    /// Whether figures at rest already count a row of the request triggered at <paramref name="triggeredAt"/> for the
+    /// customer and, when <paramref name="needsOpenFollowUp"/>, an open follow-up task is known: then a job of that row
+    /// has nothing to do for the customer. Allocates nothing (it runs once per row of a bulk request).
+    /// </summary>
+    public bool Covers(Guid correlationId, string table, Guid id, DateTime triggeredAt, bool needsOpenFollowUp)
+    {
+        if (table == null) throw new ArgumentNullException(nameof(table));
+        Entry? known;
+        lock (gate)
+        {
+            if (!entries.TryGetValue(new Key(correlationId, table, id), out known)) return false;
+        }
+        return known.ComputedFor.Ticks >= triggeredAt.Ticks && (!needsOpenFollowUp || known.HasOpenFollowUp == true);
+    }
+
     private readonly struct Key : IEquatable<Key>
     {
         public Key(Guid correlationId, string table, Guid id)

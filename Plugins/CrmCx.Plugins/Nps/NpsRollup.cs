@@ -133,6 +133,7 @@ public sealed class NpsRollup : PluginBase
             }
         }
         if (customers.Count == 0) return;
+        if (mayStop && LeftAlone(context, customers, candidates)) return;
 
         var now = context.OperationTime;
         var trace = new Action<string>(m => context.Trace("{0}", m));
@@ -148,6 +149,31 @@ public sealed class NpsRollup : PluginBase
             // Each candidate's customer now has an open task (found or just opened): the request's later detractors open none.
             foreach (var customer in FollowUpTasks.Customers(candidates)) memo.FollowUpOpen(request.CorrelationId, customer);
         }
+    }
+
+    /// <summary>
+    /// Whether this instance's memo says that every customer of the row is already counted by a job of the same request
+    /// and every detractor's customer already has its follow-up task: most rows of a bulk request, whose job then ends
+    /// here without building a recompute (the same outcome and trace as the recompute's own early stop, at a fraction
+    /// of the allocations: issue 12's 200 MB for 10,000 rows).
+    /// </summary>
+    private bool LeftAlone(LocalPluginContext context, List<EntityReference> customers, List<FollowUpCandidate> candidates)
+    {
+        var correlationId = context.ExecutionContext.CorrelationId;
+        var at = context.OperationTime;
+        foreach (var customer in customers)
+            if (!memo.Covers(correlationId, customer.LogicalName, customer.Id, at, needsOpenFollowUp: false)) return false;
+        foreach (var candidate in candidates)
+        {
+            // The follow-up customer: the account, else the contact (FollowUpTasks.Customers).
+            if (candidate.AccountId.HasValue ? !memo.Covers(correlationId, CustomerSchema.Account, candidate.AccountId.Value, at, true)
+                : candidate.ContactId.HasValue && !memo.Covers(correlationId, CustomerSchema.Contact, candidate.ContactId.Value, at, true)) return false;
+        }
+        // One trace line per job (a bulk request has thousands of them), saying why no task was opened when that matters.
+        if (candidates.Count == 0) context.Trace("{0} customers already recomputed by another job of the same request: left alone.", customers.Count);
+        else context.Trace("{0} customers already recomputed by another job of the same request: left alone; their follow-up task is already open: no new one for response {1}.",
+            customers.Count, candidates[0].ResponseId);
+        return true;
     }
 
     /// <summary>Each response's row before and after the message (null before a create, null after a delete).</summary>

@@ -49,6 +49,10 @@ public sealed class SurveyResponseValidation : PluginBase
     private const string CreatedOn = "createdon";
     private const int IdsPerQuery = 250;
 
+    // The contacts read for the rows of a request, per instance: a bulk request's other rows need no query (a hint that
+    // is safe to miss; see RequestContactMemo).
+    private readonly RequestContactMemo contactMemo = new RequestContactMemo();
+
     /// <inheritdoc />
     protected override void ExecuteCrmPlugin(LocalPluginContext context)
     {
@@ -65,10 +69,7 @@ public sealed class SurveyResponseValidation : PluginBase
 
         // One query per kind of lookup for the whole batch (the plugin's calls do not grow with the batch size beyond that).
         // The contact is read when its account matters: a customer rule applies, the account is to be filled, or the name.
-        var contacts = Lookup(context, CustomerSchema.Contact, CustomerSchema.ContactId,
-            rows.Where(r => r.Rules.HasFlag(SurveyResponseRuleSet.Customer) || r.NeedsName || r.RefId(SurveyResponseSchema.Account) == null)
-                .Select(r => r.RefId(SurveyResponseSchema.Contact)),
-            CustomerSchema.ParentCustomer, CustomerSchema.ContactFullName);
+        var contacts = Contacts(context, rows);
         var journeys = Lookup(context, JourneySchema.EntityName, JourneySchema.Id,
             rows.Where(r => r.Rules.HasFlag(SurveyResponseRuleSet.Stage) && r.Value(SurveyResponseSchema.JourneyStage) != null).Select(r => r.RefId(SurveyResponseSchema.Journey)),
             JourneySchema.JourneyType);
@@ -93,6 +94,34 @@ public sealed class SurveyResponseValidation : PluginBase
         }
 
         foreach (var row in rows) Fill(row, now, contacts, accounts);
+    }
+
+    /// <summary>
+    /// The contacts whose account matters to a row (a customer rule applies, the account is to be filled, or the name):
+    /// those an earlier row of the same request read come from the memo, the others from one query.
+    /// </summary>
+    private Dictionary<Guid, Entity> Contacts(LocalPluginContext context, List<Row> rows)
+    {
+        var correlationId = context.ExecutionContext.CorrelationId;
+        var now = context.OperationTime;
+        var result = new Dictionary<Guid, Entity>();
+        List<Guid?>? missing = null;
+        foreach (var row in rows)
+        {
+            if (!row.Rules.HasFlag(SurveyResponseRuleSet.Customer) && !row.NeedsName && row.RefId(SurveyResponseSchema.Account) != null) continue;
+            var id = row.RefId(SurveyResponseSchema.Contact);
+            if (!id.HasValue || result.ContainsKey(id.Value)) continue;
+            var known = contactMemo.Get(correlationId, id.Value, now);
+            if (known != null) result[id.Value] = known;
+            else (missing ??= new List<Guid?>()).Add(id);
+        }
+        if (missing == null) return result;
+        foreach (var pair in Lookup(context, CustomerSchema.Contact, CustomerSchema.ContactId, missing, CustomerSchema.ParentCustomer, CustomerSchema.ContactFullName))
+        {
+            result[pair.Key] = pair.Value;
+            contactMemo.Remember(correlationId, pair.Value, now);
+        }
+        return result;
     }
 
     private static Entity?[] StoredRows(LocalPluginContext context, IReadOnlyList<Entity> targets)

@@ -111,9 +111,18 @@ internal static class ConditionCompiler
 
         HashSet<Scalar> Keys()
         {
-            var set = new HashSet<Scalar>(context.Work.Counting<Scalar>());
             var probe = new Entity?[model.SlotCount];
+            // Counted first, so the set is made once at its size: a query runs this per execution, and growing the set
+            // cost more than the count (the rows read are counted once, in the second pass).
+            var matches = 0;
             foreach (var entity in context.Source!.GetRows(node.Table.LogicalName))
+            {
+                probe[node.Slot] = entity;
+                if (filter is not null && !filter(probe)) continue;
+                if (!Read(probe, node.Slot, node.ChildAttribute, childIsId).IsNull) matches++;
+            }
+            var set = new HashSet<Scalar>(matches, context.Work.Counting<Scalar>());
+            foreach (var entity in context.Source.GetRows(node.Table.LogicalName))
             {
                 context.Work.RowsRead++;
                 probe[node.Slot] = entity;
