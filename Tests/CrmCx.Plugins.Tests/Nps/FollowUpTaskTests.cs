@@ -201,4 +201,24 @@ public class FollowUpTaskTests
 
         Assert.Equal("Suivi NPS\u00A0: Brauerei Weber a répondu 4/10", Assert.Single(Tasks()).GetAttributeValue<string>("subject"));
     }
+
+    [Fact]
+    public void Detractors_of_one_bulk_request_open_one_task_per_account_and_each_other_rows_job_says_why_it_opened_none()
+    {
+        var account = org.Account("Contoso Ltd");
+        var contact = org.Contact("Jane Doe", account);
+        var targets = new EntityCollection { EntityName = SurveyResponseSchema.EntityName };
+        for (var i = 0; i < 20; i++) targets.Entities.Add(CrmCxOrg.NewResponse(i % 4, contact: contact));
+        org.Org.ResetDiagnostics();
+        var ids = (Guid[])org.Service.Execute(new CreateMultipleRequest { Targets = targets }).Results["Ids"];
+        org.Settle();
+
+        var task = Assert.Single(Tasks());
+        Assert.Equal(ids[0], task.GetAttributeValue<EntityReference>("regardingobjectid").Id);
+        // The other rows' jobs end early (the instance's memo knows the customers counted and the task open) and each says so.
+        foreach (var id in ids.Skip(1))
+            Assert.Contains(org.Org.Traces, t => t.Text.Contains("no new one for response " + id, StringComparison.Ordinal));
+        Assert.Equal(20, NpsAssert.Responses(org, CustomerSchema.Account, account));
+        NpsAssert.IsFresh(org, CustomerSchema.Contact, contact, org.Now);
+    }
 }

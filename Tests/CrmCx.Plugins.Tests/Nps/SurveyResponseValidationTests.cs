@@ -204,4 +204,47 @@ public class SurveyResponseValidationTests
         Assert.All(ids, id => Assert.Equal(9, org.ResponseRow(id).GetAttributeValue<int>(SurveyResponseSchema.Score)));
         Assert.Equal(0, org.Org.PendingAsyncJobs);
     }
+
+    [Theory]
+    [InlineData(false, 10)]
+    [InlineData(true, 100)]
+    public void A_bulk_request_files_every_row_under_its_contacts_account_reading_each_contact_once_per_cached_instance(bool newInstancePerRow, int contactReads)
+    {
+        // Without a cached instance (another sandbox worker per row) every row reads its contact, as before the memo.
+        org.Org.Pipeline.NewInstancePerExecution = newInstancePerRow;
+        var accounts = Enumerable.Range(0, 10).Select(i => org.Account("Account " + i)).ToList();
+        var contacts = accounts.Select((a, i) => org.Contact("Contact " + i, a)).ToList();
+        var targets = new EntityCollection { EntityName = SurveyResponseSchema.EntityName };
+        for (var i = 0; i < 100; i++) targets.Entities.Add(CrmCxOrg.NewResponse(9, contact: contacts[i % 10]));
+        org.Org.ResetDiagnostics();
+
+        var ids = (Guid[])org.Service.Execute(new CreateMultipleRequest { Targets = targets }).Results["Ids"];
+
+        var reads = org.Org.Calls.Records.Count(r => r.Caller == typeof(CrmCx.Nps.SurveyResponseValidation).FullName && r.MessageName == "RetrieveMultiple");
+        Assert.Equal(contactReads, reads);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var row = org.ResponseRow(ids[i]);
+            Assert.Equal(accounts[i % 10], row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account).Id);
+            Assert.StartsWith("Contact " + (i % 10) + " – ", row.GetAttributeValue<string>(SurveyResponseSchema.Name));
+        }
+    }
+
+    [Fact]
+    public void A_later_request_reads_the_contact_again_and_files_its_response_under_the_contacts_new_account()
+    {
+        var before = org.Account("Contoso");
+        var after = org.Account("Fabrikam");
+        var contact = org.Contact("Jane Doe", before);
+        var first = org.Service.Create(CrmCxOrg.NewResponse(9, contact: contact));
+        org.Service.Update(new Entity(CustomerSchema.Contact, contact) { [CustomerSchema.ParentCustomer] = new EntityReference(CustomerSchema.Account, after) });
+        org.Service.Update(new Entity(CustomerSchema.Contact, contact) { ["firstname"] = "Jane", ["lastname"] = "Smith" });
+
+        // Same plug-in instance, another request (another correlation id): what the first request read is not used.
+        var second = org.Service.Create(CrmCxOrg.NewResponse(9, contact: contact));
+
+        Assert.Equal(before, org.ResponseRow(first).GetAttributeValue<EntityReference>(SurveyResponseSchema.Account).Id);
+        Assert.Equal(after, org.ResponseRow(second).GetAttributeValue<EntityReference>(SurveyResponseSchema.Account).Id);
+        Assert.StartsWith("Jane Smith – ", org.ResponseRow(second).GetAttributeValue<string>(SurveyResponseSchema.Name));
+    }
 }
