@@ -71,13 +71,13 @@ public sealed class SurveyResponseValidation : PluginBase
         // The contact is read when its account matters: a customer rule applies, the account is to be filled, or the name.
         var contacts = Contacts(context, rows);
         var journeys = Lookup(context, JourneySchema.EntityName, JourneySchema.Id,
-            rows.Where(r => r.Rules.HasFlag(SurveyResponseRuleSet.Stage) && r.Value(SurveyResponseSchema.JourneyStage) != null).Select(r => r.RefId(SurveyResponseSchema.Journey)),
+            Ids(rows, r => r.Rules.HasFlag(SurveyResponseRuleSet.Stage) && r.Value(SurveyResponseSchema.JourneyStage) != null, SurveyResponseSchema.Journey),
             JourneySchema.JourneyType);
 
         for (var i = 0; i < rows.Count; i++) ResolveAccount(rows[i], contacts);
         // Account names only for rows that need a default name and have no contact to take it from.
         var accounts = Lookup(context, CustomerSchema.Account, CustomerSchema.AccountId,
-            rows.Where(r => r.NeedsName && r.RefId(SurveyResponseSchema.Contact) == null).Select(r => r.RefId(SurveyResponseSchema.Account)),
+            Ids(rows, r => r.NeedsName && r.RefId(SurveyResponseSchema.Contact) == null, SurveyResponseSchema.Account),
             CustomerSchema.AccountName);
 
         for (var i = 0; i < rows.Count; i++)
@@ -122,6 +122,15 @@ public sealed class SurveyResponseValidation : PluginBase
             contactMemo.Remember(correlationId, pair.Value, now);
         }
         return result;
+    }
+
+    /// <summary>The ids in <paramref name="column"/> of the rows that want a lookup; nothing allocated when none does (most rows of a bulk request).</summary>
+    private static IEnumerable<Guid?> Ids(List<Row> rows, Func<Row, bool> wanted, string column)
+    {
+        List<Guid?>? ids = null;
+        foreach (var row in rows)
+            if (wanted(row)) (ids ??= new List<Guid?>()).Add(row.RefId(column));
+        return ids ?? (IEnumerable<Guid?>)Array.Empty<Guid?>();
     }
 
     private static Entity?[] StoredRows(LocalPluginContext context, IReadOnlyList<Entity> targets)

@@ -91,11 +91,15 @@ internal static class FetchXmlParser
     // it is parsed once (an XML reader per parse was most of what a query allocated).
     private static readonly ConditionalWeakTable<string, XElement> Parsed = new();
 
+    private static readonly XmlReaderSettings ReaderSettings = new() { IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Parse, MaxCharactersFromEntities = 10_000_000 };
+
     /// <summary>The FetchXML's root element, parsed once per query string; throws XmlException when not well-formed.</summary>
     public static XElement Load(string fetchXml)
     {
         if (Parsed.TryGetValue(fetchXml, out var element)) return element;
-        element = XElement.Parse(fetchXml);
+        // XElement.Parse with its own settings, made once (it makes new settings per call): whitespace ignored, DTD
+        // processed with the same entity limit.
+        using (var reader = XmlReader.Create(new System.IO.StringReader(fetchXml), ReaderSettings)) element = XElement.Load(reader);
         Parsed.AddOrUpdate(fetchXml, element);
         return element;
     }
