@@ -150,65 +150,28 @@ internal sealed class PipelineRunner
     {
         if (step.Mode == StepMode.Asynchronous)
         {
-            org.Transactions.AddAsync(new AsyncJob(step, AsyncCopy(context, takesTarget)));
+            org.Transactions.AddAsync(new AsyncJob(step, ForAsync(context, takesTarget)));
             return;
         }
         org.Invoker.Invoke(step, context);
     }
 
-    // The async service gets a serialized copy of the context: later changes in the transaction do not reach it. Empty
-    // images are left for the copy to create on first read (as the context it copies does). takesTarget: nobody else
-    // reads or changes the input Target after this (the request's own server-side copy), so the job takes it as it is.
-    private static PluginExecutionContext AsyncCopy(PluginExecutionContext c, bool takesTarget)
+    // The async service gets a serialized copy of the context: later changes in the transaction do not reach it. The
+    // context of an asynchronous step was made for the job alone (its images are copies made for this step; no
+    // synchronous plug-in runs with it), so it becomes the job's context: only what it shares with the request (its
+    // parameters and shared variables) is copied. takesTarget: nobody else reads or changes the input Target after this
+    // (the request's own server-side copy), so the job takes it as it is.
+    private static PluginExecutionContext ForAsync(PluginExecutionContext c, bool takesTarget)
     {
-        var copy = new PluginExecutionContext
-        {
-            Mode = (int)StepMode.Asynchronous,
-            IsInTransaction = false,
-            Depth = c.Depth,
-            MessageName = c.MessageName,
-            PrimaryEntityName = c.PrimaryEntityName,
-            PrimaryEntityId = c.PrimaryEntityId,
-            RequestId = c.RequestId,
-            InputParameters = EntityCopier.CopyParameters(c.InputParameters, takesTarget ? "Target" : null),
-            OutputParameters = EntityCopier.CopyParameters(c.OutputParameters),
-            UserId = c.UserId,
-            InitiatingUserId = c.InitiatingUserId,
-            BusinessUnitId = c.BusinessUnitId,
-            OrganizationId = c.OrganizationId,
-            OrganizationName = c.OrganizationName,
-            PreEntityImagesCollection = CopyImages(c.PreEntityImagesCollection),
-            PostEntityImagesCollection = CopyImages(c.PostEntityImagesCollection),
-            OwningStep = c.OwningStep,
-            CorrelationId = c.CorrelationId,
-            OperationId = Guid.NewGuid(),
-            OperationCreatedOn = c.OperationCreatedOn,
-            Stage = c.Stage,
-            ParentContext = null,
-            AuthenticatedUserId = c.AuthenticatedUserId,
-        };
-        if (c.HasOwningExtension) copy.OwningExtension = c.OwningExtension;
-        // An empty collection is left for the copy to create on first read, as the context it copies would.
-        if (c.HasSharedVariables) copy.SharedVariables = EntityCopier.CopyParameters(c.SharedVariables);
-        if (c.HasPreEntityImages) copy.PreEntityImages = CopyImages(c.PreEntityImages);
-        if (c.HasPostEntityImages) copy.PostEntityImages = CopyImages(c.PostEntityImages);
-        return copy;
-    }
-
-    private static EntityImageCollection[] CopyImages(EntityImageCollection[] images)
-    {
-        if (images.Length == 0) return images;
-        var copy = new EntityImageCollection[images.Length];
-        for (var i = 0; i < images.Length; i++) copy[i] = CopyImages(images[i]);
-        return copy;
-    }
-
-    private static EntityImageCollection CopyImages(EntityImageCollection images)
-    {
-        var copy = new EntityImageCollection();
-        if (images.Count == 0) return copy;
-        foreach (var pair in images) copy[pair.Key] = EntityCopier.Copy(pair.Value);
-        return copy;
+        c.Mode = (int)StepMode.Asynchronous;
+        c.IsInTransaction = false;
+        c.InputParameters = EntityCopier.CopyParameters(c.InputParameters, takesTarget ? "Target" : null);
+        c.OutputParameters = EntityCopier.CopyParameters(c.OutputParameters);
+        // An empty collection is left for the job to create on first read, as the context it copies would.
+        c.DetachSharedVariables(c.HasSharedVariables ? EntityCopier.CopyParameters(c.SharedVariables) : null);
+        c.OperationId = Guid.NewGuid();
+        c.ParentContext = null;
+        return c;
     }
 
     private PluginExecutionContext NewContext(RunState run, PluginStep step, PipelineStage stage, string message,

@@ -48,6 +48,9 @@ internal sealed class PluginExecutionContext : IPluginExecutionContext4
     /// <summary>Whether PostEntityImages holds an image, without creating the empty collection.</summary>
     internal bool HasPostEntityImages => postEntityImages is { Count: > 0 };
 
+    /// <summary>Gives the context shared variables of its own (null: an empty collection made on first read).</summary>
+    internal void DetachSharedVariables(ParameterCollection? own) => sharedVariables = own;
+
     /// <summary>Whether SharedVariables holds a value, without creating the empty collection.</summary>
     internal bool HasSharedVariables => sharedVariables is { Count: > 0 };
 

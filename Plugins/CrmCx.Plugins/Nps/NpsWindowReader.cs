@@ -58,18 +58,21 @@ internal sealed class NpsWindowReader
         // Each customer's key is made once, not per row (a read can bring thousands of rows).
         var accountKeys = accounts.ToDictionary(id => id, id => Key(CustomerSchema.Account, id));
         var contactKeys = contacts.ToDictionary(id => id, id => Key(CustomerSchema.Contact, id));
-        var counted = new HashSet<CountedResponse>();
+        // The rows come ordered by response id, so the copies of one response (one per open task) are neighbours.
+        var previous = Guid.Empty;
         foreach (var row in rows.Entities)
         {
+            var repeat = row.Id == previous && previous != Guid.Empty;
+            previous = row.Id;
             var score = row.GetAttributeValue<int?>(SurveyResponseSchema.Score);
             var respondedOn = row.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
             var account = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account);
             var contact = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact);
             string? key;
             if (account != null && accountKeys.TryGetValue(account.Id, out key))
-                Add(result, counted, key, CustomerSchema.Account, account.Id, row, AccountAlias, AccountFollowUpId, score, respondedOn, followUp);
+                Add(result, repeat, key, CustomerSchema.Account, account.Id, row, AccountAlias, AccountFollowUpId, score, respondedOn, followUp);
             if (contact != null && contactKeys.TryGetValue(contact.Id, out key))
-                Add(result, counted, key, CustomerSchema.Contact, contact.Id, row, ContactAlias, ContactFollowUpId, score, respondedOn, followUp);
+                Add(result, repeat, key, CustomerSchema.Contact, contact.Id, row, ContactAlias, ContactFollowUpId, score, respondedOn, followUp);
         }
         return new WindowRead(result, !rows.MoreRecords);
     }
@@ -82,7 +85,7 @@ internal sealed class NpsWindowReader
     private const string ContactFollowUpId = ContactAlias + FollowUpSuffix + "." + SurveyResponseSchema.Id;
 
     private static void Add(
-        Dictionary<string, WindowCustomer> result, HashSet<CountedResponse> counted, string key, string table, Guid id, Entity row, string alias,
+        Dictionary<string, WindowCustomer> result, bool repeat, string key, string table, Guid id, Entity row, string alias,
         string followUpId, int? score, DateTime? respondedOn, ISet<string> followUp)
     {
         WindowCustomer? customer;
@@ -94,7 +97,7 @@ internal sealed class NpsWindowReader
         if (customer.HasOpenFollowUp == false && QueryValues.Raw(row, followUpId) != null)
             customer.HasOpenFollowUp = true;
         // The follow-up link can bring a response back once per open task of the customer: count each response once.
-        if (!counted.Add(new CountedResponse(key, row.Id))) return;
+        if (repeat) return;
         if (score.HasValue && respondedOn.HasValue)
             customer.Responses.Add(new ScoredResponse(score.Value, DateTime.SpecifyKind(respondedOn.Value, DateTimeKind.Utc)));
     }
@@ -151,25 +154,6 @@ internal sealed class NpsWindowReader
         }
         fetch.End();
     }
-}
-
-/// <summary>A response counted for a customer (no ValueTuple: the plug-in assembly for .NET Framework 4.6.2 ships alone).</summary>
-internal readonly struct CountedResponse : IEquatable<CountedResponse>
-{
-    public CountedResponse(string customer, Guid response)
-    {
-        Customer = customer;
-        Response = response;
-    }
-
-    public string Customer { get; }
-    public Guid Response { get; }
-
-    public bool Equals(CountedResponse other) => Response == other.Response && string.Equals(Customer, other.Customer, StringComparison.Ordinal);
-
-    public override bool Equals(object? obj) => obj is CountedResponse other && Equals(other);
-
-    public override int GetHashCode() => Response.GetHashCode() ^ StringComparer.Ordinal.GetHashCode(Customer);
 }
 
 /// <summary>What one <see cref="NpsWindowReader.Read"/> found.</summary>

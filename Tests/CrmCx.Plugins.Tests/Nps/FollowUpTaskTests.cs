@@ -64,6 +64,28 @@ public class FollowUpTaskTests
     }
 
     [Fact]
+    public void A_customer_whose_responses_carry_several_open_tasks_counts_each_response_once()
+    {
+        var account = org.Account("Contoso");
+        var contact = org.Contact("Jane Doe", account);
+        // Two recent responses with two open tasks each: the read that asks about open tasks brings each of the
+        // customer's responses back once per open-task response of the account and of the contact.
+        var first = org.SeedResponse(9, org.Now.AddDays(-3), account, contact);
+        var second = org.SeedResponse(5, org.Now.AddDays(-2), account, contact);
+        foreach (var regarding in new[] { first, first, second, second })
+            org.Service.Create(new Entity("task") { ["subject"] = "Call back", ["regardingobjectid"] = new EntityReference(SurveyResponseSchema.EntityName, regarding) });
+
+        org.Respond(2, contact: contact);
+        org.Settle();
+
+        Assert.Equal(4, Tasks().Length); // already followed up: no new task
+        Assert.Equal(3, NpsAssert.Responses(org, CustomerSchema.Account, account));
+        Assert.Equal(3, NpsAssert.Responses(org, CustomerSchema.Contact, contact));
+        NpsAssert.IsFresh(org, CustomerSchema.Account, account, org.Now);
+        NpsAssert.IsFresh(org, CustomerSchema.Contact, contact, org.Now);
+    }
+
+    [Fact]
     public void A_task_an_agent_opened_by_hand_on_a_years_old_response_counts_as_the_open_follow_up()
     {
         var account = org.Account("Contoso");

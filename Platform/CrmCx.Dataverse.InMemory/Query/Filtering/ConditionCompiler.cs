@@ -99,7 +99,7 @@ internal static class ConditionCompiler
         var filter = Compile(node.Filter, model, node, context);
         var childIsId = string.Equals(node.ChildAttribute, node.Table.PrimaryIdAttribute, StringComparison.Ordinal);
         var parentIsId = string.Equals(node.ParentAttribute, parent.Table.PrimaryIdAttribute, StringComparison.Ordinal);
-        HashSet<Scalar>? keys = null;
+        KeySet? keys = null;
         var negate = link.Negate;
         return row =>
         {
@@ -109,19 +109,23 @@ internal static class ConditionCompiler
             return (!key.IsNull && keys.Contains(key)) != negate;
         };
 
-        HashSet<Scalar> Keys()
+        KeySet Keys()
         {
             var probe = new Entity?[model.SlotCount];
             // Counted first, so the set is made once at its size: a query runs this per execution, and growing the set
             // cost more than the count (the rows read are counted once, in the second pass).
             var matches = 0;
+            var allGuids = true;
             foreach (var entity in context.Source!.GetRows(node.Table.LogicalName))
             {
                 probe[node.Slot] = entity;
                 if (filter is not null && !filter(probe)) continue;
-                if (!Read(probe, node.Slot, node.ChildAttribute, childIsId).IsNull) matches++;
+                var key = Read(probe, node.Slot, node.ChildAttribute, childIsId);
+                if (key.IsNull) continue;
+                matches++;
+                allGuids &= key.Kind == ScalarKind.Guid;
             }
-            var set = new HashSet<Scalar>(matches, context.Work.Counting<Scalar>());
+            var set = new KeySet(matches, allGuids, context.Work);
             foreach (var entity in context.Source.GetRows(node.Table.LogicalName))
             {
                 context.Work.RowsRead++;
@@ -132,6 +136,30 @@ internal static class ConditionCompiler
             }
             return set;
         }
+    }
+
+    /// <summary>
+    /// The values a filter link matches: ids (lookups, primary keys: nearly always) in a set of Guids, a third the size
+    /// of a set of scalars; anything else in a set of scalars.
+    /// </summary>
+    private sealed class KeySet
+    {
+        private readonly HashSet<Guid>? guids;
+        private readonly HashSet<Scalar>? scalars;
+
+        public KeySet(int capacity, bool allGuids, QueryWork work)
+        {
+            if (allGuids) guids = new HashSet<Guid>(capacity, work.Counting<Guid>());
+            else scalars = new HashSet<Scalar>(capacity, work.Counting<Scalar>());
+        }
+
+        public void Add(Scalar key)
+        {
+            if (guids is not null) guids.Add(key.Guid);
+            else scalars!.Add(key);
+        }
+
+        public bool Contains(Scalar key) => guids is not null ? key.Kind == ScalarKind.Guid && guids.Contains(key.Guid) : scalars!.Contains(key);
     }
 
     private static (QueryNode Node, ColumnDefinition Column) OtherColumn(QueryModel model, QueryNode node, string valueOf)
