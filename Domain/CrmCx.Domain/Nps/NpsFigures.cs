@@ -112,11 +112,50 @@ public sealed class NpsFigures
         {
             var m = history[i];
             if (i > 0) sb.Append(',');
-            sb.Append("{\"month\":\"").Append(m.Month.ToString()).Append("\",\"nps\":");
-            sb.Append(m.Nps.HasValue ? m.Nps.Value.ToString("0.0", CultureInfo.InvariantCulture) : "null");
-            sb.Append(",\"n\":").Append(m.Responses.ToString(CultureInfo.InvariantCulture)).Append('}');
+            // Digits appended one by one: this runs at every write of a customer's figures, and the strings of
+            // ToString would be garbage at once (the output is what "0000-00", "0.0" and the plain integer give).
+            sb.Append("{\"month\":\"");
+            AppendDigits(sb, m.Month.Year, 4);
+            sb.Append('-');
+            AppendDigits(sb, m.Month.Month, 2);
+            sb.Append("\",\"nps\":");
+            if (m.Nps.HasValue) AppendTenths(sb, m.Nps.Value);
+            else sb.Append("null");
+            sb.Append(",\"n\":");
+            AppendDigits(sb, m.Responses, 1);
+            sb.Append('}');
         }
         sb.Append(']');
         return sb.ToString();
+    }
+
+    /// <summary>A value as "0.0" formats it (one decimal, rounded half away from zero, a minus sign only when not zero).</summary>
+    private static void AppendTenths(StringBuilder sb, decimal value)
+    {
+        var tenths = decimal.ToInt64(Math.Round(value * 10m, MidpointRounding.AwayFromZero));
+        if (tenths < 0)
+        {
+            sb.Append('-');
+            tenths = -tenths;
+        }
+        AppendDigits(sb, tenths / 10, 1);
+        sb.Append('.');
+        sb.Append((char)('0' + (int)(tenths % 10)));
+    }
+
+    /// <summary>A whole number in decimal digits, padded with zeros to at least <paramref name="width"/> digits.</summary>
+    private static void AppendDigits(StringBuilder sb, long value, int width)
+    {
+        if (value < 0)
+        {
+            sb.Append('-');
+            value = -value;
+        }
+        var digits = 1;
+        for (var rest = value / 10; rest > 0; rest /= 10) digits++;
+        for (var pad = digits; pad < width; pad++) sb.Append('0');
+        var scale = 1L;
+        for (var i = 1; i < digits; i++) scale *= 10;
+        for (; scale > 0; scale /= 10) sb.Append((char)('0' + (int)(value / scale % 10)));
     }
 }

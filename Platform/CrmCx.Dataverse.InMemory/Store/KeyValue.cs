@@ -14,6 +14,9 @@ internal readonly record struct KeyValue(string Value)
     {
         // Most keys have one column: its text needs no builder (every stored row's keys are built on each write).
         if (values.Length == 1) return values[0] is { } single ? new KeyValue(string.Concat(Normalize(single), Separator)) : null;
+        // Two columns (a source and its id, the usual integration key): one concatenation.
+        if (values.Length == 2)
+            return values[0] is { } a && values[1] is { } b ? new KeyValue(string.Concat(Normalize(a), Separator, Normalize(b), Separator)) : null;
         var builder = new StringBuilder();
         foreach (var value in values)
         {
@@ -28,6 +31,10 @@ internal readonly record struct KeyValue(string Value)
     {
         if (columns.Count == 1)
             return row.Attributes.TryGetValue(columns[0], out var single) && single is not null ? new KeyValue(string.Concat(Normalize(single), Separator)) : null;
+        if (columns.Count == 2)
+            return row.Attributes.TryGetValue(columns[0], out var a) && a is not null && row.Attributes.TryGetValue(columns[1], out var b) && b is not null
+                ? new KeyValue(string.Concat(Normalize(a), Separator, Normalize(b), Separator))
+                : null;
         var values = new object?[columns.Count];
         for (var i = 0; i < values.Length; i++) values[i] = row.Attributes.TryGetValue(columns[i], out var v) ? v : null;
         return From(values);

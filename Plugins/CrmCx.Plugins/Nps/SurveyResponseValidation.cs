@@ -156,7 +156,7 @@ public sealed class SurveyResponseValidation : PluginBase
         return result;
     }
 
-    private static void ResolveAccount(Row row, Dictionary<Guid, Entity> contacts)
+    private static void ResolveAccount(Row row, IReadOnlyDictionary<Guid, Entity> contacts)
     {
         var contact = row.RefId(SurveyResponseSchema.Contact);
         var account = row.RefId(SurveyResponseSchema.Account);
@@ -170,7 +170,7 @@ public sealed class SurveyResponseValidation : PluginBase
         }
     }
 
-    private static void Fill(Row row, DateTime now, Dictionary<Guid, Entity> contacts, Dictionary<Guid, Entity> accounts)
+    private static void Fill(Row row, DateTime now, IReadOnlyDictionary<Guid, Entity> contacts, IReadOnlyDictionary<Guid, Entity> accounts)
     {
         var target = row.Target;
 
@@ -219,7 +219,7 @@ public sealed class SurveyResponseValidation : PluginBase
         }
     }
 
-    private static Guid? ParentAccount(Guid? contact, Dictionary<Guid, Entity> contacts)
+    private static Guid? ParentAccount(Guid? contact, IReadOnlyDictionary<Guid, Entity> contacts)
     {
         Entity? row;
         if (!contact.HasValue || !contacts.TryGetValue(contact.Value, out row)) return null;
@@ -228,7 +228,7 @@ public sealed class SurveyResponseValidation : PluginBase
         return parent != null && parent.LogicalName == CustomerSchema.Account ? parent.Id : (Guid?)null;
     }
 
-    private static Dictionary<Guid, Entity> Lookup(LocalPluginContext context, string table, string idColumn, IEnumerable<Guid?> ids, params string[] columns)
+    private static IReadOnlyDictionary<Guid, Entity> Lookup(LocalPluginContext context, string table, string idColumn, IEnumerable<Guid?> ids, params string[] columns)
     {
         // Runs once per row of a bulk request (the merged pipeline): no LINQ chain, nothing allocated for an empty lookup.
         List<Guid>? distinct = null;
@@ -242,8 +242,9 @@ public sealed class SurveyResponseValidation : PluginBase
             if (seen != null ? !seen.Add(id.Value) : distinct.Contains(id.Value)) continue;
             distinct.Add(id.Value);
         }
+        // Nothing to look up (most lookups of a bulk request's rows): the one empty answer, read-only, shared.
+        if (distinct == null) return NoRows;
         var result = new Dictionary<Guid, Entity>();
-        if (distinct == null) return result;
         for (var start = 0; start < distinct.Count; start += IdsPerQuery)
         {
             var chunk = new object[Math.Min(IdsPerQuery, distinct.Count - start)];
@@ -255,6 +256,8 @@ public sealed class SurveyResponseValidation : PluginBase
         }
         return result;
     }
+
+    private static readonly IReadOnlyDictionary<Guid, Entity> NoRows = new Dictionary<Guid, Entity>();
 
     /// <summary>One target with the stored row it changes (update) and the rules that apply to it.</summary>
     private sealed class Row
@@ -281,7 +284,7 @@ public sealed class SurveyResponseValidation : PluginBase
 
         public Guid? RefId(string column) => (Value(column) as EntityReference)?.Id;
 
-        public SurveyResponseValues Values(Dictionary<Guid, Entity> contacts, Dictionary<Guid, Entity> journeys)
+        public SurveyResponseValues Values(IReadOnlyDictionary<Guid, Entity> contacts, IReadOnlyDictionary<Guid, Entity> journeys)
         {
             var journey = RefId(SurveyResponseSchema.Journey);
             Entity? journeyRow;
