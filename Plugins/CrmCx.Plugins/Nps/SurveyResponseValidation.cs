@@ -64,8 +64,8 @@ public sealed class SurveyResponseValidation : PluginBase
         var now = context.OperationTime;
 
         var stored = isUpdate ? StoredRows(context, targets) : new Entity?[targets.Count];
-        var rows = new List<Row>(targets.Count);
-        for (var i = 0; i < targets.Count; i++) rows.Add(new Row(targets[i], stored[i], isUpdate));
+        var rows = new List<SurveyResponseRow>(targets.Count);
+        for (var i = 0; i < targets.Count; i++) rows.Add(new SurveyResponseRow(targets[i], stored[i], isUpdate));
 
         // One query per kind of lookup for the whole batch (the plugin's calls do not grow with the batch size beyond that).
         // The contact is read when its account matters: a customer rule applies, the account is to be filled, or the name.
@@ -100,7 +100,7 @@ public sealed class SurveyResponseValidation : PluginBase
     /// The contacts whose account matters to a row (a customer rule applies, the account is to be filled, or the name):
     /// those an earlier row of the same request read come from the memo, the others from one query.
     /// </summary>
-    private Dictionary<Guid, Entity> Contacts(LocalPluginContext context, List<Row> rows)
+    private Dictionary<Guid, Entity> Contacts(LocalPluginContext context, List<SurveyResponseRow> rows)
     {
         var correlationId = context.ExecutionContext.CorrelationId;
         var now = context.OperationTime;
@@ -125,7 +125,7 @@ public sealed class SurveyResponseValidation : PluginBase
     }
 
     /// <summary>The ids in <paramref name="column"/> of the rows that want a lookup; nothing allocated when none does (most rows of a bulk request).</summary>
-    private static IEnumerable<Guid?> Ids(List<Row> rows, Func<Row, bool> wanted, string column)
+    private static IEnumerable<Guid?> Ids(List<SurveyResponseRow> rows, Func<SurveyResponseRow, bool> wanted, string column)
     {
         List<Guid?>? ids = null;
         foreach (var row in rows)
@@ -156,12 +156,12 @@ public sealed class SurveyResponseValidation : PluginBase
         return result;
     }
 
-    private static void ResolveAccount(Row row, IReadOnlyDictionary<Guid, Entity> contacts)
+    private static void ResolveAccount(SurveyResponseRow row, IReadOnlyDictionary<Guid, Entity> contacts)
     {
         var contact = row.RefId(SurveyResponseSchema.Contact);
         var account = row.RefId(SurveyResponseSchema.Account);
         var resolved = SurveyResponseRules.ResolveAccount(account, row.Touched(SurveyResponseSchema.Account), contact, row.Touched(SurveyResponseSchema.Contact),
-            ParentAccount(contact, contacts));
+            SurveyResponseRow.ParentAccount(contact, contacts));
         if (resolved != account)
         {
             row.Target[SurveyResponseSchema.Account] = resolved.HasValue ? new EntityReference(CustomerSchema.Account, resolved.Value) : null;
@@ -170,7 +170,7 @@ public sealed class SurveyResponseValidation : PluginBase
         }
     }
 
-    private static void Fill(Row row, DateTime now, IReadOnlyDictionary<Guid, Entity> contacts, IReadOnlyDictionary<Guid, Entity> accounts)
+    private static void Fill(SurveyResponseRow row, DateTime now, IReadOnlyDictionary<Guid, Entity> contacts, IReadOnlyDictionary<Guid, Entity> accounts)
     {
         var target = row.Target;
 
@@ -219,15 +219,6 @@ public sealed class SurveyResponseValidation : PluginBase
         }
     }
 
-    private static Guid? ParentAccount(Guid? contact, IReadOnlyDictionary<Guid, Entity> contacts)
-    {
-        Entity? row;
-        if (!contact.HasValue || !contacts.TryGetValue(contact.Value, out row)) return null;
-        var parent = row.GetAttributeValue<EntityReference>(CustomerSchema.ParentCustomer);
-        // parentcustomerid may name a contact too: only an account is an account.
-        return parent != null && parent.LogicalName == CustomerSchema.Account ? parent.Id : (Guid?)null;
-    }
-
     private static IReadOnlyDictionary<Guid, Entity> Lookup(LocalPluginContext context, string table, string idColumn, IEnumerable<Guid?> ids, params string[] columns)
     {
         // Runs once per row of a bulk request (the merged pipeline): no LINQ chain, nothing allocated for an empty lookup.
@@ -258,64 +249,4 @@ public sealed class SurveyResponseValidation : PluginBase
     }
 
     private static readonly IReadOnlyDictionary<Guid, Entity> NoRows = new Dictionary<Guid, Entity>();
-
-    /// <summary>One target with the stored row it changes (update) and the rules that apply to it.</summary>
-    private sealed class Row
-    {
-        public Row(Entity target, Entity? stored, bool isUpdate)
-        {
-            Target = target;
-            Stored = stored;
-            IsUpdate = isUpdate;
-            Rules = isUpdate ? RulesTouched() : SurveyResponseRuleSet.All;
-        }
-
-        public Entity Target { get; }
-        public Entity? Stored { get; }
-        public bool IsUpdate { get; }
-        public SurveyResponseRuleSet Rules { get; set; }
-
-        public bool NeedsName => string.IsNullOrWhiteSpace(Value(SurveyResponseSchema.Name) as string);
-
-        public bool Touched(string column) => Target.Contains(column);
-
-        /// <summary>The value as it will be written: the change's when it sets the column, the stored one otherwise.</summary>
-        public object? Value(string column) => Target.Contains(column) ? Target[column] : Stored != null && Stored.Contains(column) ? Stored[column] : null;
-
-        public Guid? RefId(string column) => (Value(column) as EntityReference)?.Id;
-
-        public SurveyResponseValues Values(IReadOnlyDictionary<Guid, Entity> contacts, IReadOnlyDictionary<Guid, Entity> journeys)
-        {
-            var journey = RefId(SurveyResponseSchema.Journey);
-            Entity? journeyRow;
-            var respondedOn = Value(SurveyResponseSchema.RespondedOn) as DateTime?;
-            return new SurveyResponseValues
-            {
-                Score = Value(SurveyResponseSchema.Score),
-                Csat = Value(SurveyResponseSchema.Csat),
-                Effort = Value(SurveyResponseSchema.Effort),
-                RespondedOn = respondedOn.HasValue ? DateTime.SpecifyKind(respondedOn.Value, DateTimeKind.Utc) : (DateTime?)null,
-                AccountId = RefId(SurveyResponseSchema.Account),
-                ContactId = RefId(SurveyResponseSchema.Contact),
-                ContactParentAccountId = ParentAccount(RefId(SurveyResponseSchema.Contact), contacts),
-                JourneyId = journey,
-                JourneyType = journey.HasValue && journeys.TryGetValue(journey.Value, out journeyRow)
-                    ? journeyRow.GetAttributeValue<OptionSetValue>(JourneySchema.JourneyType)?.Value
-                    : null,
-                Stage = (Value(SurveyResponseSchema.JourneyStage) as OptionSetValue)?.Value,
-            };
-        }
-
-        private SurveyResponseRuleSet RulesTouched()
-        {
-            var rules = SurveyResponseRuleSet.None;
-            if (Touched(SurveyResponseSchema.Score)) rules |= SurveyResponseRuleSet.Score;
-            if (Touched(SurveyResponseSchema.Csat)) rules |= SurveyResponseRuleSet.Csat;
-            if (Touched(SurveyResponseSchema.Effort)) rules |= SurveyResponseRuleSet.Effort;
-            if (Touched(SurveyResponseSchema.RespondedOn)) rules |= SurveyResponseRuleSet.RespondedOn;
-            if (Touched(SurveyResponseSchema.Account) || Touched(SurveyResponseSchema.Contact)) rules |= SurveyResponseRuleSet.Customer;
-            if (Touched(SurveyResponseSchema.Journey) || Touched(SurveyResponseSchema.JourneyStage)) rules |= SurveyResponseRuleSet.Stage;
-            return rules;
-        }
-    }
 }
