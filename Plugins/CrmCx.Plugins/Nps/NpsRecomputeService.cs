@@ -20,7 +20,10 @@ namespace CrmCx.Nps;
 /// <para>Two paths, both with calls that do not grow with the history. Most customers: ONE query brings their
 /// responses of both windows and their own rows (<see cref="NpsWindowReader"/>), then one Update per customer: a
 /// response of a contact and its account costs a read and two writes. Customers with more responses in the two windows
-/// than one page holds (5,000): their day summaries (<see cref="NpsDayPath"/>), a constant handful of calls more.</para>
+/// than one page holds (5,000): that same query brings, for one with a day base (cx_npsdaybase, written by its last day
+/// path), only the responses after the base and on the edge and touched days, and <see cref="NpsBasePath"/> computes
+/// from base + rows: still one read and one Update each. Without a usable base: their day summaries
+/// (<see cref="NpsDayPath"/>), a constant handful of calls more, which write a fresh base.</para>
 /// <para>Never older figures over newer. The figures are computed for the latest instant known: the triggering
 /// operation's time, the customer's stored cx_npsupdatedon, or a response the change dated a few minutes ahead (the
 /// clock skew validation allows), whichever is latest. Asynchronous jobs can run late and out of order, and a job
