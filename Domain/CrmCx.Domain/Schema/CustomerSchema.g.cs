@@ -48,6 +48,10 @@ public static class CustomerSchema
     public const string NpsUpdatedOn = "cx_npsupdatedon";
     /// <summary>Whole number: Last UTC day (yyyyMMdd) whose survey responses are summed in NPS day rows; empty = rebuilt at the next rollup. Computed by CrmCx.</summary>
     public const string NpsDaysThrough = "cx_npsdaysthrough";
+    /// <summary>Multiple lines of text, 1048576: Compact checkpoint of the whole-day counts of the customer's survey responses (single days near the window edges, months elsewhere); empty = none, the next large rollup writes one. Computed by CrmCx.</summary>
+    public const string NpsDayBase = "cx_npsdaybase";
+    /// <summary>Date and time: End (UTC) of the NPS day base: the start of the day after the last whole day it counts; responses from then on are read from the rows. Computed by CrmCx.</summary>
+    public const string NpsDayBaseEnd = "cx_npsdaybaseend";
     /// <summary>Date and time: Next moment the NPS figures change with no new data (a response leaving a window, the monthly history rolling); the daily recalculation recomputes them then. Computed by CrmCx.</summary>
     public const string RecalculateOn = "cx_recalculateon";
     /// <summary>Text 100: Correlation id of the request whose survey responses the last NPS rollup counted; the other rollups of that request stop after one read. Computed by CrmCx.</summary>

@@ -39,6 +39,14 @@ public static class StandardTableExtensions
             new Label("Last UTC day (yyyyMMdd) whose survey responses are summed in NPS day rows; empty = rebuilt at the next rollup. Computed by CrmCx.",
                 "Dernier jour UTC (aaaaMMjj) dont les réponses aux enquêtes sont additionnées dans les lignes Jour NPS ; vide = reconstruites au prochain cumul. Calculé par CrmCx."),
             NpsDayTable.FirstDay, NpsDayTable.LastDay),
+        // Additions to data-model.md (CustomerSchema.NpsDayBase, NpsDayBaseEnd): the day-base checkpoint (NpsDayBase) that
+        // lets a large customer's rollup read only the days after it, the window edges' days and the touched days.
+        Column.Memo("cx_NpsDayBase", new Label("NPS day base", "Base de jours NPS"),
+            new Label("Compact checkpoint of the whole-day counts of the customer's survey responses (single days near the window edges, months elsewhere); empty = none, the next large rollup writes one. Computed by CrmCx.",
+                "Point de reprise compact des comptes par jour entier des réponses aux enquêtes du client (jours seuls près des bords des fenêtres, mois ailleurs) ; vide = aucun, le prochain cumul d'un grand client en écrit un. Calculé par CrmCx."), 1048576),
+        Column.DateTime("cx_NpsDayBaseEnd", new Label("NPS day base end", "Fin de la base de jours NPS"),
+            new Label("End (UTC) of the NPS day base: the start of the day after the last whole day it counts; responses from then on are read from the rows. Computed by CrmCx.",
+                "Fin (UTC) de la base de jours NPS : le début du jour qui suit le dernier jour entier qu'elle compte ; les réponses à partir de là sont lues dans les lignes. Calculé par CrmCx.")),
         // An addition to data-model.md (CustomerSchema.RecalculateOn): what the scheduled recalculation (cx_Recalculate, due) reads.
         Column.DateTime("cx_RecalculateOn", new Label("Recalculate On", "Recalculer le"),
             new Label("Next moment the NPS figures change with no new data (a response leaving a window, the monthly history rolling); the daily recalculation recomputes them then. Computed by CrmCx.",

@@ -62,6 +62,14 @@ public sealed class FetchXml
     /// <summary>A condition on a UTC time.</summary>
     public FetchXml Condition(string attribute, string op, DateTime utc) => Condition(attribute, op, QueryValues.Fetch(utc));
 
+    /// <summary>A condition without a value on a column of a linked table (entityname: the link's alias), in a filter of the root.</summary>
+    public FetchXml LinkedCondition(string linkAlias, string attribute, string op) =>
+        Element("condition", "entityname", linkAlias, "attribute", attribute, "operator", op);
+
+    /// <summary>A column comparison (valueof): this column against another, "alias.column" for a linked table's (cross-table comparison).</summary>
+    public FetchXml ColumnCondition(string attribute, string op, string valueOf) =>
+        Element("condition", "attribute", attribute, "operator", op, "valueof", valueOf);
+
     /// <summary>An eq condition for one id, an in condition for several.</summary>
     public FetchXml In(string attribute, IReadOnlyList<Guid> ids)
     {

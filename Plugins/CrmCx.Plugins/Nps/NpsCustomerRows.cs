@@ -58,6 +58,7 @@ internal sealed class NpsCustomerRows
         var idColumn = table == CustomerSchema.Account ? CustomerSchema.AccountId : CustomerSchema.ContactId;
         var name = table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName;
         var columns = new[] { idColumn, CustomerSchema.NpsUpdatedOn, CustomerSchema.NpsDaysThrough, CustomerSchema.NpsCorrelationId, CustomerSchema.Owner, name, OptimisticUpdate.VersionNumber,
+            CustomerSchema.NpsDayBase, CustomerSchema.NpsDayBaseEnd,
             CustomerSchema.OpenJourneys, CustomerSchema.JourneyRiskLevel, CustomerSchema.AtRiskJourneys };
         for (var start = 0; start < ids.Count; start += CustomersPerRetrieve)
         {
@@ -79,6 +80,27 @@ internal sealed class NpsCustomerRows
             }
         }
         return result;
+    }
+
+    /// <summary>The customers' rows as the window read met them, the others read on their own (their responses: none in the span).</summary>
+    public IEnumerable<ReadCustomer> Met(List<EntityReference> batch, WindowRead read, HashSet<string> follow)
+    {
+        var missing = batch.Where(c => !read.Customers.ContainsKey(NpsWindowReader.Key(c.LogicalName, c.Id))).ToList();
+        var alone = new Dictionary<string, StoredCustomer>(StringComparer.Ordinal);
+        foreach (var table in NpsCustomerRows.Group(missing))
+        {
+            var check = new HashSet<Guid>(table.Value.Where(id => follow.Contains(NpsWindowReader.Key(table.Key, id))));
+            foreach (var row in Read(table.Key, table.Value, check.Count > 0 ? check : null).Values) alone[row.Key] = row;
+        }
+        foreach (var customer in batch)
+        {
+            var key = NpsWindowReader.Key(customer.LogicalName, customer.Id);
+            WindowCustomer? met;
+            StoredCustomer? row;
+            if (read.Customers.TryGetValue(key, out met)) yield return new ReadCustomer(new StoredCustomer(customer.LogicalName, met.Row, met.HasOpenFollowUp), met.Responses);
+            else if (alone.TryGetValue(key, out row)) yield return new ReadCustomer(row, new List<ScoredResponse>());
+            // else: the customer no longer exists: skipped.
+        }
     }
 
     /// <summary>The customer's name (account name or contact full name).</summary>

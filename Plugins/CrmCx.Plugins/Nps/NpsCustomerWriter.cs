@@ -47,9 +47,10 @@ internal sealed class NpsCustomerWriter
     /// <param name="figures">The figures.</param>
     /// <param name="recalculateOn">When time alone next changes the figures; cx_recalculateon is the earlier of it and the risk's next change.</param>
     /// <param name="summarizedThrough">The last day its day summaries are complete for; null when it has none (read from the responses).</param>
+    /// <param name="dayBase">The customer's day base for the next rollup (cx_npsdaybase and its end); null when it has none (read from the responses).</param>
     /// <param name="correlationId">The request whose rows these figures counted (null outside a plug-in).</param>
     /// <param name="attempt">Which attempt this is.</param>
-    public CustomerNps? Write(StoredCustomer customer, NpsFigures figures, DateTime? recalculateOn, UtcDay? summarizedThrough, Guid? correlationId, int attempt)
+    public CustomerNps? Write(StoredCustomer customer, NpsFigures figures, DateTime? recalculateOn, UtcDay? summarizedThrough, NpsDayBase? dayBase, Guid? correlationId, int attempt)
     {
         var table = customer.Table;
         var stored = customer.Row;
@@ -66,6 +67,9 @@ internal sealed class NpsCustomerWriter
         update[CustomerSchema.LastResponseOn] = figures.LastResponseOn;
         // Empty for a customer read from its responses: should it grow large, the day path rebuilds its summaries.
         update[CustomerSchema.NpsDaysThrough] = summarizedThrough?.Number;
+        // The checkpoint the next rollup starts from (NpsDayBase); empty for a customer read from its responses.
+        update[CustomerSchema.NpsDayBase] = dayBase?.Encode();
+        update[CustomerSchema.NpsDayBaseEnd] = dayBase?.End;
         // The risk from these figures (the journey facts are the journey rollup's: not written here).
         var risk = Risk(stored, figures);
         CustomerRiskWriter.Put(update, risk);

@@ -100,6 +100,7 @@ internal sealed class NpsDayPath
         var updates = new List<Entity>();
         var figures = new Dictionary<string, NpsFigures>(StringComparer.Ordinal);
         var next = new Dictionary<string, DateTime?>(StringComparer.Ordinal);
+        var bases = new Dictionary<string, NpsDayBase>(StringComparer.Ordinal);
         var quiet = new List<StoredCustomer>();
         foreach (var row in rows)
         {
@@ -136,6 +137,8 @@ internal sealed class NpsDayPath
             var monthStart = NpsNextChange.NextMonthStart(plan.Periods);
             next[row.Key] = change.HasValue && (!monthStart.HasValue || change.Value < monthStart.Value) ? change : monthStart;
             if (!figures[row.Key].LastResponseOn.HasValue) quiet.Add(row);
+            // Every whole day is at hand: the checkpoint from which the next rollups read only a few days (NpsBasePath).
+            bases[row.Key] = NpsDayBase.Create(plan, whole);
         }
 
         // Only customers without any response in the spans need a look further back for their last response date.
@@ -159,7 +162,7 @@ internal sealed class NpsDayPath
             // whether its days were read before a concurrent change (then the retry summarizes them again).
             DateTime? recalculateOn;
             next.TryGetValue(row.Key, out recalculateOn);
-            result[row.Key] = conflicts.Contains(row.Key) ? null : writer.Write(row, figures[row.Key], recalculateOn, plan.LastWholeDay, request?.CorrelationId, attempt);
+            result[row.Key] = conflicts.Contains(row.Key) ? null : writer.Write(row, figures[row.Key], recalculateOn, plan.LastWholeDay, bases[row.Key], request?.CorrelationId, attempt);
         }
         return result;
     }

@@ -20,7 +20,10 @@ namespace CrmCx.Nps;
 /// <para>Two paths, both with calls that do not grow with the history. Most customers: ONE query brings their
 /// responses of both windows and their own rows (<see cref="NpsWindowReader"/>), then one Update per customer: a
 /// response of a contact and its account costs a read and two writes. Customers with more responses in the two windows
-/// than one page holds (5,000): their day summaries (<see cref="NpsDayPath"/>), a constant handful of calls more.</para>
+/// than one page holds (5,000): that same query brings, for one with a day base (cx_npsdaybase, written by its last day
+/// path), only the responses after the base and on the edge and touched days, and <see cref="NpsBasePath"/> computes
+/// from base + rows: still one read and one Update each. Without a usable base: their day summaries
+/// (<see cref="NpsDayPath"/>), a constant handful of calls more, which write a fresh base.</para>
 /// <para>Never older figures over newer. The figures are computed for the latest instant known: the triggering
 /// operation's time, the customer's stored cx_npsupdatedon, or a response the change dated a few minutes ahead (the
 /// clock skew validation allows), whichever is latest. Asynchronous jobs can run late and out of order, and a job
@@ -45,6 +48,7 @@ public sealed class NpsRecomputeService
     private readonly NpsCustomerRows customerRows;
     private readonly NpsCustomerWriter writer;
     private readonly NpsDayPath days;
+    private readonly NpsBasePath rowsPath;
     // What the current Recompute call was asked for; set at its start, so no call sees another's.
     private NpsRequest? request;
     private bool rebuildDays;
@@ -66,6 +70,7 @@ public sealed class NpsRecomputeService
         customerRows = new NpsCustomerRows(service);
         writer = new NpsCustomerWriter(service, customerRisk ?? CustomerRiskOptions.Default, at => TextCatalog.For(baseLanguage.Get(service, at)));
         days = new NpsDayPath(service, options, writer, trace);
+        rowsPath = new NpsBasePath(options, reader, writer);
     }
 
     /// <summary>Recomputes and writes the figures of each account and contact once (duplicates are merged); customers that no longer exist are skipped.</summary>
@@ -112,8 +117,8 @@ public sealed class NpsRecomputeService
         // Every customer already counted (most rows of a bulk request): nothing to read, nothing to remember anew.
         if (refs.Count == 0) return new NpsRecomputeResult(outcome.Customers, outcome.Coalesced);
         var follow = new HashSet<string>(NpsCustomerRows.Group(followUp).SelectMany(g => g.Value.Select(id => NpsWindowReader.Key(g.Key, id))), StringComparer.Ordinal);
-        var touches = Touches(touched);
-        var now = Utc(utcNow);
+        var touches = NpsBasePath.Touches(touched);
+        var now = NpsBasePath.Utc(utcNow);
         var large = new List<StoredCustomer>();
         FromResponses(refs, now, follow, touches, outcome, large);
         if (large.Count > 0) FromDays(large, now, touches, outcome);
@@ -168,7 +173,7 @@ public sealed class NpsRecomputeService
     private void FromResponses(List<EntityReference> batch, DateTime now, HashSet<string> follow, Dictionary<string, List<DateTime>> touches, Outcome outcome, List<StoredCustomer> large)
     {
         if (batch.Count == 0) return;
-        var read = Read(batch, now, follow);
+        var read = Read(batch, now, follow, touches);
         // A batch of the scheduled run is read again in halves; a response's account and contact go to the day path
         // together (halving them would only add a read).
         if (!read.Complete && batch.Count > 2 && options.SummarizeDaysAbove > 0)
@@ -178,77 +183,48 @@ public sealed class NpsRecomputeService
             FromResponses(batch.Skip(half).ToList(), now, follow, touches, outcome, large);
             return;
         }
-        foreach (var customer in Rows(batch, read, follow))
+        foreach (var customer in customerRows.Met(batch, read, follow))
         {
             if (Coalesce(customer.Row, outcome)) continue;
-            if (!read.Complete)
+            if (!read.Complete || (rebuildDays && NpsBasePath.HasBase(customer.Row)))
             {
                 large.Add(customer.Row);
                 continue;
             }
             var result = OptimisticUpdate.Retry(MaxAttempts, attempt =>
             {
-                if (attempt == 1) return UpdateAttempt.Written(Compute(customer.Row, customer.Responses, now, touches, 1));
-                var again = Read(new[] { customer.Row.Reference }, now, follow);
-                var row = Rows(new List<EntityReference> { customer.Row.Reference }, again, follow).FirstOrDefault();
-                if (row == null) return UpdateAttempt.Done<CustomerNps?>(null);
-                if (!again.Complete)
+                var current = customer;
+                if (attempt > 1)
                 {
-                    large.Add(row.Row);
-                    return UpdateAttempt.Done<CustomerNps?>(null);
+                    var again = Read(new[] { customer.Row.Reference }, now, follow, touches);
+                    var row = customerRows.Met(new List<EntityReference> { customer.Row.Reference }, again, follow).FirstOrDefault();
+                    if (row == null) return UpdateAttempt.Done<CustomerNps?>(null);
+                    if (!again.Complete || (rebuildDays && NpsBasePath.HasBase(row.Row)))
+                    {
+                        large.Add(row.Row);
+                        return UpdateAttempt.Done<CustomerNps?>(null);
+                    }
+                    current = row;
                 }
-                return UpdateAttempt.Written(Compute(row.Row, row.Responses, now, touches, attempt));
+                var at = NpsBasePath.At(now, new[] { current.Row }, touches);
+                if (!NpsBasePath.HasBase(current.Row))
+                    return UpdateAttempt.Written(rowsPath.FromResponses(current.Row, current.Responses, at, request?.CorrelationId, attempt));
+                // A day base: its rows and the days it lacks, or (it cannot serve) the day path, which writes a fresh one.
+                List<DateTime>? dates;
+                touches.TryGetValue(current.Row.Key, out dates);
+                CustomerNps? written;
+                if (rowsPath.TryFromBase(current.Row, current.Responses, now, at, dates, request?.CorrelationId, attempt, out written)) return UpdateAttempt.Written(written);
+                large.Add(current.Row);
+                return UpdateAttempt.Done<CustomerNps?>(null);
             }, next => Retrying(customer.Row, next), () => GaveUp(customer.Row));
             if (result != null) outcome.Customers.Add(result);
         }
     }
 
-    /// <summary>The customers' rows as the window read met them, the others read on their own (their responses: none in the span).</summary>
-    private IEnumerable<ReadCustomer> Rows(List<EntityReference> batch, WindowRead read, HashSet<string> follow)
-    {
-        var missing = batch.Where(c => !read.Customers.ContainsKey(NpsWindowReader.Key(c.LogicalName, c.Id))).ToList();
-        var alone = new Dictionary<string, StoredCustomer>(StringComparer.Ordinal);
-        foreach (var table in NpsCustomerRows.Group(missing))
-        {
-            var check = new HashSet<Guid>(table.Value.Where(id => follow.Contains(NpsWindowReader.Key(table.Key, id))));
-            foreach (var row in customerRows.Read(table.Key, table.Value, check.Count > 0 ? check : null).Values) alone[row.Key] = row;
-        }
-        foreach (var customer in batch)
-        {
-            var key = NpsWindowReader.Key(customer.LogicalName, customer.Id);
-            WindowCustomer? met;
-            StoredCustomer? row;
-            if (read.Customers.TryGetValue(key, out met)) yield return new ReadCustomer(new StoredCustomer(customer.LogicalName, met.Row, met.HasOpenFollowUp), met.Responses);
-            else if (alone.TryGetValue(key, out row)) yield return new ReadCustomer(row, new List<ScoredResponse>());
-            // else: the customer no longer exists: skipped.
-        }
-    }
-
-    /// <summary>Figures of one customer from its responses, written under the version read; null on a version mismatch.</summary>
-    private CustomerNps? Compute(StoredCustomer row, List<ScoredResponse> responses, DateTime now, Dictionary<string, List<DateTime>> touches, int attempt)
-    {
-        var at = At(now, new[] { row }, touches);
-        var periods = NpsPeriods.For(at, options.WindowDays);
-        var figures = NpsCalculator.FromResponses(periods, responses);
-        if (!figures.LastResponseOn.HasValue) // nothing in the span: the last response date comes from further back
-        {
-            var newest = reader.Newest(NpsCustomerRows.ResponseColumn(row.Table), new[] { row.Row.Id }, periods.Now);
-            DateTime last;
-            if (newest.TryGetValue(row.Row.Id, out last))
-                figures = NpsCalculator.FromDays(NpsDayPlan.For(periods), Enumerable.Empty<KeyValuePair<UtcDay, NpsCounts>>(), NpsCounts.None, NpsCounts.None, NpsCounts.None, last);
-        }
-        // When time alone changes these figures (what cx_Recalculate due reads); the history names its 12 months, so
-        // it goes stale at every month start too.
-        var change = NpsNextChange.FromResponses(periods, responses);
-        var monthStart = NpsNextChange.NextMonthStart(periods);
-        var next = change.HasValue && (!monthStart.HasValue || change.Value < monthStart.Value) ? change : monthStart;
-        return writer.Write(row, figures, next, null, request?.CorrelationId, attempt);
-    }
-
     /// <summary>The day path for the large customers (rows already read), with its retries.</summary>
     private void FromDays(List<StoredCustomer> rows, DateTime now, Dictionary<string, List<DateTime>> touches, Outcome outcome)
     {
-        var at = At(now, rows, touches);
+        var at = NpsBasePath.At(now, rows, touches);
         var summarized = new Dictionary<string, HashSet<UtcDay>>(StringComparer.Ordinal);
         var written = days.Recompute(rows, at, touches, summarized, 1, request, rebuildDays);
         foreach (var row in rows)
@@ -260,7 +236,7 @@ public sealed class NpsRecomputeService
                 StoredCustomer? fresh;
                 if (!again.TryGetValue(row.Row.Id, out fresh)) return UpdateAttempt.Done<CustomerNps?>(null);
                 // The writer that got in first may have computed for a later instant: recompute for that one, not ours.
-                return UpdateAttempt.Written(days.Recompute(new List<StoredCustomer> { fresh }, At(at, new[] { fresh }, touches), touches, summarized, attempt, request, rebuildDays)[fresh.Key]);
+                return UpdateAttempt.Written(days.Recompute(new List<StoredCustomer> { fresh }, NpsBasePath.At(at, new[] { fresh }, touches), touches, summarized, attempt, request, rebuildDays)[fresh.Key]);
             }, next => Retrying(row, next), () => GaveUp(row));
             if (result != null) outcome.Customers.Add(result);
         }
@@ -277,33 +253,26 @@ public sealed class NpsRecomputeService
         var left = new CustomerNps(row.Reference, row.Name, row.Row.GetAttributeValue<EntityReference>(CustomerSchema.Owner), null, false, 0, row.HasOpenFollowUp,
             row.Row.GetAttributeValue<int?>(NpsWindowReader.OwnerLanguage));
         outcome.Customers.Add(left);
-        outcome.CountedOn.Add(new KeyValuePair<CustomerNps, DateTime>(left, Utc(row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn)!.Value)));
+        outcome.CountedOn.Add(new KeyValuePair<CustomerNps, DateTime>(left, NpsBasePath.Utc(row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn)!.Value)));
         outcome.Coalesced++;
         return true;
     }
 
-    /// <summary>
-    /// The instant to compute for: never before figures already stored (see the remarks), and late enough for a
-    /// response the survey tool dated a few minutes ahead (the skew validation allows) to count at once.
-    /// </summary>
-    private static DateTime At(DateTime now, IEnumerable<StoredCustomer> rows, Dictionary<string, List<DateTime>> touches)
-    {
-        var at = now;
-        foreach (var row in rows)
-        {
-            var stored = row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsUpdatedOn);
-            if (stored.HasValue && stored.Value.Ticks > at.Ticks) at = Utc(stored.Value);
-        }
-        foreach (var date in touches.Values.SelectMany(d => d))
-            if (date > at && date <= now + SurveyResponseRules.ClockSkew) at = date;
-        return at;
-    }
-
     /// <summary>The window read, or (day summaries asked for every customer) an empty incomplete one that reads nothing.</summary>
-    private WindowRead Read(IReadOnlyList<EntityReference> batch, DateTime now, HashSet<string> follow) =>
-        options.SummarizeDaysAbove == 0
-            ? new WindowRead(new Dictionary<string, WindowCustomer>(StringComparer.Ordinal), false)
-            : windows.Read(batch, ReadFrom(now), follow, options.SummarizeDaysAbove);
+    private WindowRead Read(IReadOnlyList<EntityReference> batch, DateTime now, HashSet<string> follow, Dictionary<string, List<DateTime>> touches)
+    {
+        if (options.SummarizeDaysAbove == 0) return new WindowRead(new Dictionary<string, WindowCustomer>(StringComparer.Ordinal), false);
+        // The days a customer with a day base gets whole (edge days, touched days), per side of the read.
+        var accountDates = new List<DateTime>();
+        var contactDates = new List<DateTime>();
+        foreach (var customer in batch)
+        {
+            List<DateTime>? dates;
+            if (!touches.TryGetValue(NpsWindowReader.Key(customer.LogicalName, customer.Id), out dates)) continue;
+            (customer.LogicalName == CustomerSchema.Account ? accountDates : contactDates).AddRange(dates);
+        }
+        return windows.Read(batch, ReadFrom(now), follow, options.SummarizeDaysAbove, rowsPath.ReadDays(now, accountDates), rowsPath.ReadDays(now, contactDates));
+    }
 
     /// <summary>Where the window read starts: the previous window's start, or the history's first month when that is earlier.</summary>
     private DateTime ReadFrom(DateTime now)
@@ -317,23 +286,6 @@ public sealed class NpsRecomputeService
 
     private static InvalidPluginExecutionException GaveUp(StoredCustomer row) => new InvalidPluginExecutionException(
         "The NPS of " + row.Table + " " + row.Row.Id + " changed " + MaxAttempts + " times while it was being recomputed; the rollup gives up and will be right at the next response.");
-
-    private static Dictionary<string, List<DateTime>> Touches(IEnumerable<NpsTouch>? touched)
-    {
-        var result = new Dictionary<string, List<DateTime>>(StringComparer.Ordinal);
-        if (touched == null) return result;
-        foreach (var touch in touched)
-        {
-            if (touch == null || touch.Customer == null) continue;
-            var key = NpsWindowReader.Key(touch.Customer.LogicalName, touch.Customer.Id);
-            List<DateTime>? dates;
-            if (!result.TryGetValue(key, out dates)) result[key] = dates = new List<DateTime>();
-            dates.Add(Utc(touch.RespondedOn));
-        }
-        return result;
-    }
-
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     /// <summary>What one Recompute call did so far.</summary>
     private sealed class Outcome

@@ -45,7 +45,13 @@ internal sealed class NpsWindowReader
     /// false when they do not fit in one page: the rows met are still given, their responses are not complete). For the customers in <paramref name="followUp"/> it also says whether an open task regards one of
     /// their responses (of any date), through a link from the customer row to those responses.
     /// </summary>
-    public WindowRead Read(IReadOnlyList<EntityReference> customers, DateTime from, ISet<string> followUp, int most)
+    /// <remarks>
+    /// A customer with a day base (cx_npsdaybaseend set) only gets the rows its base lacks: from the base's end on, and
+    /// those of <paramref name="accountDays"/> or <paramref name="contactDays"/> (the edge days and touched days, <see cref="NpsDayBase.ReadDays"/>), through
+    /// cross-table column comparisons with its linked row. Its other rows may still come back for the other customer
+    /// they name; <see cref="NpsDayBase.Roll"/> leaves them out.
+    /// </remarks>
+    public WindowRead Read(IReadOnlyList<EntityReference> customers, DateTime from, ISet<string> followUp, int most, SortedSet<UtcDay> accountDays, SortedSet<UtcDay> contactDays)
     {
         var accounts = customers.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).Distinct().ToList();
         var contacts = customers.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).Distinct().ToList();
@@ -53,7 +59,7 @@ internal sealed class NpsWindowReader
         if (accounts.Count + contacts.Count == 0) return new WindowRead(result, true);
         var followAccounts = accounts.Any(a => followUp.Contains(Key(CustomerSchema.Account, a)));
         var followContacts = contacts.Any(c => followUp.Contains(Key(CustomerSchema.Contact, c)));
-        var rows = service.RetrieveMultiple(Fetch(accounts, contacts, from, followAccounts, followContacts, most).ToExpression());
+        var rows = service.RetrieveMultiple(Fetch(accounts, contacts, from, followAccounts, followContacts, most, accountDays, contactDays).ToExpression());
 
         // Each customer's key is made once, not per row (a read can bring thousands of rows).
         var accountKeys = accounts.ToDictionary(id => id, id => Key(CustomerSchema.Account, id));
@@ -120,18 +126,19 @@ internal sealed class NpsWindowReader
     {
         table == CustomerSchema.Account ? CustomerSchema.AccountName : CustomerSchema.ContactFullName,
         CustomerSchema.Owner, CustomerSchema.NpsUpdatedOn, CustomerSchema.NpsDaysThrough, CustomerSchema.NpsCorrelationId,
-        OptimisticUpdate.VersionNumber,
+        CustomerSchema.NpsDayBase, CustomerSchema.NpsDayBaseEnd, OptimisticUpdate.VersionNumber,
         // The journey facts the customer's risk combines with its own (written by the journey rollup).
         CustomerSchema.OpenJourneys, CustomerSchema.JourneyRiskLevel, CustomerSchema.AtRiskJourneys,
     };
 
-    private static FetchXml Fetch(List<Guid> accounts, List<Guid> contacts, DateTime from, bool followAccounts, bool followContacts, int most)
+    private static FetchXml Fetch(List<Guid> accounts, List<Guid> contacts, DateTime from, bool followAccounts, bool followContacts, int most,
+        SortedSet<UtcDay> accountDays, SortedSet<UtcDay> contactDays)
     {
         var fetch = FetchXml.Of(SurveyResponseSchema.EntityName, count: most, page: 1)
             .Attributes(new[] { SurveyResponseSchema.Id, SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.Score, SurveyResponseSchema.RespondedOn })
             .Filter().Filter("or");
-        if (accounts.Count > 0) fetch.In(SurveyResponseSchema.Account, accounts);
-        if (contacts.Count > 0) fetch.In(SurveyResponseSchema.Contact, contacts);
+        if (accounts.Count > 0) Side(fetch, SurveyResponseSchema.Account, accounts, AccountAlias, accountDays);
+        if (contacts.Count > 0) Side(fetch, SurveyResponseSchema.Contact, contacts, ContactAlias, contactDays);
         fetch.End()
             // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
             .Condition(SurveyResponseSchema.ValidationError, "null")
@@ -142,6 +149,33 @@ internal sealed class NpsWindowReader
         // A stable order, so that duplicates of one response (one per open task) stay together.
         return fetch.Order(SurveyResponseSchema.Id);
     }
+
+    /// <summary>
+    /// A response of these customers, when the customer has no day base, or it is dated from the base's end on, or on
+    /// one of the days read whole.
+    /// </summary>
+    private static void Side(FetchXml fetch, string column, List<Guid> ids, string alias, SortedSet<UtcDay> days)
+    {
+        fetch.Filter().In(column, ids).Filter("or")
+            .LinkedCondition(alias, CustomerSchema.NpsDayBaseEnd, "null")
+            .ColumnCondition(SurveyResponseSchema.RespondedOn, "ge", alias + "." + CustomerSchema.NpsDayBaseEnd);
+        UtcDay? first = null, last = null;
+        foreach (var day in days)
+        {
+            if (last.HasValue && day == last.Value.AddDays(1))
+            {
+                last = day;
+                continue;
+            }
+            if (first.HasValue) Span(fetch, first.Value, last!.Value);
+            first = last = day;
+        }
+        if (first.HasValue) Span(fetch, first.Value, last!.Value);
+        fetch.End().End();
+    }
+
+    private static void Span(FetchXml fetch, UtcDay first, UtcDay last) =>
+        fetch.Filter().Condition(SurveyResponseSchema.RespondedOn, "ge", first.Start).Condition(SurveyResponseSchema.RespondedOn, "lt", last.End).End();
 
     private static void AppendCustomer(FetchXml fetch, string table, string idColumn, string responseColumn, string alias, bool followUp)
     {

@@ -138,7 +138,7 @@ public sealed class ModelMatchesDataModelDocumentTests
     }
 
     private static readonly string[] AdditionalTables = { "cx_npsday", "cx_driverday" };
-    private static readonly (string Table, string Column)[] AdditionalColumns = { ("account", "cx_npsdaysthrough"), ("contact", "cx_npsdaysthrough"), ("account", "cx_npscorrelationid"), ("contact", "cx_npscorrelationid"),
+    private static readonly (string Table, string Column)[] AdditionalColumns = { ("account", "cx_npsdaysthrough"), ("contact", "cx_npsdaysthrough"), ("account", "cx_npsdaybase"), ("contact", "cx_npsdaybase"), ("account", "cx_npsdaybaseend"), ("contact", "cx_npsdaybaseend"), ("account", "cx_npscorrelationid"), ("contact", "cx_npscorrelationid"),
         ("account", "cx_recalculateon"), ("contact", "cx_recalculateon"), ("cx_customerjourney", "cx_recalculateon"),
         ("account", "cx_openjourneys"), ("contact", "cx_openjourneys"), ("account", "cx_journeyrisklevel"), ("contact", "cx_journeyrisklevel"),
         // In data-model.md's "Added in the second round" table, which DataModelDocument does not parse yet.
