@@ -48,7 +48,9 @@ internal sealed class QueryEngine
         ConditionCompiler.CollectSlots(model.Root.Filter, model, model.Root, slots);
         // A filter on the root table alone runs before the joins, so only matching rows are joined.
         var early = slots.Count == 0 || (slots.Count == 1 && slots.Contains(0));
-        var rows = JoinExecutor.Run(model, source, early ? filter : null, context);
+        // Otherwise what it implies about the root alone runs before them (its root-only conditions), the rest after.
+        var pre = early ? filter : ConditionCompiler.CompileImplied(model.Root.Filter, model, model.Root, context);
+        var rows = JoinExecutor.Run(model, source, pre, context);
         if (!early && filter is not null) rows = rows.FindAll(r => filter(r));
         foreach (var node in model.Nodes)
         {

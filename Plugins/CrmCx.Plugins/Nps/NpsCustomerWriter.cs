@@ -66,10 +66,11 @@ internal sealed class NpsCustomerWriter
         update[CustomerSchema.NpsHistory] = figures.HistoryJson;
         update[CustomerSchema.LastResponseOn] = figures.LastResponseOn;
         // Empty for a customer read from its responses: should it grow large, the day path rebuilds its summaries.
-        update[CustomerSchema.NpsDaysThrough] = summarizedThrough?.Number;
+        // (Such columns are left out when they are empty and stay so: most customers never have them.)
+        Put(update, stored, CustomerSchema.NpsDaysThrough, summarizedThrough?.Number);
         // The checkpoint the next rollup starts from (NpsDayBase); empty for a customer read from its responses.
-        update[CustomerSchema.NpsDayBase] = dayBase?.Encode();
-        update[CustomerSchema.NpsDayBaseEnd] = dayBase?.End;
+        Put(update, stored, CustomerSchema.NpsDayBase, dayBase?.Encode());
+        Put(update, stored, CustomerSchema.NpsDayBaseEnd, dayBase?.End);
         // The risk from these figures (the journey facts are the journey rollup's: not written here).
         var risk = Risk(stored, figures);
         CustomerRiskWriter.Put(update, risk);
@@ -84,5 +85,11 @@ internal sealed class NpsCustomerWriter
         if (!OptimisticUpdate.TryUpdate(service, update, OptimisticUpdate.VersionOf(stored))) return null;
         return new CustomerNps(new EntityReference(table, stored.Id), NpsCustomerRows.Name(table, stored), stored.GetAttributeValue<EntityReference>(CustomerSchema.Owner),
             figures, true, attempt, customer.HasOpenFollowUp, stored.GetAttributeValue<int?>(NpsWindowReader.OwnerLanguage));
+    }
+
+    /// <summary>Sets a column, unless it is to be empty and the row as read has it empty already.</summary>
+    private static void Put(Entity update, Entity stored, string column, object? value)
+    {
+        if (value != null || stored.GetAttributeValue<object>(column) != null) update[column] = value;
     }
 }

@@ -162,7 +162,7 @@ internal static class FetchXmlParser
 
     private static void Children(XElement element, QueryNode node, IRowSource source, bool aggregate)
     {
-        foreach (var child in element.Elements())
+        for (var child = FirstChild(element); child is not null; child = NextSibling(child))
         {
             switch (child.Name.LocalName)
             {
@@ -302,7 +302,7 @@ internal static class FetchXmlParser
             ParentAttribute = QueryBinder.Column(parent.Table, Required(element, "to")).LogicalName,
             Join = negate ? JoinKind.NotExists : JoinKind.Exists,
         };
-        foreach (var child in element.Elements())
+        for (var child = FirstChild(element); child is not null; child = NextSibling(child))
         {
             switch (child.Name.LocalName)
             {
@@ -325,7 +325,7 @@ internal static class FetchXmlParser
         var type = (string?)element.Attribute("type") ?? "and";
         if (type is not ("and" or "or")) throw Faults.InvalidArgument($"The filter type '{type}' is not valid; use 'and' or 'or'.");
         var filter = new FilterNode { IsOr = type == "or" };
-        foreach (var child in element.Elements())
+        for (var child = FirstChild(element); child is not null; child = NextSibling(child))
         {
             switch (child.Name.LocalName)
             {
@@ -355,7 +355,7 @@ internal static class FetchXmlParser
         var values = new List<object?>();
         var single = element.Attribute("value");
         if (single is not null) values.Add(single.Value);
-        foreach (var value in element.Elements())
+        for (var value = FirstChild(element); value is not null; value = NextSibling(value))
         {
             if (value.Name.LocalName != "value") throw Faults.InvalidArgument($"The element <{value.Name.LocalName}> is not valid inside <condition> in FetchXML.");
             values.Add(value.Value);
@@ -366,9 +366,25 @@ internal static class FetchXmlParser
         return new ConditionNode(NullIfEmpty((string?)element.Attribute("entityname")), attribute, op, values) { OperatorText = operatorText, ValueOf = valueOf };
     }
 
+    // The child elements walked by hand, as the attributes are (no iterator per element).
+    private static XElement? FirstChild(XElement element)
+    {
+        for (var node = element.FirstNode; node is not null; node = node.NextNode)
+            if (node is XElement child) return child;
+        return null;
+    }
+
+    private static XElement? NextSibling(XElement element)
+    {
+        for (var node = element.NextNode; node is not null; node = node.NextNode)
+            if (node is XElement sibling) return sibling;
+        return null;
+    }
+
     private static void CheckAttributes(XElement element, HashSet<string> allowed)
     {
-        foreach (var attribute in element.Attributes())
+        // The attribute chain walked by hand: Attributes() makes an iterator per element, and a query has dozens.
+        for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.NextAttribute)
         {
             if (attribute.IsNamespaceDeclaration) continue;
             if (!allowed.Contains(attribute.Name.LocalName))

@@ -28,6 +28,15 @@ internal sealed class QueryContext
     public QueryWork Work { get; }
 
     public Guid? CallerId { get; }
+
+    /// <summary>
+    /// For a filter link of a link's filter: the values of the rows it will test (the link's candidate rows), so its set
+    /// of related values holds only those (a probe of a few rows does not copy a whole table's keys).
+    /// </summary>
+    public Dictionary<FilterLink, HashSet<Scalar>> Within { get; } = new();
+
+    /// <summary>Conditions and filter links compiled so far: the filter's pre-join part and the whole filter share them.</summary>
+    public Dictionary<object, RowPredicate> Compiled { get; } = new(ReferenceEqualityComparer.Instance);
     /// <summary>The rows filter links (any / not any) probe.</summary>
     public IRowSource? Source { get; }
     public Func<DateTime>? UtcNow { get; }
@@ -44,8 +53,8 @@ internal static class ConditionCompiler
     {
         if (filter is null || filter.IsEmpty) return null;
         var parts = new List<RowPredicate>();
-        foreach (var condition in filter.Conditions) parts.Add(Condition(condition, model, owner, context));
-        foreach (var link in filter.Links) parts.Add(Exists(link, model, context));
+        foreach (var condition in filter.Conditions) parts.Add(Cached(condition, model, owner, context));
+        foreach (var link in filter.Links) parts.Add(Cached(link, model, context));
         foreach (var child in filter.Filters)
         {
             var compiled = Compile(child, model, owner, context);
@@ -64,6 +73,85 @@ internal static class ConditionCompiler
             foreach (var p in array) if (!p(row)) return false;
             return true;
         };
+    }
+
+    /// <summary>
+    /// What a filter that also reads linked tables implies about the root row alone (null when nothing): its root-only
+    /// conditions under an and, an or only when each of its branches implies something. Every row the filter keeps passes
+    /// it, so it may run before the joins (a query on some customers' responses then joins those rows, not every row),
+    /// as a database pushes such a predicate down; the whole filter still runs on the joined rows.
+    /// </summary>
+    public static RowPredicate? CompileImplied(FilterNode? filter, QueryModel model, QueryNode owner, QueryContext context)
+    {
+        if (filter is null || filter.IsEmpty) return null;
+        // An or whose branch says nothing of the root cannot rule a root row out: nothing of it is compiled.
+        if (filter.IsOr && !EveryPartImplies(filter, model, owner)) return null;
+        var parts = new List<RowPredicate>();
+        foreach (var condition in filter.Conditions)
+            if (OnRootAlone(condition, model, owner)) parts.Add(Cached(condition, model, owner, context));
+        foreach (var link in filter.Links)
+            if (link.Node.Parent!.Slot == 0) parts.Add(Cached(link, model, context));
+        foreach (var child in filter.Filters)
+            if (CompileImplied(child, model, owner, context) is { } implied) parts.Add(implied);
+        if (parts.Count == 0) return null;
+        if (parts.Count == 1) return parts[0];
+        var array = parts.ToArray();
+        if (filter.IsOr)
+            return row =>
+            {
+                foreach (var p in array) if (p(row)) return true;
+                return false;
+            };
+        return row =>
+        {
+            foreach (var p in array) if (!p(row)) return false;
+            return true;
+        };
+    }
+
+    private static bool EveryPartImplies(FilterNode filter, QueryModel model, QueryNode owner)
+    {
+        foreach (var condition in filter.Conditions)
+            if (!OnRootAlone(condition, model, owner)) return false;
+        foreach (var link in filter.Links)
+            if (link.Node.Parent!.Slot != 0) return false;
+        foreach (var child in filter.Filters)
+            if (!child.IsEmpty && !Implies(child, model, owner)) return false;
+        return true;
+    }
+
+    // Whether a filter implies something of the root alone (what CompileImplied would compile).
+    private static bool Implies(FilterNode filter, QueryModel model, QueryNode owner)
+    {
+        if (filter.IsEmpty) return false;
+        if (filter.IsOr) return EveryPartImplies(filter, model, owner);
+        foreach (var condition in filter.Conditions)
+            if (OnRootAlone(condition, model, owner)) return true;
+        foreach (var link in filter.Links)
+            if (link.Node.Parent!.Slot == 0) return true;
+        foreach (var child in filter.Filters)
+            if (Implies(child, model, owner)) return true;
+        return false;
+    }
+
+    private static bool OnRootAlone(ConditionNode condition, QueryModel model, QueryNode owner)
+    {
+        var node = QueryBinder.Resolve(model, condition.EntityName, owner);
+        if (node.Slot != 0) return false;
+        return condition.ValueOf is null || OtherColumn(model, node, condition.ValueOf).Node.Slot == 0;
+    }
+
+    private static RowPredicate Cached(ConditionNode condition, QueryModel model, QueryNode owner, QueryContext context)
+    {
+        if (!context.Compiled.TryGetValue(condition, out var predicate)) context.Compiled[condition] = predicate = Condition(condition, model, owner, context);
+        return predicate;
+    }
+
+    private static RowPredicate Cached(FilterLink link, QueryModel model, QueryContext context)
+    {
+        // One key set per filter link and query, whichever part of the filter asks first.
+        if (!context.Compiled.TryGetValue(link, out var predicate)) context.Compiled[link] = predicate = Exists(link, model, context);
+        return predicate;
     }
 
     /// <summary>The table slots a filter reads, so a filter on the root alone can run before the joins.</summary>
@@ -116,12 +204,13 @@ internal static class ConditionCompiler
             // cost more than the count (the rows read are counted once, in the second pass).
             var matches = 0;
             var allGuids = true;
+            context.Within.TryGetValue(link, out var within);
             foreach (var entity in context.Source!.GetRows(node.Table.LogicalName))
             {
                 probe[node.Slot] = entity;
                 if (filter is not null && !filter(probe)) continue;
                 var key = Read(probe, node.Slot, node.ChildAttribute, childIsId);
-                if (key.IsNull) continue;
+                if (key.IsNull || (within is not null && !within.Contains(key))) continue;
                 matches++;
                 allGuids &= key.Kind == ScalarKind.Guid;
             }
@@ -132,7 +221,7 @@ internal static class ConditionCompiler
                 probe[node.Slot] = entity;
                 if (filter is not null && !filter(probe)) continue;
                 var key = Read(probe, node.Slot, node.ChildAttribute, childIsId);
-                if (!key.IsNull) set.Add(key);
+                if (!key.IsNull && (within is null || within.Contains(key))) set.Add(key);
             }
             return set;
         }

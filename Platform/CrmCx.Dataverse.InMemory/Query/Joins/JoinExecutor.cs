@@ -92,6 +92,8 @@ internal static class JoinExecutor
         var probe = new Entity?[width];
         var index = new Dictionary<Scalar, List<Entity>>(context.Work.Counting<Scalar>());
         if (wanted.Count == 0) return index;
+        // The linked rows some parent row points to, before the link's filter.
+        var candidates = new List<Entity>();
         if (childIsId)
         {
             foreach (var key in wanted)
@@ -100,23 +102,50 @@ internal static class JoinExecutor
                 var entity = source.Find(node.Table.LogicalName, key.Guid);
                 if (entity is null) continue;
                 context.Work.RowsRead++;
-                probe[node.Slot] = entity;
-                if (filter is not null && !filter(probe)) continue;
-                index[key] = new List<Entity>(1) { entity };
+                candidates.Add(entity);
             }
-            return index;
         }
-        foreach (var entity in source.GetRows(node.Table.LogicalName))
+        else
         {
-            context.Work.RowsRead++;
+            foreach (var entity in source.GetRows(node.Table.LogicalName))
+            {
+                context.Work.RowsRead++;
+                probe[node.Slot] = entity;
+                var key = ConditionCompiler.Read(probe, node.Slot, node.ChildAttribute, childIsId);
+                // Rows no parent row points to cannot join: not filtered, not indexed.
+                if (!key.IsNull && wanted.Contains(key)) candidates.Add(entity);
+            }
+        }
+        // A filter link of this link (any / not any on its rows) needs only the values these candidates carry.
+        if (filter is not null) Restrict(node.Filter, node, candidates, width, context);
+        foreach (var entity in candidates)
+        {
             probe[node.Slot] = entity;
-            var key = ConditionCompiler.Read(probe, node.Slot, node.ChildAttribute, childIsId);
-            // Rows no parent row points to cannot join: not filtered, not indexed.
-            if (key.IsNull || !wanted.Contains(key)) continue;
             if (filter is not null && !filter(probe)) continue;
+            var key = ConditionCompiler.Read(probe, node.Slot, node.ChildAttribute, childIsId);
             if (!index.TryGetValue(key, out var list)) index[key] = list = new List<Entity>(1);
             list.Add(entity);
         }
         return index;
+    }
+
+    private static void Restrict(FilterNode? filter, QueryNode node, List<Entity> candidates, int width, QueryContext context)
+    {
+        if (filter is null) return;
+        foreach (var link in filter.Links)
+        {
+            if (!ReferenceEquals(link.Node.Parent, node)) continue;
+            var isId = string.Equals(link.Node.ParentAttribute, node.Table.PrimaryIdAttribute, StringComparison.Ordinal);
+            var probe = new Entity?[width];
+            var within = new HashSet<Scalar>(candidates.Count);
+            foreach (var entity in candidates)
+            {
+                probe[node.Slot] = entity;
+                var value = ConditionCompiler.Read(probe, node.Slot, link.Node.ParentAttribute, isId);
+                if (!value.IsNull) within.Add(value);
+            }
+            context.Within[link] = within;
+        }
+        foreach (var child in filter.Filters) Restrict(child, node, candidates, width, context);
     }
 }

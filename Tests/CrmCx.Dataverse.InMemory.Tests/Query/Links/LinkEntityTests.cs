@@ -173,4 +173,30 @@ public sealed class LinkEntityTests
         Assert.All(rows, r => Assert.Equal("A7", r.GetAttributeValue<string>("name")));
         Assert.InRange(engine.Work.KeyComparisons, 10, 2 * 10 + 5);
     }
+    [Fact]
+    public void A_filter_that_compares_with_a_linked_row_joins_only_the_root_rows_its_root_conditions_allow()
+    {
+        // Each branch of the or names some accounts by id and compares with the linked account (cross-table valueof and
+        // an entityname condition): only those accounts' responses are joined, not every response, and the answer is
+        // what the whole filter says.
+        var accounts = Enumerable.Range(0, 2000).Select(i => source.Add("account", ("name", "A" + i), ("address1_city", i == 1 ? "A1" : "Elsewhere"))).ToList();
+        for (var i = 0; i < 5000; i++)
+            source.Add("cx_response", ("cx_accountid", accounts[i % accounts.Count].ToEntityReference()), ("cx_name", i % 2 == 0 ? "A" + (i % accounts.Count) : "other"));
+        var engine = source.Engine();
+
+        var rows = engine.RetrieveMultiple(new FetchExpression($@"<fetch><entity name='cx_response'><attribute name='cx_name'/>
+            <filter type='or'>
+              <filter><condition attribute='cx_accountid' operator='eq' value='{accounts[0].Id}'/><condition attribute='cx_name' operator='eq' valueof='acct.name'/></filter>
+              <filter><condition attribute='cx_accountid' operator='eq' value='{accounts[1].Id}'/><condition entityname='acct' attribute='address1_city' operator='eq' value='A1'/></filter>
+            </filter>
+            <link-entity name='account' from='accountid' to='cx_accountid' link-type='outer' alias='acct'><attribute name='name'/></link-entity>
+            </entity></fetch>")).Entities;
+
+        // Account 0: responses 0, 2000, 4000 (names A0: all match their account's name); account 1: 1, 2001, 4001 (its city matches).
+        Assert.Equal(6, rows.Count);
+        Assert.Equal(3, rows.Count(r => r.GetAttributeValue<string>("cx_name") == "A0"));
+        // The 5,000 responses scanned once, then only the two accounts of the six rows kept sought by id (joining every
+        // response first would seek all 2,000).
+        Assert.Equal(5000 + 2, engine.Work.RowsRead);
+    }
 }
