@@ -14,10 +14,10 @@ internal static class EntityCopier
         var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion, EntityState = source.EntityState };
         // The SDK's collections enumerate through a boxed enumerator: empty ones (formatted values and keys, mostly) are skipped.
         var formatted = source.FormattedValues;
+        var buffer = AttributeBuffer.Take();
         if (columns is null)
         {
-            var attributes = copy.Attributes;
-            foreach (var pair in source.Attributes) attributes[pair.Key] = CopyValue(pair.Value);
+            foreach (var pair in source.Attributes) buffer.Add(pair.Key, CopyValue(pair.Value));
             if (formatted.Count > 0)
                 foreach (var pair in formatted) copy.FormattedValues[pair.Key] = pair.Value;
         }
@@ -26,10 +26,11 @@ internal static class EntityCopier
             var attributes = source.Attributes;
             foreach (var column in columns)
             {
-                if (attributes.TryGetValue(column, out var value)) copy.Attributes[column] = CopyValue(value);
+                if (attributes.TryGetValue(column, out var value)) buffer.Add(column, CopyValue(value));
                 if (formatted.Count > 0 && formatted.TryGetValue(column, out var text)) copy.FormattedValues[column] = text;
             }
         }
+        buffer.CopyTo(copy.Attributes);
         var keys = source.KeyAttributes;
         if (keys.Count > 0)
             foreach (var pair in keys) copy.KeyAttributes[pair.Key] = CopyValue(pair.Value);

@@ -30,12 +30,24 @@ internal sealed class RowWriter
     public Entity BuildNew(TableDefinition table, Entity target, Guid id, WriteInfo info)
     {
         var row = new Entity(table.LogicalName, id);
+        var columns = AttributeBuffer.Take();
         // Key attributes given on Create are column values (learn.microsoft.com "Use an alternate key to create a record").
-        foreach (var key in target.KeyAttributes)
-        {
-            if (!target.Attributes.Contains(key.Key)) Apply(table, row, key.Key, key.Value);
-        }
-        foreach (var pair in target.Attributes) Apply(table, row, pair.Key, pair.Value);
+        var keys = target.KeyAttributes;
+        if (keys.Count > 0)
+            foreach (var key in keys)
+            {
+                if (!target.Attributes.Contains(key.Key) && Checked(table, key.Key, key.Value, out var keyValue)) columns.Add(key.Key, keyValue);
+            }
+        foreach (var pair in target.Attributes)
+            if (Checked(table, pair.Key, pair.Value, out var value)) columns.Add(pair.Key, value);
+        // The system columns every new row gets, each set below: reserved now, so the row's dictionary is made once at
+        // its size rather than grown column by column.
+        columns.Reserve(table.PrimaryIdAttribute);
+        foreach (var system in SystemColumns) columns.Reserve(system);
+        if (table.Ownership == OwnershipType.UserOwned)
+            foreach (var owning in OwningColumns) columns.Reserve(owning);
+        if (table.IsActivity) columns.Reserve("activitytypecode");
+        columns.CopyTo(row.Attributes);
 
         row[table.PrimaryIdAttribute] = id;
         var user = new EntityReference("systemuser", info.UserId);
@@ -132,14 +144,20 @@ internal sealed class RowWriter
     /// <summary>Validates one value and applies it to the row (system-managed columns are ignored, as Dataverse ignores them).</summary>
     private void Apply(TableDefinition table, Entity row, string column, object? value)
     {
+        if (Checked(table, column, value, out var stored)) row[column] = stored;
+    }
+
+    private static readonly string[] SystemColumns = { "createdon", "modifiedon", "createdby", "modifiedby", "statecode", "statuscode", "versionnumber" };
+    private static readonly string[] OwningColumns = { "ownerid", "owningbusinessunit", "owninguser" };
+
+    /// <summary>The value a column stores (validated); false for a system-managed column, which a caller cannot set.</summary>
+    private bool Checked(TableDefinition table, string column, object? value, out object? stored)
+    {
         var definition = table.FindColumn(column) ?? throw Faults.UnknownColumn(table.LogicalName, column);
-        if (definition.IsSystemManaged) return;
-        if (value is null)
-        {
-            row[column] = null;
-            return;
-        }
-        row[column] = Validate(table, definition, value);
+        stored = null;
+        if (definition.IsSystemManaged) return false;
+        if (value is not null) stored = Validate(table, definition, value);
+        return true;
     }
 
     private object Validate(TableDefinition table, ColumnDefinition column, object value)

@@ -54,6 +54,8 @@ public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TK
     public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
     {
         if (items == null) return;
+        // An empty collection given a counted range is made at its size at once.
+        if (_inner == null && items is ICollection<KeyValuePair<TKey, TValue>> counted && counted.Count > 0) _inner = new Dictionary<TKey, TValue>(counted.Count);
         foreach (var item in items) Inner.Add(item);
     }
 

@@ -68,4 +68,20 @@ public sealed class StoreTests
         FaultAssert.Throws(ErrorCodes.InvalidArgument,
             () => org.GetService().Create(new Entity("account") { ["name"] = "x", ["ownerid"] = new EntityReference("businessunit", org.BusinessUnitId) }));
     }
+
+    [Fact]
+    public void A_query_that_names_a_column_twice_returns_it_once_and_a_new_row_has_its_system_columns()
+    {
+        var service = org.GetService();
+        var id = service.Create(new Entity("account") { ["name"] = "Contoso" });
+
+        var row = Assert.Single(service.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.FetchExpression(
+            "<fetch><entity name='account'><attribute name='name'/><attribute name='name'/><attribute name='accountid'/></entity></fetch>")).Entities);
+        Assert.Equal("Contoso", row["name"]);
+        Assert.Equal(id, row.Id);
+
+        var stored = org.Peek("account", id)!;
+        foreach (var column in new[] { "accountid", "createdon", "modifiedon", "createdby", "modifiedby", "ownerid", "owningbusinessunit", "owninguser", "statecode", "statuscode", "versionnumber" })
+            Assert.NotNull(stored.GetAttributeValue<object>(column));
+    }
 }

@@ -5,6 +5,7 @@ using CrmCx.Dataverse.InMemory.Query.Filtering;
 using CrmCx.Dataverse.InMemory.Query.Model;
 using CrmCx.Dataverse.InMemory.Query.Paging;
 using CrmCx.Dataverse.InMemory.Query.Values;
+using CrmCx.Dataverse.InMemory.Store;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCx.Dataverse.InMemory.Query.Results;
@@ -98,11 +99,13 @@ internal static class ResultBuilder
         var pk = root.Table.PrimaryIdAttribute;
         var id = ConditionCompiler.Read(row, 0, pk, true);
         var entity = new Entity(root.Table.LogicalName);
+        // The columns gathered first and added at once: the row's dictionary is made at its size.
+        var columns = AttributeBuffer.Take();
         // Distinct rows carry no id unless it was asked for: the id would make every row distinct.
         if (includeId && !id.IsNull)
         {
             entity.Id = id.Guid;
-            entity[pk] = id.Guid;
+            columns.Add(pk, id.Guid);
             // Dataverse returns each row's version with query results, so callers can update with IfRowVersionMatches.
             entity.RowVersion = stored.RowVersion;
         }
@@ -110,16 +113,16 @@ internal static class ResultBuilder
         if (root.AllColumns)
         {
             foreach (var pair in stored.Attributes)
-                if (pair.Value is not null && (includeId || pair.Key != pk)) entity[pair.Key] = ValueCopy.Of(pair.Value);
+                if (pair.Value is not null && (includeId || pair.Key != pk)) columns.Add(pair.Key, ValueCopy.Of(pair.Value));
         }
         foreach (var column in root.Columns)
         {
             var value = column.Name == pk ? (id.IsNull ? null : id.Guid) : Get(stored, column.Name);
             if (value is null) continue;
-            if (column.Alias is not null) entity[column.Alias] = new AliasedValue(root.Table.LogicalName, column.Name, ValueCopy.Of(value));
+            if (column.Alias is not null) columns.Add(column.Alias, new AliasedValue(root.Table.LogicalName, column.Name, ValueCopy.Of(value)));
             else
             {
-                entity[column.Name] = ValueCopy.Of(value);
+                columns.Add(column.Name, ValueCopy.Of(value));
                 if (column.Name == pk) entity.Id = id.Guid;
             }
         }
@@ -133,15 +136,16 @@ internal static class ResultBuilder
             if (node.AllColumns)
             {
                 foreach (var pair in linked.Attributes)
-                    if (pair.Value is not null) entity[node.Alias + "." + pair.Key] = new AliasedValue(table, pair.Key, ValueCopy.Of(pair.Value));
+                    if (pair.Value is not null) columns.Add(node.Alias + "." + pair.Key, new AliasedValue(table, pair.Key, ValueCopy.Of(pair.Value)));
             }
             foreach (var column in node.Columns)
             {
                 var value = column.Name == node.Table.PrimaryIdAttribute && !linked.Contains(column.Name) ? linked.Id : Get(linked, column.Name);
                 if (value is null) continue;
-                entity[column.LinkedKey(node.Alias)] = new AliasedValue(table, column.Name, ValueCopy.Of(value));
+                columns.Add(column.LinkedKey(node.Alias), new AliasedValue(table, column.Name, ValueCopy.Of(value)));
             }
         }
+        columns.CopyTo(entity.Attributes);
         return entity;
     }
 
