@@ -55,7 +55,8 @@ internal sealed class NpsBasePath
     /// written with the rolled base; false when the base cannot serve (the caller takes the day path). The written
     /// result is null on a version mismatch.
     /// </summary>
-    public bool TryFromBase(StoredCustomer row, List<ScoredResponse> rows, DateTime now, DateTime at, List<DateTime>? touched, Guid? correlationId, int attempt, out CustomerNps? written)
+    public bool TryFromBase(StoredCustomer row, List<ScoredResponse> rows, List<DateTime> requestRows, DateTime now, DateTime at, List<DateTime>? touched, Guid? correlationId, int attempt,
+        out CustomerNps? written)
     {
         written = null;
         var end = row.Row.GetAttributeValue<DateTime?>(CustomerSchema.NpsDayBaseEnd);
@@ -66,6 +67,14 @@ internal sealed class NpsBasePath
         if (plan.CurrentEdgeDay != read.CurrentEdgeDay || plan.PreviousEdgeDay != read.PreviousEdgeDay) return false;
         var summarized = row.Row.GetAttributeValue<int?>(CustomerSchema.NpsDaysThrough);
         if (touched != null && summarized.HasValue && touched.Any(t => UtcDay.Of(t).Number <= summarized.Value && UtcDay.Of(t) >= plan.FirstDay)) return false;
+        // Rows the request wrote on days the base counts and the read did not bring whole (a bulk import of older
+        // responses): this job's siblings may stop early on the figures it writes, so the day path counts them.
+        var whole = NpsDayBase.ReadDays(plan, touched);
+        foreach (var date in requestRows)
+        {
+            var day = UtcDay.Of(date);
+            if (day <= dayBase.Through && day >= plan.FirstDay && !whole.Contains(day)) return false;
+        }
         var roll = dayBase.Roll(plan, rows, touched);
         if (roll == null) return false;
         var figures = WithLastResponse(row, roll.Figures, plan);

@@ -97,7 +97,7 @@ internal sealed class NpsCustomerRows
             var key = NpsWindowReader.Key(customer.LogicalName, customer.Id);
             WindowCustomer? met;
             StoredCustomer? row;
-            if (read.Customers.TryGetValue(key, out met)) yield return new ReadCustomer(new StoredCustomer(customer.LogicalName, met.Row, met.HasOpenFollowUp), met.Responses);
+            if (read.Customers.TryGetValue(key, out met)) yield return new ReadCustomer(new StoredCustomer(customer.LogicalName, met.Row, met.HasOpenFollowUp), met.Responses, met.Written);
             else if (alone.TryGetValue(key, out row)) yield return new ReadCustomer(row, new List<ScoredResponse>());
             // else: the customer no longer exists: skipped.
         }
@@ -142,12 +142,15 @@ internal sealed class NpsCustomerRows
 /// <summary>A customer's row and its responses of the span.</summary>
 internal sealed class ReadCustomer
 {
-    public ReadCustomer(StoredCustomer row, List<ScoredResponse> responses)
+    public ReadCustomer(StoredCustomer row, List<ScoredResponse> responses, List<DateTime>? written = null)
     {
         Row = row;
         Responses = responses;
+        Written = written ?? new List<DateTime>();
     }
 
     public StoredCustomer Row { get; }
     public List<ScoredResponse> Responses { get; }
+    /// <summary>The response dates of its rows the request wrote (see <see cref="WindowCustomer.Written"/>).</summary>
+    public List<DateTime> Written { get; }
 }

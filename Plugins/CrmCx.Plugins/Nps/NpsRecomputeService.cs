@@ -213,7 +213,7 @@ public sealed class NpsRecomputeService
                 List<DateTime>? dates;
                 touches.TryGetValue(current.Row.Key, out dates);
                 CustomerNps? written;
-                if (rowsPath.TryFromBase(current.Row, current.Responses, now, at, dates, request?.CorrelationId, attempt, out written)) return UpdateAttempt.Written(written);
+                if (rowsPath.TryFromBase(current.Row, current.Responses, current.Written, now, at, dates, request?.CorrelationId, attempt, out written)) return UpdateAttempt.Written(written);
                 large.Add(current.Row);
                 return UpdateAttempt.Done<CustomerNps?>(null);
             }, next => Retrying(customer.Row, next), () => GaveUp(customer.Row));
@@ -271,7 +271,8 @@ public sealed class NpsRecomputeService
             if (!touches.TryGetValue(NpsWindowReader.Key(customer.LogicalName, customer.Id), out dates)) continue;
             (customer.LogicalName == CustomerSchema.Account ? accountDates : contactDates).AddRange(dates);
         }
-        return windows.Read(batch, ReadFrom(now), follow, options.SummarizeDaysAbove, rowsPath.ReadDays(now, accountDates), rowsPath.ReadDays(now, contactDates));
+        return windows.Read(batch, ReadFrom(now), follow, options.SummarizeDaysAbove, rowsPath.ReadDays(now, accountDates), rowsPath.ReadDays(now, contactDates),
+            request?.WrittenSince);
     }
 
     /// <summary>Where the window read starts: the previous window's start, or the history's first month when that is earlier.</summary>

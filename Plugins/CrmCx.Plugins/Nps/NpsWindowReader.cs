@@ -49,9 +49,12 @@ internal sealed class NpsWindowReader
     /// A customer with a day base (cx_npsdaybaseend set) only gets the rows its base lacks: from the base's end on, and
     /// those of <paramref name="accountDays"/> or <paramref name="contactDays"/> (the edge days and touched days, <see cref="NpsDayBase.ReadDays"/>), through
     /// cross-table column comparisons with its linked row. Its other rows may still come back for the other customer
-    /// they name; <see cref="NpsDayBase.Roll"/> leaves them out.
+    /// they name; <see cref="NpsDayBase.Roll"/> leaves them out. With <paramref name="writtenSince"/> (the request's
+    /// first possible write), its rows written since come back too, whatever their day (<see cref="WindowCustomer.Written"/>):
+    /// a bulk request's rows on days the base counts must not be missed by a job whose siblings stop early.
     /// </remarks>
-    public WindowRead Read(IReadOnlyList<EntityReference> customers, DateTime from, ISet<string> followUp, int most, SortedSet<UtcDay> accountDays, SortedSet<UtcDay> contactDays)
+    public WindowRead Read(IReadOnlyList<EntityReference> customers, DateTime from, ISet<string> followUp, int most, SortedSet<UtcDay> accountDays, SortedSet<UtcDay> contactDays,
+        DateTime? writtenSince = null)
     {
         var accounts = customers.Where(c => c.LogicalName == CustomerSchema.Account).Select(c => c.Id).Distinct().ToList();
         var contacts = customers.Where(c => c.LogicalName == CustomerSchema.Contact).Select(c => c.Id).Distinct().ToList();
@@ -59,7 +62,7 @@ internal sealed class NpsWindowReader
         if (accounts.Count + contacts.Count == 0) return new WindowRead(result, true);
         var followAccounts = accounts.Any(a => followUp.Contains(Key(CustomerSchema.Account, a)));
         var followContacts = contacts.Any(c => followUp.Contains(Key(CustomerSchema.Contact, c)));
-        var rows = service.RetrieveMultiple(Fetch(accounts, contacts, from, followAccounts, followContacts, most, accountDays, contactDays).ToExpression());
+        var rows = service.RetrieveMultiple(Fetch(accounts, contacts, from, followAccounts, followContacts, most, accountDays, contactDays, writtenSince).ToExpression());
 
         // Each customer's key is made once, not per row (a read can bring thousands of rows).
         var accountKeys = accounts.ToDictionary(id => id, id => Key(CustomerSchema.Account, id));
@@ -74,11 +77,12 @@ internal sealed class NpsWindowReader
             var respondedOn = row.GetAttributeValue<DateTime?>(SurveyResponseSchema.RespondedOn);
             var account = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Account);
             var contact = row.GetAttributeValue<EntityReference>(SurveyResponseSchema.Contact);
+            var recent = writtenSince.HasValue && row.GetAttributeValue<DateTime?>(SurveyResponseSchema.ModifiedOn) is { } modified && modified >= writtenSince.Value;
             string? key;
             if (account != null && accountKeys.TryGetValue(account.Id, out key))
-                Add(result, repeat, key, CustomerSchema.Account, account.Id, row, AccountAlias, AccountFollowUpId, score, respondedOn, followUp);
+                Add(result, repeat, key, CustomerSchema.Account, account.Id, row, AccountAlias, AccountFollowUpId, score, respondedOn, recent, followUp);
             if (contact != null && contactKeys.TryGetValue(contact.Id, out key))
-                Add(result, repeat, key, CustomerSchema.Contact, contact.Id, row, ContactAlias, ContactFollowUpId, score, respondedOn, followUp);
+                Add(result, repeat, key, CustomerSchema.Contact, contact.Id, row, ContactAlias, ContactFollowUpId, score, respondedOn, recent, followUp);
         }
         return new WindowRead(result, !rows.MoreRecords);
     }
@@ -92,7 +96,7 @@ internal sealed class NpsWindowReader
 
     private static void Add(
         Dictionary<string, WindowCustomer> result, bool repeat, string key, string table, Guid id, Entity row, string alias,
-        string followUpId, int? score, DateTime? respondedOn, ISet<string> followUp)
+        string followUpId, int? score, DateTime? respondedOn, bool recent, ISet<string> followUp)
     {
         WindowCustomer? customer;
         if (!result.TryGetValue(key, out customer))
@@ -106,6 +110,7 @@ internal sealed class NpsWindowReader
         if (repeat) return;
         if (score.HasValue && respondedOn.HasValue)
             customer.Responses.Add(new ScoredResponse(score.Value, DateTime.SpecifyKind(respondedOn.Value, DateTimeKind.Utc)));
+        if (recent && respondedOn.HasValue) customer.Written.Add(DateTime.SpecifyKind(respondedOn.Value, DateTimeKind.Utc));
     }
 
     /// <summary>The customer's row as the linked columns give it (what the rollup reads of a customer).</summary>
@@ -132,13 +137,13 @@ internal sealed class NpsWindowReader
     };
 
     private static FetchXml Fetch(List<Guid> accounts, List<Guid> contacts, DateTime from, bool followAccounts, bool followContacts, int most,
-        SortedSet<UtcDay> accountDays, SortedSet<UtcDay> contactDays)
+        SortedSet<UtcDay> accountDays, SortedSet<UtcDay> contactDays, DateTime? writtenSince)
     {
         var fetch = FetchXml.Of(SurveyResponseSchema.EntityName, count: most, page: 1)
-            .Attributes(new[] { SurveyResponseSchema.Id, SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.Score, SurveyResponseSchema.RespondedOn })
+            .Attributes(new[] { SurveyResponseSchema.Id, SurveyResponseSchema.Account, SurveyResponseSchema.Contact, SurveyResponseSchema.Score, SurveyResponseSchema.RespondedOn, SurveyResponseSchema.ModifiedOn })
             .Filter().Filter("or");
-        if (accounts.Count > 0) Side(fetch, SurveyResponseSchema.Account, accounts, AccountAlias, accountDays);
-        if (contacts.Count > 0) Side(fetch, SurveyResponseSchema.Contact, contacts, ContactAlias, contactDays);
+        if (accounts.Count > 0) Side(fetch, SurveyResponseSchema.Account, accounts, AccountAlias, accountDays, writtenSince);
+        if (contacts.Count > 0) Side(fetch, SurveyResponseSchema.Contact, contacts, ContactAlias, contactDays, writtenSince);
         fetch.End()
             // Rows written with plug-ins off that failed validation are kept but count nowhere (data-model.md).
             .Condition(SurveyResponseSchema.ValidationError, "null")
@@ -154,11 +159,12 @@ internal sealed class NpsWindowReader
     /// A response of these customers, when the customer has no day base, or it is dated from the base's end on, or on
     /// one of the days read whole.
     /// </summary>
-    private static void Side(FetchXml fetch, string column, List<Guid> ids, string alias, SortedSet<UtcDay> days)
+    private static void Side(FetchXml fetch, string column, List<Guid> ids, string alias, SortedSet<UtcDay> days, DateTime? writtenSince)
     {
         fetch.Filter().In(column, ids).Filter("or")
             .LinkedCondition(alias, CustomerSchema.NpsDayBaseEnd, "null")
             .ColumnCondition(SurveyResponseSchema.RespondedOn, "ge", alias + "." + CustomerSchema.NpsDayBaseEnd);
+        if (writtenSince.HasValue) fetch.Condition(SurveyResponseSchema.ModifiedOn, "ge", writtenSince.Value);
         UtcDay? first = null, last = null;
         foreach (var day in days)
         {
@@ -223,4 +229,7 @@ internal sealed class WindowCustomer
 
     /// <summary>Its responses of the span, each once.</summary>
     public List<ScoredResponse> Responses { get; } = new List<ScoredResponse>();
+
+    /// <summary>The response dates of its rows written since the read's writtenSince (a bulk request's rows), each once.</summary>
+    public List<DateTime> Written { get; } = new List<DateTime>();
 }

@@ -183,4 +183,20 @@ public class NpsDayBasePathTests
         Respond(5);
         Assert.StartsWith("1;", org.AccountRow(account).GetAttributeValue<string>(CustomerSchema.NpsDayBase), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_bulk_request_whose_first_row_is_recent_still_counts_its_rows_on_days_the_base_holds()
+    {
+        // The first row's job could serve from the base (today's row); its siblings, on older days merged into the base,
+        // stop early on the figures it writes (same request): so that job must count them, through the day path.
+        var targets = new EntityCollection { EntityName = SurveyResponseSchema.EntityName };
+        targets.Entities.Add(CrmCxOrg.NewResponse(10, contact: contact, respondedOn: org.Now.AddMinutes(-5)));
+        foreach (var daysAgo in new[] { 40, 100, 200, 300, 500 })
+            targets.Entities.Add(CrmCxOrg.NewResponse(0, contact: contact, respondedOn: org.Now.AddDays(-daysAgo)));
+
+        org.Service.Execute(new Microsoft.Xrm.Sdk.Messages.CreateMultipleRequest { Targets = targets });
+        org.Settle();
+
+        BothFresh();
+    }
 }
