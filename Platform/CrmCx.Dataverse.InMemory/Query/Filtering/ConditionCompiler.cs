@@ -60,19 +60,7 @@ internal static class ConditionCompiler
             var compiled = Compile(child, model, owner, context);
             if (compiled is not null) parts.Add(compiled);
         }
-        if (parts.Count == 1) return parts[0];
-        var array = parts.ToArray();
-        if (filter.IsOr)
-            return row =>
-            {
-                foreach (var p in array) if (p(row)) return true;
-                return false;
-            };
-        return row =>
-        {
-            foreach (var p in array) if (!p(row)) return false;
-            return true;
-        };
+        return Combine(parts, filter.IsOr);
     }
 
     /// <summary>
@@ -94,19 +82,7 @@ internal static class ConditionCompiler
         foreach (var child in filter.Filters)
             if (CompileImplied(child, model, owner, context) is { } implied) parts.Add(implied);
         if (parts.Count == 0) return null;
-        if (parts.Count == 1) return parts[0];
-        var array = parts.ToArray();
-        if (filter.IsOr)
-            return row =>
-            {
-                foreach (var p in array) if (p(row)) return true;
-                return false;
-            };
-        return row =>
-        {
-            foreach (var p in array) if (!p(row)) return false;
-            return true;
-        };
+        return Combine(parts, filter.IsOr);
     }
 
     private static bool EveryPartImplies(FilterNode filter, QueryModel model, QueryNode owner)
@@ -152,6 +128,24 @@ internal static class ConditionCompiler
         // One key set per filter link and query, whichever part of the filter asks first.
         if (!context.Compiled.TryGetValue(link, out var predicate)) context.Compiled[link] = predicate = Exists(link, model, context);
         return predicate;
+    }
+
+    /// <summary>One predicate of several: any of them (or), or all (and).</summary>
+    private static RowPredicate Combine(List<RowPredicate> parts, bool isOr)
+    {
+        if (parts.Count == 1) return parts[0];
+        var array = parts.ToArray();
+        if (isOr)
+            return row =>
+            {
+                foreach (var p in array) if (p(row)) return true;
+                return false;
+            };
+        return row =>
+        {
+            foreach (var p in array) if (!p(row)) return false;
+            return true;
+        };
     }
 
     /// <summary>The table slots a filter reads, so a filter on the root alone can run before the joins.</summary>
