@@ -180,7 +180,7 @@ internal sealed class NpsDayPath
     }
 
     /// <summary>Whole days as few spans as possible (consecutive days join).</summary>
-    private static IEnumerable<ResponseSpan> Contiguous(IEnumerable<UtcDay> days)
+    internal static IEnumerable<ResponseSpan> Contiguous(IEnumerable<UtcDay> days)
     {
         UtcDay? first = null, last = null;
         foreach (var day in days)

@@ -165,23 +165,11 @@ internal sealed class NpsWindowReader
             .LinkedCondition(alias, CustomerSchema.NpsDayBaseEnd, "null")
             .ColumnCondition(SurveyResponseSchema.RespondedOn, "ge", alias + "." + CustomerSchema.NpsDayBaseEnd);
         if (writtenSince.HasValue) fetch.Condition(SurveyResponseSchema.ModifiedOn, "ge", writtenSince.Value);
-        UtcDay? first = null, last = null;
-        foreach (var day in days)
-        {
-            if (last.HasValue && day == last.Value.AddDays(1))
-            {
-                last = day;
-                continue;
-            }
-            if (first.HasValue) Span(fetch, first.Value, last!.Value);
-            first = last = day;
-        }
-        if (first.HasValue) Span(fetch, first.Value, last!.Value);
+        // Consecutive days as one span, as the day path reads them.
+        foreach (var span in NpsDayPath.Contiguous(days))
+            fetch.Filter().Condition(SurveyResponseSchema.RespondedOn, "ge", span.From).Condition(SurveyResponseSchema.RespondedOn, "lt", span.To).End();
         fetch.End().End();
     }
-
-    private static void Span(FetchXml fetch, UtcDay first, UtcDay last) =>
-        fetch.Filter().Condition(SurveyResponseSchema.RespondedOn, "ge", first.Start).Condition(SurveyResponseSchema.RespondedOn, "lt", last.End).End();
 
     private static void AppendCustomer(FetchXml fetch, string table, string idColumn, string responseColumn, string alias, bool followUp)
     {
