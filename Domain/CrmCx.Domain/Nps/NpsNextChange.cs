@@ -148,6 +148,16 @@ public static class NpsNextChange
         return last.AddMonths(1).Start;
     }
 
+    /// <summary>
+    /// When the stored figures next go stale by time alone: the earlier of <paramref name="change"/> (a response crossing
+    /// a window edge) and the next month start (the stored history names its 12 months even when they are empty).
+    /// </summary>
+    public static DateTime? OrMonthStart(NpsPeriods periods, DateTime? change)
+    {
+        var monthStart = NextMonthStart(periods);
+        return change.HasValue && (!monthStart.HasValue || change.Value < monthStart.Value) ? change : monthStart;
+    }
+
     private static long? Earlier(long? next, DateTime? candidate) => Earlier(next, candidate.HasValue ? candidate.Value.Ticks : (long?)null);
 
     private static long? Earlier(long? next, long? candidate)

@@ -46,7 +46,7 @@ internal sealed class NpsBasePath
         figures = WithLastResponse(row, figures, NpsDayPlan.For(periods));
         // When time alone changes these figures (what cx_Recalculate due reads); the history names its 12 months, so
         // it goes stale at every month start too.
-        var next = Earlier(NpsNextChange.FromResponses(periods, responses), NpsNextChange.NextMonthStart(periods));
+        var next = NpsNextChange.OrMonthStart(periods, NpsNextChange.FromResponses(periods, responses));
         return writer.Write(row, figures, next, null, null, correlationId, attempt);
     }
 
@@ -78,7 +78,7 @@ internal sealed class NpsBasePath
         var roll = dayBase.Roll(plan, rows, touched);
         if (roll == null) return false;
         var figures = WithLastResponse(row, roll.Figures, plan);
-        var next = Earlier(roll.NextChange, NpsNextChange.NextMonthStart(plan.Periods));
+        var next = NpsNextChange.OrMonthStart(plan.Periods, roll.NextChange);
         // The day summaries stay as they are (complete through the same day): this path writes none.
         UtcDay? through = null;
         if (summarized.HasValue)
@@ -142,7 +142,4 @@ internal sealed class NpsBasePath
         if (!newest.TryGetValue(row.Row.Id, out last)) return figures;
         return new NpsFigures(figures.ComputedOn, figures.Current, figures.Previous, figures.History, last);
     }
-
-    private static DateTime? Earlier(DateTime? change, DateTime? monthStart) =>
-        change.HasValue && (!monthStart.HasValue || change.Value < monthStart.Value) ? change : monthStart;
 }

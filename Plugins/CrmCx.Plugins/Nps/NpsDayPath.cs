@@ -133,9 +133,7 @@ internal sealed class NpsDayPath
             var change = NpsNextChange.FromDays(plan, whole, Part(read, plan.Today),
                 Part(read, plan.CurrentEdgeDay), Oldest(credits, row, plan.CurrentEdgeDay),
                 Part(read, plan.PreviousEdgeDay), Oldest(credits, row, plan.PreviousEdgeDay));
-            // The stored history names its 12 months even when they are empty, so it goes stale at every month start.
-            var monthStart = NpsNextChange.NextMonthStart(plan.Periods);
-            next[row.Key] = change.HasValue && (!monthStart.HasValue || change.Value < monthStart.Value) ? change : monthStart;
+            next[row.Key] = NpsNextChange.OrMonthStart(plan.Periods, change);
             if (!figures[row.Key].LastResponseOn.HasValue) quiet.Add(row);
             // Every whole day is at hand: the checkpoint from which the next rollups read only a few days (NpsBasePath).
             bases[row.Key] = NpsDayBase.Create(plan, whole);
